@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppModule, type ResolvedConfig } from './app.module';
+import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
+import { toErrorBody } from './common/filters/error-mapping';
+import { LiveIoAdapter } from './modules/live/live-io.adapter';
+
+export const BODY_LIMIT = 1024 * 1024;
+
+/** Paths the SPA owns: everything but the API, Socket.IO and real files (which have an extension). */
+function spaRewrite(url: string): string {
+  const pathname = url.split('?')[0] ?? '/';
+  if (pathname.startsWith('/api') || pathname.startsWith('/socket.io')) return url;
+  if (path.posix.basename(pathname).includes('.')) return url;
+  return '/index.html';
+}
+
+/** Builds the configured application (not yet listening); `main.ts` and the tests share it. */
+export async function createApp(config: ResolvedConfig): Promise<NestFastifyApplication> {
+  const serveSpa = fs.existsSync(path.join(config.webDist, 'index.html'));
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT,
+    trustProxy: true,
+    rewriteUrl: serveSpa ? (req: { url?: string }) => spaRewrite(req.url ?? '/') : undefined,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config), adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api');
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: true });
+
+  const fastify = app.getHttpAdapter().getInstance();
+  // Errors raised before Nest sees the request (malformed JSON, body over 1 MiB) get the same shape.
+  fastify.setErrorHandler((err, _req, reply) => {
+    const { body } = toErrorBody(err);
+    void reply.status(body.statusCode).send(body);
+  });
+  await app.register(fastifyCookie as never);
+  await app.register(
+    fastifyHelmet as never,
+    {
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'https:'],
+          connectSrc: ["'self'", 'ws:', 'wss:'],
+          frameSrc: ["'self'", 'https://www.youtube-nocookie.com', 'https://player.vimeo.com'],
+          // Served over plain http on localhost in development; TLS is the load balancer's job.
+          upgradeInsecureRequests: null,
+        },
+      },
+    } as never,
+  );
+  if (serveSpa) {
+    await app.register(
+      fastifyStatic as never,
+      { root: config.webDist, prefix: '/', wildcard: false } as never,
+    );
+  }
+
+  const doc = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Challenge Accepted API')
+      .setDescription('REST API of the Challenge Accepted hackathon platform (see shared/CONTRACT.md).')
+      .setVersion('1')
+      .addBearerAuth()
+      .addCookieAuth('ca_session')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs/openapi.json' });
+
+  const io = new LiveIoAdapter(app, { redisUrl: config.redisUrl, corsOrigins: config.corsOrigins });
+  await io.connectRedis();
+  app.useWebSocketAdapter(io);
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,64 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { APP_CONFIG, type AppConfig } from './config/env';
+import { dataSourceOptions } from './database/data-source';
+import { EditionsModule } from './modules/editions/editions.module';
+import { HealthModule } from './modules/health/health.module';
+import { LiveModule } from './modules/live/live.module';
+import { SeedModule } from './modules/seed/seed.module';
+
+export type ResolvedConfig = AppConfig & { databaseUrl: string };
+
+@Global()
+@Module({})
+class ConfigModule {
+  static register(config: ResolvedConfig): DynamicModule {
+    return {
+      module: ConfigModule,
+      providers: [{ provide: APP_CONFIG, useValue: config }],
+      exports: [APP_CONFIG],
+    };
+  }
+}
+
+@Module({})
+export class AppModule {
+  /** The whole application for one resolved configuration (tests build one per database). */
+  static register(config: ResolvedConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.register(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            transport:
+              config.nodeEnv === 'development'
+                ? { target: 'pino-pretty', options: { singleLine: true } }
+                : undefined,
+            autoLogging: { ignore: (req) => req.url === '/api/health' },
+            // One short line per request: no headers (they carry tokens and cookies).
+            serializers: {
+              req: (req: { id: unknown; method: string; url: string }) => ({
+                id: req.id,
+                method: req.method,
+                url: req.url,
+              }),
+              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+            },
+          },
+        }),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(config.databaseUrl, { connectTimeoutMs: config.dbConnectTimeoutMs }),
+          migrationsRun: true,
+          retryAttempts: 0,
+        }),
+        HealthModule,
+        EditionsModule,
+        LiveModule,
+        SeedModule,
+      ],
+    };
+  }
+}

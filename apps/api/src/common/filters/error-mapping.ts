@@ -1,0 +1,51 @@
+import { HttpException } from '@nestjs/common';
+import { ERROR_STATUS, type ApiErrorBody, type ErrorCode } from '@ca/shared';
+import { DomainError } from '../errors/domain-error';
+
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
+  400: 'VALIDATION_FAILED',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'VALIDATION_FAILED',
+  429: 'RATE_LIMITED',
+};
+
+const DB_DOWN = new Set(['ECONNREFUSED', 'ETIMEDOUT', 'ENOTFOUND', '57P01', '57P03', '08006', '08001']);
+
+/** Turns anything thrown while serving a request into the contract's error body. */
+export function toErrorBody(err: unknown): { body: ApiErrorBody; unexpected: boolean } {
+  if (err instanceof DomainError) {
+    const body: ApiErrorBody = { statusCode: err.status, code: err.code, message: err.message };
+    if (err.details !== undefined) body.details = err.details;
+    return { body, unexpected: false };
+  }
+  if (err instanceof HttpException) {
+    const status = err.getStatus();
+    const code = CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED');
+    return {
+      body: { statusCode: status === 415 ? 400 : status, code, message: err.message },
+      unexpected: status >= 500,
+    };
+  }
+  const e = err as { statusCode?: number; code?: string; message?: string };
+  // Errors raised by Fastify itself: body too large, malformed JSON, bad content type.
+  if (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
+    const code = CODE_BY_STATUS[e.statusCode] ?? 'VALIDATION_FAILED';
+    const message =
+      code === 'PAYLOAD_TOO_LARGE'
+        ? 'body: larger than 1 MiB'
+        : code === 'VALIDATION_FAILED'
+          ? `body: ${e.message ?? 'malformed'}`
+          : (e.message ?? code);
+    return { body: { statusCode: ERROR_STATUS[code], code, message }, unexpected: false };
+  }
+  if (e?.code && DB_DOWN.has(e.code)) {
+    return {
+      body: { statusCode: 503, code: 'DATABASE_UNAVAILABLE', message: 'The database is unavailable' },
+      unexpected: true,
+    };
+  }
+  return { body: { statusCode: 500, code: 'INTERNAL', message: 'Internal server error' }, unexpected: true };
+}

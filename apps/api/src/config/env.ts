@@ -1,0 +1,106 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** apps/api, whether running from src (tests) or dist. */
+export const API_ROOT = path.resolve(__dirname, '..', '..');
+export const REPO_ROOT = path.resolve(API_ROOT, '..', '..');
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  DATA_DIR: z.string().default(path.join(REPO_ROOT, '.data')),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+    .optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DEMO: bool.optional(),
+  WEB_DIST: z.string().default(path.join(REPO_ROOT, 'apps', 'web', 'dist')),
+  CORS_ORIGINS: z.string().default(''),
+  PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .default(24 * 14),
+  ORGANIZER_EMAIL: z.email().optional(),
+  ORGANIZER_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('Challenge Accepted <no-reply@challenge-accepted.local>'),
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+});
+
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  /** Unset: an embedded PostgreSQL is started under `dataDir`. */
+  databaseUrl?: string;
+  embeddedPgPort: number;
+  dataDir: string;
+  redisUrl?: string;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  /** Seeds the demo edition and prints demo accounts. Defaults to on with the embedded database. */
+  demo: boolean;
+  webDist: string;
+  corsOrigins: string[];
+  publicUrl: string;
+  sessionTtlMs: number;
+  organizer?: { email: string; password: string };
+  smtpUrl?: string;
+  mailFrom: string;
+  dbConnectTimeoutMs: number;
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment once at boot; a bad value stops the start with a message naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if ((e.ORGANIZER_EMAIL === undefined) !== (e.ORGANIZER_PASSWORD === undefined)) {
+    throw new ConfigError(
+      'Invalid configuration:\n  ORGANIZER_EMAIL and ORGANIZER_PASSWORD must be set together',
+    );
+  }
+  return {
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    embeddedPgPort: e.EMBEDDED_PG_PORT,
+    dataDir: path.resolve(e.DATA_DIR),
+    redisUrl: e.REDIS_URL,
+    logLevel: e.LOG_LEVEL,
+    demo: e.DEMO ?? e.DATABASE_URL === undefined,
+    webDist: path.resolve(e.WEB_DIST),
+    corsOrigins: e.CORS_ORIGINS.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    publicUrl: e.PUBLIC_URL,
+    sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
+    organizer:
+      e.ORGANIZER_EMAIL && e.ORGANIZER_PASSWORD
+        ? { email: e.ORGANIZER_EMAIL, password: e.ORGANIZER_PASSWORD }
+        : undefined,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    dbConnectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,45 @@
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
+import { EditionEntity } from './edition.entity';
+
+@Entity('criteria')
+@Check('ck_criteria_weight', 'weight > 0')
+@Check('ck_criteria_scale', 'scale_min < scale_max')
+@Index('ix_criteria_edition', ['editionId'])
+export class CriterionEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'edition_id', type: 'uuid' })
+  editionId: string;
+
+  @ManyToOne(() => EditionEntity, (e) => e.criteria, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'edition_id' })
+  edition?: Relation<EditionEntity>;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ type: 'text', default: '' })
+  description: string;
+
+  @Column({ type: 'double precision' })
+  weight: number;
+
+  @Column({ name: 'scale_min', type: 'double precision' })
+  min: number;
+
+  @Column({ name: 'scale_max', type: 'double precision' })
+  max: number;
+
+  @Column({ type: 'int' })
+  position: number;
+}

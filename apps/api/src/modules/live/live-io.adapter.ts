@@ -1,0 +1,51 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { createClient } from 'redis';
+import type { Server, ServerOptions } from 'socket.io';
+
+/**
+ * The Socket.IO server of every gateway: websocket first, no per-message deflate (one frame is
+ * built per broadcast), and with `REDIS_URL` the Redis adapter so that several API instances
+ * share rooms.
+ */
+export class LiveIoAdapter extends IoAdapter {
+  private redisClients: { quit(): Promise<unknown> }[] = [];
+  private adapterFactory?: ReturnType<typeof createAdapter>;
+
+  constructor(
+    app: INestApplicationContext,
+    private readonly options: { redisUrl?: string; corsOrigins: string[] },
+  ) {
+    super(app);
+  }
+
+  async connectRedis(): Promise<void> {
+    if (!this.options.redisUrl) return;
+    const pub = createClient({ url: this.options.redisUrl });
+    const sub = pub.duplicate();
+    await Promise.all([pub.connect(), sub.connect()]);
+    this.redisClients = [pub, sub];
+    this.adapterFactory = createAdapter(pub, sub);
+  }
+
+  override createIOServer(port: number, options?: ServerOptions): Server {
+    const server: Server = super.createIOServer(port, {
+      ...options,
+      perMessageDeflate: false,
+      transports: ['websocket', 'polling'],
+      cors: this.options.corsOrigins.length
+        ? { origin: this.options.corsOrigins, credentials: true }
+        : undefined,
+    } as ServerOptions);
+    if (this.adapterFactory) server.adapter(this.adapterFactory);
+    return server;
+  }
+
+  override async close(server: Server): Promise<void> {
+    await super.close(server);
+    const clients = this.redisClients;
+    this.redisClients = [];
+    await Promise.all(clients.map((c) => c.quit().catch(() => undefined)));
+  }
+}

@@ -1,0 +1,73 @@
+import { Logger } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  type OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+} from '@nestjs/websockets';
+import {
+  LIVE_NAMESPACE,
+  ScreenSubscribeSchema,
+  rooms,
+  type Ack,
+  type ClientToServerEvents,
+  type Nack,
+  type ScreenState,
+  type ServerToClientEvents,
+} from '@ca/shared';
+import type { Namespace, Socket } from 'socket.io';
+import { DomainError } from '../../common/errors/domain-error';
+import { EditionsService } from '../editions/editions.service';
+
+export type LiveNamespace = Namespace<ClientToServerEvents, ServerToClientEvents>;
+export type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+
+/** Turns a thrown error into the negative acknowledgement every acked event answers with. */
+export function nack(err: unknown): Nack {
+  if (err instanceof DomainError) return { ok: false, code: err.code, message: err.message };
+  return { ok: false, code: 'INTERNAL', message: 'Internal error' };
+}
+
+@WebSocketGateway({ namespace: LIVE_NAMESPACE })
+export class LiveGateway implements OnGatewayInit {
+  private readonly logger = new Logger(LiveGateway.name);
+
+  @WebSocketServer()
+  server: LiveNamespace;
+
+  constructor(private readonly editions: EditionsService) {}
+
+  afterInit(): void {
+    this.logger.log(`Socket.IO namespace ${LIVE_NAMESPACE} ready`);
+  }
+
+  /** The event screen: joins the edition's room and answers with what the screen shows first. */
+  @SubscribeMessage('screen:subscribe')
+  async screenSubscribe(
+    @ConnectedSocket() socket: LiveSocket,
+    @MessageBody() body: unknown,
+  ): Promise<Ack<{ state: ScreenState }> | Nack> {
+    const parsed = ScreenSubscribeSchema.safeParse(body);
+    if (!parsed.success)
+      return { ok: false, code: 'VALIDATION_FAILED', message: 'editionId: must be a UUID' };
+    try {
+      const edition = await this.editions.get(parsed.data.editionId, { includeDrafts: false });
+      await socket.join(rooms.edition(edition.id));
+      return {
+        ok: true,
+        state: {
+          phase: edition.phase,
+          serverTime: edition.serverTime,
+          submissionDeadline: edition.submissionDeadline,
+          // Announcements and the reveal join this state when their issues land.
+          announcements: [],
+          reveal: null,
+        },
+      };
+    } catch (err) {
+      return nack(err);
+    }
+  }
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+/**
+ * Every error code the API may answer with, and the HTTP status it always travels with.
+ * The web app translates messages by code, so a code never changes meaning.
+ */
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_ASSIGNED: 403,
+  CONFLICT_OF_INTEREST: 403,
+  NOT_FOUND: 404,
+  NAME_TAKEN: 409,
+  ALREADY_IN_TEAM: 409,
+  ALREADY_REGISTERED: 409,
+  NOT_REGISTERED: 409,
+  TEAM_FULL: 409,
+  DEADLINE_PASSED: 409,
+  PHASE_CLOSED: 409,
+  STALE_VERSION: 409,
+  EMAIL_TAKEN: 409,
+  INVALID_TOKEN: 410,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  DATABASE_UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+export const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[];
+export const ErrorCodeSchema = z.enum(ERROR_CODES as [ErrorCode, ...ErrorCode[]]);
+
+export const ApiErrorBodySchema = z.object({
+  statusCode: z.number().int(),
+  code: ErrorCodeSchema,
+  message: z.string(),
+  /** Extra data some errors carry, e.g. the current submission with STALE_VERSION. */
+  details: z.unknown().optional(),
+});
+export type ApiErrorBody = z.infer<typeof ApiErrorBodySchema>;
