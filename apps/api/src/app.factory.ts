@@ -10,6 +10,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule, type ResolvedConfig } from './app.module';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { toErrorBody } from './common/filters/error-mapping';
+import { SessionsService } from './modules/auth/sessions.service';
 import { LiveIoAdapter } from './modules/live/live-io.adapter';
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -82,7 +83,12 @@ export async function createApp(config: ResolvedConfig): Promise<NestFastifyAppl
   );
   SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs/openapi.json' });
 
-  const io = new LiveIoAdapter(app, { redisUrl: config.redisUrl, corsOrigins: config.corsOrigins });
+  const sessions = app.get(SessionsService);
+  const io = new LiveIoAdapter(app, {
+    redisUrl: config.redisUrl,
+    corsOrigins: config.corsOrigins,
+    authenticate: (token) => sessions.resolve(token),
+  });
   await io.connectRedis();
   app.useWebSocketAdapter(io);
   app.enableShutdownHooks();

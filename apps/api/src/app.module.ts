@@ -3,7 +3,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, type AppConfig } from './config/env';
 import { dataSourceOptions } from './database/data-source';
+import { RedisModule } from './common/redis/redis.module';
+import { AuditModule } from './modules/audit/audit.module';
+import { AuthModule } from './modules/auth/auth.module';
 import { EditionsModule } from './modules/editions/editions.module';
+import { UsersModule } from './modules/users/users.module';
 import { HealthModule } from './modules/health/health.module';
 import { LiveModule } from './modules/live/live.module';
 import { SeedModule } from './modules/seed/seed.module';
@@ -54,7 +58,11 @@ export class AppModule {
           migrationsRun: true,
           retryAttempts: 0,
         }),
+        RedisModule,
         HealthModule,
+        AuditModule,
+        UsersModule,
+        AuthModule,
         EditionsModule,
         LiveModule,
         SeedModule,

@@ -5,6 +5,7 @@ import { ConfigError, loadConfig, type AppConfig } from './config/env';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded';
 import { assertDatabaseReachable } from './database/reachability';
 import { SeedService } from './modules/seed/seed.service';
+import { UsersService } from './modules/users/users.service';
 
 /** Prints one clear line and exits: for mistakes in configuration, not for bugs. */
 function fail(message: string): never {
@@ -56,6 +57,13 @@ async function bootstrap(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.init();
+  if (config.organizer) {
+    const r = await app.get(UsersService).ensureOrganizer(config.organizer);
+    Logger.log(
+      `${config.organizer.email} is an organizer (${r.created ? 'created' : 'existing account'})`,
+      'Main',
+    );
+  }
   if (config.demo) await app.get(SeedService).seedDemo();
   await app.listen({ port: config.port, host: config.host });
   const url = await app.getUrl();

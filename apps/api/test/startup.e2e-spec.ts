@@ -96,7 +96,7 @@ describe('starting the server', () => {
       const first = run({ ...env, PORT: String(httpPort) });
       children.push(first.child);
       await waitHealthy(httpPort, first);
-      const editions = await (await fetch(`http://127.0.0.1:${httpPort}/api/editions`)).json();
+      const editions: any = await (await fetch(`http://127.0.0.1:${httpPort}/api/editions`)).json();
       expect(editions.items.map((e: { slug: string }) => e.slug)).toEqual(['challenge-accepted-vi']);
 
       const pg = new Client({
@@ -113,7 +113,7 @@ describe('starting the server', () => {
       const second = run({ ...env, PORT: String(httpPort2) });
       children.push(second.child);
       await waitHealthy(httpPort2, second);
-      const again = await (await fetch(`http://127.0.0.1:${httpPort2}/api/editions`)).json();
+      const again: any = await (await fetch(`http://127.0.0.1:${httpPort2}/api/editions`)).json();
       expect(again.items).toHaveLength(1);
       expect(again.items[0].description).toBe('written before the restart');
       second.child.kill('SIGTERM');

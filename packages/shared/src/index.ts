@@ -6,3 +6,5 @@ export * from './editions/schemas.js';
 export * from './leaderboard/schemas.js';
 export * from './announcements/schemas.js';
 export * from './realtime/events.js';
+export * from './auth/schemas.js';
+export * from './audit/schemas.js';

@@ -32,6 +32,10 @@ const EnvSchema = z.object({
     .number()
     .positive()
     .default(24 * 14),
+  COOKIE_SECURE: bool.optional(),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(100),
+  LOGIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
   ORGANIZER_EMAIL: z.email().optional(),
   ORGANIZER_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
   SMTP_URL: z.string().optional(),
@@ -55,6 +59,9 @@ export interface AppConfig {
   corsOrigins: string[];
   publicUrl: string;
   sessionTtlMs: number;
+  /** `Secure` session cookies: on when PUBLIC_URL is https (production behind TLS). */
+  cookieSecure: boolean;
+  loginLimits: { perAccount: number; perIp: number; windowMs: number };
   organizer?: { email: string; password: string };
   smtpUrl?: string;
   mailFrom: string;
@@ -93,6 +100,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .filter(Boolean),
     publicUrl: e.PUBLIC_URL,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
+    cookieSecure: e.COOKIE_SECURE ?? e.PUBLIC_URL.startsWith('https:'),
+    loginLimits: {
+      perAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      perIp: e.LOGIN_MAX_FAILURES_PER_IP,
+      windowMs: e.LOGIN_WINDOW_SECONDS * 1000,
+    },
     organizer:
       e.ORGANIZER_EMAIL && e.ORGANIZER_PASSWORD
         ? { email: e.ORGANIZER_EMAIL, password: e.ORGANIZER_PASSWORD }

@@ -2,6 +2,25 @@ import { ChallengeEntity } from '../modules/editions/entities/challenge.entity';
 import { CriterionEntity } from '../modules/editions/entities/criterion.entity';
 import { EditionEntity } from '../modules/editions/entities/edition.entity';
 import { TrackEntity } from '../modules/editions/entities/track.entity';
+import { SessionEntity } from '../modules/auth/entities/session.entity';
+import { JurorEntity } from '../modules/jury/entities/juror.entity';
+import { RegistrationEntity } from '../modules/registrations/entities/registration.entity';
+import { UserEntity } from '../modules/users/entities/user.entity';
+import { TeamEntity } from '../modules/teams/entities/team.entity';
+import { TeamMemberEntity } from '../modules/teams/entities/team-member.entity';
+import { AuditEntryEntity } from '../modules/audit/entities/audit-entry.entity';
 
 /** Every entity, listed explicitly so that tests and the CLI load the same set without globs. */
-export const ENTITIES = [EditionEntity, TrackEntity, ChallengeEntity, CriterionEntity];
+export const ENTITIES = [
+  EditionEntity,
+  TrackEntity,
+  ChallengeEntity,
+  CriterionEntity,
+  UserEntity,
+  SessionEntity,
+  RegistrationEntity,
+  JurorEntity,
+  TeamEntity,
+  TeamMemberEntity,
+  AuditEntryEntity,
+];

@@ -25,7 +25,12 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const config: ResolvedConfig = {
-    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WEB_DIST: '/nonexistent', ...opts.env }),
+    ...loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      WEB_DIST: '/nonexistent',
+      ...opts.env,
+    }),
     databaseUrl: database.url,
   };
   const app = await createApp(config);

@@ -33,17 +33,18 @@ function documentMethod(target: object, key: string | symbol | undefined, decora
   if (descriptor) decorator(target, key, descriptor);
 }
 
-const bodyParam = createParamDecorator((schema: z.ZodType, ctx: ExecutionContext) =>
-  parseOrThrow(schema, ctx.switchToHttp().getRequest<FastifyRequest>().body ?? {}),
+// The schema travels wrapped: Nest would take a bare zod schema (it has a `transform` method) for a pipe.
+const bodyParam = createParamDecorator((data: { zod: z.ZodType }, ctx: ExecutionContext) =>
+  parseOrThrow(data.zod, ctx.switchToHttp().getRequest<FastifyRequest>().body ?? {}),
 );
-const queryParam = createParamDecorator((schema: z.ZodType, ctx: ExecutionContext) =>
-  parseOrThrow(schema, ctx.switchToHttp().getRequest<FastifyRequest>().query ?? {}),
+const queryParam = createParamDecorator((data: { zod: z.ZodType }, ctx: ExecutionContext) =>
+  parseOrThrow(data.zod, ctx.switchToHttp().getRequest<FastifyRequest>().query ?? {}),
 );
 
 /** `@ZodBody(Schema) body: T`: validates the body with the shared schema and documents it in OpenAPI. */
 export function ZodBody(schema: z.ZodType): ParameterDecorator {
   return (target, key, index) => {
-    bodyParam(schema)(target, key, index);
+    bodyParam({ zod: schema })(target, key, index);
     documentMethod(target, key, ApiBody({ schema: jsonSchema(schema) as never }));
   };
 }
@@ -51,7 +52,7 @@ export function ZodBody(schema: z.ZodType): ParameterDecorator {
 /** `@ZodQuery(Schema) query: T`: validates the query string. */
 export function ZodQuery(schema: z.ZodObject): ParameterDecorator {
   return (target, key, index) => {
-    queryParam(schema)(target, key, index);
+    queryParam({ zod: schema })(target, key, index);
     for (const name of Object.keys(schema.shape)) {
       documentMethod(target, key, ApiQuery({ name, required: false }));
     }

@@ -1,9 +1,11 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { Public } from '../../common/auth/access.decorator';
 import type { Edition } from '@ca/shared';
 import { EditionsService } from './editions.service';
 
 @ApiTags('editions')
+@Public()
 @Controller('editions')
 export class EditionsController {
   constructor(private readonly editions: EditionsService) {}

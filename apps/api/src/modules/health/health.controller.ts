@@ -1,11 +1,13 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { Public } from '../../common/auth/access.decorator';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Health } from '@ca/shared';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(@InjectDataSource() private readonly db: DataSource) {}

@@ -2,7 +2,13 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
+import { LIVE_NAMESPACE } from '@ca/shared';
 import type { Server, ServerOptions } from 'socket.io';
+import type { RequestAuth } from '../../common/auth/current-user';
+import { tokenFrom } from '../../common/auth/token';
+
+/** Resolves a handshake's token to its session, or null when it is not valid. */
+export type SocketAuthenticator = (token: string) => Promise<RequestAuth | null>;
 
 /**
  * The Socket.IO server of every gateway: websocket first, no per-message deflate (one frame is
@@ -15,7 +21,7 @@ export class LiveIoAdapter extends IoAdapter {
 
   constructor(
     app: INestApplicationContext,
-    private readonly options: { redisUrl?: string; corsOrigins: string[] },
+    private readonly options: { redisUrl?: string; corsOrigins: string[]; authenticate: SocketAuthenticator },
   ) {
     super(app);
   }
@@ -39,6 +45,27 @@ export class LiveIoAdapter extends IoAdapter {
         : undefined,
     } as ServerOptions);
     if (this.adapterFactory) server.adapter(this.adapterFactory);
+    // Handshakes authenticate with the same sessions as HTTP (`auth: { token }` or the cookie).
+    // No token: an anonymous socket (public rooms only). A token that is not valid: refused.
+    server.of(LIVE_NAMESPACE).use((socket, next) => {
+      const fromAuth = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+      const token =
+        typeof fromAuth === 'string' && fromAuth
+          ? fromAuth
+          : tokenFrom(socket.handshake.headers.authorization, socket.handshake.headers.cookie);
+      if (!token) return next();
+      this.options.authenticate(token).then(
+        (auth) => {
+          if (!auth) {
+            next(Object.assign(new Error('UNAUTHENTICATED'), { data: { code: 'UNAUTHENTICATED' } }));
+            return;
+          }
+          socket.data.auth = auth;
+          next();
+        },
+        () => next(new Error('INTERNAL')),
+      );
+    });
     return server;
   }
 

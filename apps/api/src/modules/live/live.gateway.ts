@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
+  type OnGatewayConnection,
   type OnGatewayInit,
   SubscribeMessage,
   WebSocketGateway,
@@ -18,11 +19,27 @@ import {
   type ServerToClientEvents,
 } from '@ca/shared';
 import type { Namespace, Socket } from 'socket.io';
+import type { RequestAuth } from '../../common/auth/current-user';
 import { DomainError } from '../../common/errors/domain-error';
 import { EditionsService } from '../editions/editions.service';
 
-export type LiveNamespace = Namespace<ClientToServerEvents, ServerToClientEvents>;
-export type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+/** What the handshake middleware (LiveIoAdapter) attaches to a socket. */
+export interface LiveSocketData {
+  auth?: RequestAuth;
+}
+export type LiveNamespace = Namespace<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  LiveSocketData
+>;
+export type LiveSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  LiveSocketData
+>;
+const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 
 /** Turns a thrown error into the negative acknowledgement every acked event answers with. */
 export function nack(err: unknown): Nack {
@@ -31,7 +48,7 @@ export function nack(err: unknown): Nack {
 }
 
 @WebSocketGateway({ namespace: LIVE_NAMESPACE })
-export class LiveGateway implements OnGatewayInit {
+export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
   private readonly logger = new Logger(LiveGateway.name);
 
   @WebSocketServer()
@@ -41,6 +58,18 @@ export class LiveGateway implements OnGatewayInit {
 
   afterInit(): void {
     this.logger.log(`Socket.IO namespace ${LIVE_NAMESPACE} ready`);
+  }
+
+  /** Signed-in sockets join their session's room, so that revoking the session closes them. */
+  async handleConnection(socket: LiveSocket): Promise<void> {
+    const auth = socket.data.auth;
+    if (auth) await socket.join(sessionRoom(auth.sessionId));
+  }
+
+  /** Closes the sockets of ended sessions, on every API instance (through the adapter). */
+  disconnectSessions(sessionIds: string[]): void {
+    if (!this.server || sessionIds.length === 0) return;
+    this.server.in(sessionIds.map(sessionRoom)).disconnectSockets(true);
   }
 
   /** The event screen: joins the edition's room and answers with what the screen shows first. */

@@ -1,0 +1,54 @@
+import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import { DataSource } from 'typeorm';
+import { ConfigError, loadConfig } from '../config/env';
+import { dataSourceOptions } from '../database/data-source';
+import { startEmbeddedPostgres } from '../database/embedded';
+import { assertDatabaseReachable } from '../database/reachability';
+import { ensureOrganizer } from '../modules/users/organizer';
+
+/**
+ * `npm run organizer -- --email a@b.ro --password '…' [--name 'Ana']`: creates that account as
+ * organizer, or makes an existing one organizer (and sets its password). Uses DATABASE_URL, else
+ * the embedded database of `npm start` (stop the server first: both cannot use `.data/` at once).
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { email: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' } },
+  });
+  if (!values.email || !values.password)
+    throw new ConfigError(
+      'Usage: npm run organizer -- --email <email> --password <password> [--name <name>]',
+    );
+  if (values.password.length < 10) throw new ConfigError('--password must be at least 10 characters');
+  const config = loadConfig();
+  let url = config.databaseUrl;
+  let stop = async () => undefined as void;
+  if (url) await assertDatabaseReachable(url, config.dbConnectTimeoutMs);
+  else {
+    const embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort });
+    url = embedded.url;
+    stop = () => embedded.stop();
+  }
+  const ds = new DataSource({ ...dataSourceOptions(url), migrationsRun: true });
+  try {
+    await ds.initialize();
+    await ds.runMigrations();
+    const r = await ensureOrganizer(ds.manager, {
+      email: values.email,
+      password: values.password,
+      name: values.name,
+    });
+    process.stdout.write(
+      `${values.email} is an organizer (${r.created ? 'new account' : 'existing account'}).\n`,
+    );
+  } finally {
+    if (ds.isInitialized) await ds.destroy();
+    await stop();
+  }
+}
+
+main().catch((err) => {
+  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

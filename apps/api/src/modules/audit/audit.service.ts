@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AuditEntry, Page, PageQuery } from '@ca/shared';
+import { DataSource, type EntityManager } from 'typeorm';
+import { decodeCursor, pageFrom } from '../../common/pagination/cursor';
+import { AuditEntryEntity } from './entities/audit-entry.entity';
+
+export interface AuditInput {
+  editionId: string | null;
+  actorId: string | null;
+  action: string;
+  entity: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+const toAuditEntry = (e: AuditEntryEntity): AuditEntry => ({
+  id: e.id,
+  at: e.at.toISOString(),
+  actorId: e.actorId,
+  action: e.action,
+  entity: e.entity,
+  entityId: e.entityId,
+  before: e.before ?? null,
+  after: e.after ?? null,
+});
+
+@Injectable()
+export class AuditService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /**
+   * Records an entry. Pass the transaction's manager so that the entry is written with the change
+   * it describes, or not at all.
+   */
+  async record(manager: EntityManager, input: AuditInput): Promise<void> {
+    await manager.getRepository(AuditEntryEntity).insert({
+      editionId: input.editionId,
+      actorId: input.actorId,
+      action: input.action,
+      entity: input.entity,
+      entityId: input.entityId,
+      before: (input.before ?? null) as object,
+      after: (input.after ?? null) as object,
+    });
+  }
+
+  /** The edition's log, newest first. */
+  async list(editionId: string, q: PageQuery): Promise<Page<AuditEntry>> {
+    const cursor = decodeCursor(q.cursor, 2);
+    const qb = this.db
+      .getRepository(AuditEntryEntity)
+      .createQueryBuilder('a')
+      .where('a.edition_id = :editionId', { editionId })
+      .orderBy('a.at', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .limit(q.limit + 1);
+    if (cursor) qb.andWhere('(a.at, a.id) < (:at, :id)', { at: cursor[0], id: cursor[1] });
+    const rows = await qb.getMany();
+    const page = pageFrom(rows, q.limit, (r) => [r.at.toISOString(), r.id]);
+    return { items: page.items.map(toAuditEntry), nextCursor: page.nextCursor };
+  }
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { LiveModule } from '../live/live.module';
+import { UsersModule } from '../users/users.module';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { AuthService } from './auth.service';
+import { LoginLimiter } from './login-limiter';
+import { SessionsService } from './sessions.service';
+
+@Module({
+  imports: [UsersModule, LiveModule],
+  controllers: [AuthController],
+  providers: [AuthService, SessionsService, LoginLimiter, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [SessionsService, AuthService],
+})
+export class AuthModule {}

@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthResult, LoginInput, RegisterInput } from '@ca/shared';
+import { DUMMY_HASH, verifyPassword } from '../../common/auth/passwords';
+import { DomainError } from '../../common/errors/domain-error';
+import { normalizeEmail, toUser } from '../users/users.mapper';
+import { UsersService } from '../users/users.service';
+import { LoginLimiter } from './login-limiter';
+import { SessionsService } from './sessions.service';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: UsersService,
+    private readonly sessions: SessionsService,
+    private readonly limiter: LoginLimiter,
+  ) {}
+
+  async register(input: RegisterInput): Promise<AuthResult> {
+    const user = await this.users.create(input);
+    const { token } = await this.sessions.create(user.id);
+    return { user: toUser(user), token };
+  }
+
+  /** 429 once the account or the IP has too many recent failures; only failures are counted. */
+  async login(input: LoginInput, ip: string): Promise<AuthResult> {
+    const email = normalizeEmail(input.email);
+    if (await this.limiter.isBlocked(email, ip)) {
+      throw new DomainError('RATE_LIMITED', 'Too many failed sign-ins; try again later');
+    }
+    const user = await this.users.findByEmail(email);
+    const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, input.password);
+    if (!user || !ok || user.disabledAt) {
+      await this.limiter.recordFailure(email, ip);
+      throw new DomainError('UNAUTHENTICATED', 'Wrong email or password');
+    }
+    const { token } = await this.sessions.create(user.id);
+    return { user: toUser(user), token };
+  }
+
+  logout(sessionId: string): Promise<void> {
+    return this.sessions.revoke(sessionId);
+  }
+}

@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { EditionRole, Me, RegisterInput } from '@ca/shared';
+import { DataSource } from 'typeorm';
+import { hashPassword } from '../../common/auth/passwords';
+import { DomainError, notFound } from '../../common/errors/domain-error';
+import { UserEntity } from './entities/user.entity';
+import { ensureOrganizer } from './organizer';
+import { normalizeEmail, toUser } from './users.mapper';
+
+@Injectable()
+export class UsersService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  findByEmail(email: string): Promise<UserEntity | null> {
+    return this.db.getRepository(UserEntity).findOneBy({ email: normalizeEmail(email) });
+  }
+
+  async get(id: string): Promise<UserEntity> {
+    const user = await this.db.getRepository(UserEntity).findOneBy({ id });
+    if (!user) throw notFound('User');
+    return user;
+  }
+
+  /** 409 EMAIL_TAKEN when the address (compared case-insensitively) already has an account. */
+  async create(input: RegisterInput): Promise<UserEntity> {
+    const email = normalizeEmail(input.email);
+    const passwordHash = await hashPassword(input.password);
+    const rows = await this.db
+      .createQueryBuilder()
+      .insert()
+      .into(UserEntity)
+      .values({ email, name: input.name.trim(), passwordHash, isOrganizer: false, disabledAt: null })
+      .orIgnore()
+      .returning('*')
+      .execute();
+    if (rows.raw.length === 0)
+      throw new DomainError('EMAIL_TAKEN', 'email: an account with this address exists');
+    return this.get(rows.raw[0].id);
+  }
+
+  async setPassword(userId: string, password: string): Promise<void> {
+    await this.db
+      .getRepository(UserEntity)
+      .update({ id: userId }, { passwordHash: await hashPassword(password) });
+  }
+
+  async setDisabled(userId: string, disabled: boolean): Promise<UserEntity> {
+    const user = await this.get(userId);
+    await this.db
+      .getRepository(UserEntity)
+      .update({ id: userId }, { disabledAt: disabled ? new Date() : null });
+    return { ...user, disabledAt: disabled ? new Date() : null };
+  }
+
+  ensureOrganizer(input: { email: string; password: string; name?: string }) {
+    return ensureOrganizer(this.db.manager, input);
+  }
+
+  /** The user with their roles per edition (`GET /api/auth/me`). */
+  async me(userId: string): Promise<Me> {
+    const user = await this.get(userId);
+    const rows: { edition_id: string; role: EditionRole }[] = await this.db.query(
+      `SELECT edition_id, 'participant' AS role FROM registrations WHERE user_id = $1
+       UNION ALL
+       SELECT edition_id, 'juror' AS role FROM jurors WHERE user_id = $1`,
+      [userId],
+    );
+    const byEdition = new Map<string, EditionRole[]>();
+    for (const r of rows) byEdition.set(r.edition_id, [...(byEdition.get(r.edition_id) ?? []), r.role]);
+    return { ...toUser(user), editions: [...byEdition].map(([editionId, roles]) => ({ editionId, roles })) };
+  }
+
+  /** Whether the user holds one of `roles` in the edition (the guard's edition rule). */
+  async hasEditionRole(userId: string, editionId: string, roles: EditionRole[]): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(
+      `SELECT 1 FROM registrations WHERE user_id = $1 AND edition_id = $2 AND 'participant' = ANY($3)
+       UNION ALL
+       SELECT 1 FROM jurors WHERE user_id = $1 AND edition_id = $2 AND 'juror' = ANY($3)
+       LIMIT 1`,
+      [userId, editionId, roles],
+    );
+    return rows.length > 0;
+  }
+}

@@ -1,0 +1,190 @@
+import { LIVE_NAMESPACE } from '@ca/shared';
+import { io } from 'socket.io-client';
+import { createTestApp, type TestApp } from './helpers/app';
+import { signUp } from './helpers/users';
+
+describe('accounts and sessions', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ listen: true });
+  });
+  afterAll(() => t.close());
+
+  it('registers, returns { user, token } and sets an httpOnly SameSite=Lax session cookie', async () => {
+    const res = await t.request('POST', '/api/auth/register', {
+      body: { email: 'Ana.Pop@Example.test', password: 'ten chars!!', name: 'Ana Pop' },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.user).toEqual({
+      id: expect.any(String),
+      email: 'ana.pop@example.test',
+      name: 'Ana Pop',
+      isOrganizer: false,
+    });
+    expect(res.body.token).toEqual(expect.any(String));
+    const cookie = String(res.headers['set-cookie']);
+    expect(cookie).toMatch(/^ca_session=/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(cookie).not.toMatch(/Secure/); // PUBLIC_URL is http in tests
+  });
+
+  it('compares emails case-insensitively: a second account for the same address is refused', async () => {
+    const res = await t.request('POST', '/api/auth/register', {
+      body: { email: 'ANA.POP@example.TEST', password: 'another password', name: 'Impostor' },
+    });
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('EMAIL_TAKEN');
+    const login = await t.request('POST', '/api/auth/login', {
+      body: { email: 'ANA.pop@EXAMPLE.test', password: 'ten chars!!' },
+    });
+    expect(login.status).toBe(200);
+  });
+
+  it.each([
+    [{ email: 'x@example.test', password: 'short', name: 'X' }, 'password'],
+    [{ email: 'not-an-email', password: 'long enough pw', name: 'X' }, 'email'],
+    [{ email: 'y@example.test', password: 'long enough pw', name: '' }, 'name'],
+    [{ email: 'z@example.test', password: 'long enough pw', name: 'Z', isOrganizer: true }, 'isOrganizer'],
+  ])('refuses %o with 400 naming %s, creating nothing', async (body, field) => {
+    const res = await t.request('POST', '/api/auth/register', { body });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+    expect(res.body.message).toContain(field);
+    const count = await t.db.query(`SELECT count(*)::int AS n FROM users WHERE email = $1`, [
+      String(body.email).toLowerCase(),
+    ]);
+    expect(count[0].n).toBe(0);
+  });
+
+  it('answers a wrong password and an unknown email alike with 401', async () => {
+    const u = await signUp(t);
+    const wrong = await t.request('POST', '/api/auth/login', {
+      body: { email: u.email, password: 'wrong password' },
+    });
+    const unknown = await t.request('POST', '/api/auth/login', {
+      body: { email: 'nobody@example.test', password: 'whatever1234' },
+    });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrong.body).toEqual(unknown.body);
+  });
+
+  it('accepts the Bearer token and the cookie alike on /me', async () => {
+    const u = await signUp(t, 'Mihai');
+    const bearer = await t.request('GET', '/api/auth/me', { token: u.token });
+    expect(bearer.status).toBe(200);
+    expect(bearer.body).toMatchObject({ id: u.id, name: 'Mihai', isOrganizer: false, editions: [] });
+    const cookie = await t.request('GET', '/api/auth/me', { headers: { cookie: `ca_session=${u.token}` } });
+    expect(cookie.status).toBe(200);
+    expect(cookie.body.id).toBe(u.id);
+  });
+
+  it('answers 401 with no token, a forged token and an expired one', async () => {
+    expect((await t.request('GET', '/api/auth/me')).status).toBe(401);
+    const forged = await t.request('GET', '/api/auth/me', { token: 'forged-token-value' });
+    expect(forged.status).toBe(401);
+    expect(forged.body.code).toBe('UNAUTHENTICATED');
+    const u = await signUp(t);
+    await t.db.query(`UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [
+      u.id,
+    ]);
+    expect((await t.request('GET', '/api/auth/me', { token: u.token })).status).toBe(401);
+  });
+
+  it('treats a stale token on a public endpoint as anonymous rather than failing the page', async () => {
+    const res = await t.request('GET', '/api/editions', { token: 'stale' });
+    expect(res.status).toBe(200);
+  });
+
+  it('logout revokes the session on HTTP and closes its open socket', async () => {
+    const u = await signUp(t);
+    const socket = io(`${t.url}${LIVE_NAMESPACE}`, {
+      transports: ['websocket'],
+      auth: { token: u.token },
+      forceNew: true,
+      reconnection: false,
+    });
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', () => resolve());
+      socket.once('connect_error', reject);
+    });
+    const closed = new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
+    const out = await t.request('POST', '/api/auth/logout', { token: u.token });
+    expect(out.status).toBe(204);
+    await expect(closed).resolves.toBe('io server disconnect');
+    expect((await t.request('GET', '/api/auth/me', { token: u.token })).status).toBe(401);
+  });
+
+  it('refuses a socket handshake with a forged token, and admits an anonymous one', async () => {
+    const forged = io(`${t.url}${LIVE_NAMESPACE}`, {
+      transports: ['websocket'],
+      auth: { token: 'forged' },
+      forceNew: true,
+      reconnection: false,
+    });
+    const err = await new Promise<Error>((resolve) => forged.once('connect_error', resolve));
+    expect(err.message).toBe('UNAUTHENTICATED');
+    forged.close();
+    const anon = io(`${t.url}${LIVE_NAMESPACE}`, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+    });
+    await new Promise<void>((resolve) => anon.once('connect', () => resolve()));
+    anon.close();
+  });
+});
+
+describe('failed-login rate limits', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({
+      env: { LOGIN_MAX_FAILURES_PER_ACCOUNT: '3', LOGIN_MAX_FAILURES_PER_IP: '5', LOGIN_WINDOW_SECONDS: '2' },
+    });
+  });
+  afterAll(() => t.close());
+
+  it('answers 429 after repeated failures on one account, even to the right password, and clears after the window', async () => {
+    const u = await signUp(t);
+    for (let i = 0; i < 3; i++) {
+      expect(
+        (await t.request('POST', '/api/auth/login', { body: { email: u.email, password: 'wrong password' } }))
+          .status,
+      ).toBe(401);
+    }
+    const blocked = await t.request('POST', '/api/auth/login', {
+      body: { email: u.email, password: u.password },
+    });
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.code).toBe('RATE_LIMITED');
+    await new Promise((r) => setTimeout(r, 2100));
+    expect(
+      (await t.request('POST', '/api/auth/login', { body: { email: u.email, password: u.password } })).status,
+    ).toBe(200);
+  });
+
+  it('never counts a good login', async () => {
+    const u = await signUp(t);
+    for (let i = 0; i < 6; i++) {
+      expect(
+        (await t.request('POST', '/api/auth/login', { body: { email: u.email, password: u.password } }))
+          .status,
+      ).toBe(200);
+    }
+  });
+
+  it('limits failures per IP across accounts', async () => {
+    await new Promise((r) => setTimeout(r, 2100)); // a fresh window for this IP
+    for (let i = 0; i < 5; i++) {
+      const res = await t.request('POST', '/api/auth/login', {
+        body: { email: `ip-${i}@example.test`, password: 'wrong password' },
+      });
+      expect(res.status).toBe(401);
+    }
+    const res = await t.request('POST', '/api/auth/login', {
+      body: { email: 'ip-fresh@example.test', password: 'wrong password' },
+    });
+    expect(res.status).toBe(429);
+  });
+});

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { IdSchema } from '../common/primitives.js';
+
+export const EmailSchema = z.email().trim().max(320);
+export const PasswordSchema = z.string().min(10, 'must be at least 10 characters').max(200);
+
+export const RegisterSchema = z.strictObject({
+  email: EmailSchema,
+  password: PasswordSchema,
+  name: z.string().trim().min(1).max(120),
+});
+export type RegisterInput = z.infer<typeof RegisterSchema>;
+
+export const LoginSchema = z.strictObject({
+  email: EmailSchema,
+  password: z.string().min(1).max(200),
+});
+export type LoginInput = z.infer<typeof LoginSchema>;
+
+export const EditionRoleSchema = z.enum(['participant', 'juror']);
+export type EditionRole = z.infer<typeof EditionRoleSchema>;
+
+export const UserSchema = z.object({
+  id: IdSchema,
+  email: z.string(),
+  name: z.string(),
+  isOrganizer: z.boolean(),
+});
+export type User = z.infer<typeof UserSchema>;
+
+export const MeSchema = UserSchema.extend({
+  editions: z.array(z.object({ editionId: IdSchema, roles: z.array(EditionRoleSchema) })),
+});
+export type Me = z.infer<typeof MeSchema>;
+
+export const AuthResultSchema = z.object({ user: UserSchema, token: z.string() });
+export type AuthResult = z.infer<typeof AuthResultSchema>;
+
+export const PasswordChangeSchema = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: PasswordSchema,
+});
+export type PasswordChange = z.infer<typeof PasswordChangeSchema>;
+
+export const PasswordResetRequestSchema = z.strictObject({ email: EmailSchema });
+export type PasswordResetRequest = z.infer<typeof PasswordResetRequestSchema>;
+export const PasswordResetConfirmSchema = z.strictObject({
+  token: z.string().min(1).max(200),
+  password: PasswordSchema,
+});
+export type PasswordResetConfirm = z.infer<typeof PasswordResetConfirmSchema>;
+
+/** The name of the httpOnly session cookie set by login and register. */
+export const SESSION_COOKIE = 'ca_session';
