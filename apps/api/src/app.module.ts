@@ -7,6 +7,7 @@ import { RedisModule } from './common/redis/redis.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { EditionsModule } from './modules/editions/editions.module';
+import { TeamsModule } from './modules/teams/teams.module';
 import { UsersModule } from './modules/users/users.module';
 import { HealthModule } from './modules/health/health.module';
 import { LiveModule } from './modules/live/live.module';
@@ -64,6 +65,7 @@ export class AppModule {
         UsersModule,
         AuthModule,
         EditionsModule,
+        TeamsModule,
         LiveModule,
         SeedModule,
       ],
