@@ -1,0 +1,66 @@
+import { Card, Group, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../../lib/format';
+import type { TimedEdition } from '../queries';
+import { nextEntry, remaining, timelineEntries, type Remaining } from '../timeline';
+import { useServerNow } from '../use-server-now';
+
+const UNITS: (keyof Remaining)[] = ['days', 'hours', 'minutes', 'seconds'];
+
+/**
+ * Time left until the edition's next instant, on the server's clock. `onBoundary` runs when an
+ * instant passes, so that the page can refetch the phase the server now derives.
+ */
+export function EditionCountdown({ edition, onBoundary }: { edition: TimedEdition; onBoundary: () => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const now = useServerNow(edition.clockOffsetMs);
+  const entries = useMemo(() => timelineEntries(edition), [edition]);
+  const next = nextEntry(entries, now);
+
+  const nextField = next?.field;
+  const lastField = useRef(nextField);
+  useEffect(() => {
+    if (lastField.current === nextField) return;
+    lastField.current = nextField;
+    onBoundary();
+  }, [nextField, onBoundary]);
+
+  if (!next) {
+    return (
+      <Card withBorder padding="lg" data-testid="edition-countdown">
+        <Text fw={600}>{t('editions.countdown.finished')}</Text>
+      </Card>
+    );
+  }
+
+  const left = remaining(next.ms - now);
+  return (
+    <Card withBorder padding="lg" bg="blue.0" data-testid="edition-countdown">
+      <Stack gap="xs">
+        <Title order={2} size="h4">
+          {t('editions.countdown.title')}
+        </Title>
+        <Text fw={600}>
+          {t('editions.countdown.until', { event: t(`editions.timeline.${next.field}`) })}
+          {' · '}
+          <time dateTime={next.at}>{format.dateTime(next.at)}</time>
+        </Text>
+        {/* A timer is not live by default: announcing every second would drown everything else. */}
+        <Group gap="sm" role="timer" aria-atomic="true" wrap="nowrap">
+          {UNITS.map((unit) => (
+            <Stack key={unit} gap={0} align="center" className="countdown-unit">
+              <Text component="span" className="countdown-value">
+                {String(left[unit]).padStart(2, '0')}
+              </Text>
+              <Text component="span" size="sm" c="dimmed">
+                {` ${t(`editions.countdown.${unit}`, { count: left[unit] })} `}
+              </Text>
+            </Stack>
+          ))}
+        </Group>
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,157 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { setLanguage } from '../../../lib/i18n';
+import { FakeSocket } from '../../../test/fake-socket';
+import { json, stubFetch } from '../../../test/fetch-stub';
+import { demoEdition } from '../../../test/fixtures';
+import { renderApp } from '../../../test/render-app';
+
+const mockSocket = new FakeSocket();
+jest.mock('../../../lib/socket', () => ({ getSocket: () => mockSocket }));
+
+const PATH = '/api/editions/challenge-accepted-vi';
+const HOUR = 3_600_000;
+
+afterEach(async () => {
+  await setLanguage('en');
+});
+
+describe('Edition page', () => {
+  it('shows the name, the phase, the timeline and the three tracks with their challenges', async () => {
+    const edition = demoEdition(Date.now());
+    stubFetch({ [`GET ${PATH}`]: () => json(200, edition) });
+
+    renderApp('/editions/challenge-accepted-vi');
+
+    expect((await screen.findByTestId('edition-name')).textContent).toContain(
+      'Challenge Accepted — VI edition',
+    );
+    expect(screen.getByRole('heading', { level: 1, name: 'Challenge Accepted — VI edition' })).toBeTruthy();
+    expect(screen.getAllByText('Hacking')[0]).toBeTruthy();
+
+    const timeline = screen.getByTestId('edition-timeline');
+    const labels = [
+      'Registration opens',
+      'Hacking starts',
+      'Registration closes',
+      'Submission deadline',
+      'Judging ends',
+    ];
+    // In time order: registration closes after hacking has started in this edition.
+    const text = timeline.textContent ?? '';
+    const positions = labels.map((l) => text.indexOf(l));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(text).not.toContain('Leaderboard freezes'); // not set
+    const deadline = within(screen.getByTestId('timeline-submissionDeadline')).getByText(
+      (_, el) => el?.tagName === 'TIME',
+    );
+    expect(deadline.getAttribute('datetime')).toBe(edition.submissionDeadline);
+
+    const tracks = screen.getAllByTestId('track-card');
+    expect(tracks.map((t) => within(t).getByRole('heading', { level: 3 }).textContent)).toEqual([
+      'Health',
+      'Environment & Ecology',
+      'Tourism',
+    ]);
+    expect(within(tracks[0]!).getByText('Medication adherence')).toBeTruthy();
+    expect(within(tracks[0]!).getByText('Regional Pharmacy Network')).toBeTruthy();
+    expect(within(tracks[0]!).getByText('3,000 EUR')).toBeTruthy();
+    expect(within(tracks[2]!).getByText('Accessible heritage')).toBeTruthy();
+  });
+
+  it("counts down on the server's clock, not the device's", async () => {
+    // This device runs 10 days late: by its own clock, registration would not have opened yet.
+    const serverNow = Date.now() + 10 * 24 * HOUR;
+    stubFetch({ [`GET ${PATH}`]: () => json(200, demoEdition(serverNow)) });
+
+    renderApp('/editions/challenge-accepted-vi');
+
+    const countdown = await screen.findByTestId('edition-countdown');
+    // Next on the server's clock: registration closes in 10 hours (0 days).
+    expect(countdown.textContent).toContain('Until: Registration closes');
+    const timer = within(countdown).getByRole('timer');
+    expect(timer.textContent).toMatch(/^00 days (09 hours 5\d minutes|10 hours 00 minutes)/);
+  });
+
+  it('refetches the edition when the server announces a phase change', async () => {
+    const edition = demoEdition(Date.now());
+    let answer = edition;
+    const { calls } = stubFetch({ [`GET ${PATH}`]: () => json(200, answer) });
+
+    renderApp('/editions/challenge-accepted-vi');
+    await screen.findByTestId('edition-name');
+    expect(mockSocket.sent).toContainEqual({ event: 'screen:subscribe', payload: { editionId: edition.id } });
+    expect(screen.getByTestId('phase-badge').textContent).toContain('Hacking');
+
+    answer = { ...edition, phase: 'judging' };
+    act(() =>
+      mockSocket.receive('edition:phase', {
+        editionId: edition.id,
+        phase: 'judging',
+        serverTime: new Date().toISOString(),
+      }),
+    );
+
+    await waitFor(() => expect(screen.getByTestId('phase-badge').textContent).toContain('Judging'));
+    expect(calls.filter((c) => c.url === PATH)).toHaveLength(2);
+  });
+
+  it('ignores phase changes of other editions and stops listening when left', async () => {
+    const edition = demoEdition(Date.now());
+    const { calls } = stubFetch({ [`GET ${PATH}`]: () => json(200, edition) });
+
+    const { unmount } = renderApp('/editions/challenge-accepted-vi');
+    await screen.findByTestId('edition-name');
+    act(() =>
+      mockSocket.receive('edition:phase', {
+        editionId: '11111111-2222-4333-8444-555555555555',
+        phase: 'finished',
+        serverTime: new Date().toISOString(),
+      }),
+    );
+    await new Promise((r) => setTimeout(r, 20));
+    expect(calls).toHaveLength(1);
+
+    unmount();
+    expect(mockSocket.listenerCount('edition:phase')).toBe(0);
+  });
+
+  it('speaks Romanian, dates included', async () => {
+    await setLanguage('ro');
+    const edition = demoEdition(Date.now(), { phase: 'registration' });
+    stubFetch({ [`GET ${PATH}`]: () => json(200, edition) });
+
+    renderApp('/editions/challenge-accepted-vi');
+
+    await screen.findByTestId('edition-name');
+    expect(screen.getByTestId('phase-badge').textContent).toContain('Înscrieri');
+    expect(screen.getByTestId('edition-timeline').textContent).toContain('Termen de predare');
+    expect(screen.getByRole('heading', { level: 2, name: 'Secțiuni și provocări' })).toBeTruthy();
+    expect(screen.getAllByRole('heading', { level: 4, name: 'Provocări' })).toHaveLength(3);
+    const deadline = new Date(edition.submissionDeadline);
+    const roDate = new Intl.DateTimeFormat('ro-RO', { day: 'numeric', month: 'short' }).format(deadline);
+    expect(screen.getByTestId('timeline-submissionDeadline').textContent).toContain(roDate);
+  });
+
+  it('says so, translated, when the edition does not exist', async () => {
+    stubFetch({
+      'GET /api/editions/nope': () =>
+        json(404, { statusCode: 404, code: 'NOT_FOUND', message: 'Edition nope not found' }),
+    });
+
+    renderApp('/editions/nope');
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeTruthy();
+    expect(screen.getByText('We could not find what you were looking for.')).toBeTruthy();
+  });
+
+  it('shows the translated network error with a way to try again', async () => {
+    globalThis.fetch = jest.fn().mockRejectedValue(new TypeError('Failed to fetch'));
+
+    renderApp('/editions/challenge-accepted-vi');
+
+    const alert = await screen.findByRole('alert', {}, { timeout: 10_000 });
+    expect(alert.textContent).toContain('Cannot reach the server. Check your connection and try again.');
+    expect(within(alert).getByRole('button', { name: 'Try again' })).toBeTruthy();
+  }, 15_000);
+});

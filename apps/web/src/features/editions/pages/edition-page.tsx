@@ -1,0 +1,107 @@
+import { Anchor, Grid, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { NotFoundPage } from '../../../app/not-found-page';
+import { PageLoader, QueryError } from '../../../components/query-state';
+import { isApiError } from '../../../lib/http';
+import { CriteriaList } from '../components/criteria-list';
+import { EditionCountdown } from '../components/edition-countdown';
+import { EditionTimeline } from '../components/edition-timeline';
+import { PhaseBadge } from '../components/phase-badge';
+import { TrackCard } from '../components/track-card';
+import { editionKeys, editionQueries } from '../queries';
+import { useEditionLive } from '../use-edition-live';
+
+/** `/editions/:slug`: what an edition is, when things happen, and what there is to build. */
+export function EditionPage() {
+  const { slug = '' } = useParams<{ slug: string }>();
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const query = useQuery(editionQueries.detail(slug));
+  const edition = query.data;
+
+  useDocumentTitle(`${edition?.name ?? t('common.loading')} · ${t('common.appName')}`);
+  useEditionLive(edition?.id, slug);
+  const refresh = useCallback(
+    () => void queryClient.invalidateQueries({ queryKey: editionKeys.detail(slug) }),
+    [queryClient, slug],
+  );
+
+  if (query.isPending) return <PageLoader />;
+  if (query.isError) {
+    if (isApiError(query.error) && query.error.code === 'NOT_FOUND')
+      return <NotFoundPage message={t(query.error.i18nKey)} />;
+    return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
+  }
+  const e = query.data;
+
+  return (
+    <Stack gap="xl">
+      <Stack gap="sm">
+        <Anchor component={Link} to="/" size="sm" fw={600}>
+          ← {t('editions.detail.back')}
+        </Anchor>
+        <Group gap="sm" align="center">
+          <Title order={1} data-testid="edition-name">
+            {e.name}
+          </Title>
+          <PhaseBadge phase={e.phase} size="lg" />
+        </Group>
+        {e.description && (
+          <Text size="lg" maw={760}>
+            {e.description}
+          </Text>
+        )}
+        <Group gap="lg">
+          <Text size="sm" c="dimmed">
+            {t('editions.detail.teamSize', { min: e.teamMinSize, max: e.teamMaxSize })}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {t('editions.detail.reviews', { count: e.reviewsPerSubmission })}
+          </Text>
+        </Group>
+      </Stack>
+
+      <EditionCountdown edition={e} onBoundary={refresh} />
+
+      <Grid gap="xl">
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <section aria-labelledby="timeline-title">
+            <Title order={2} id="timeline-title" mb="md">
+              {t('editions.timeline.title')}
+            </Title>
+            <EditionTimeline edition={e} />
+          </section>
+        </Grid.Col>
+        {e.criteria.length > 0 && (
+          <Grid.Col span={{ base: 12, md: 6 }}>
+            <section aria-labelledby="criteria-title">
+              <Title order={2} id="criteria-title" mb="md">
+                {t('editions.criteria.title')}
+              </Title>
+              <CriteriaList criteria={e.criteria} />
+            </section>
+          </Grid.Col>
+        )}
+      </Grid>
+
+      <section aria-labelledby="tracks-title">
+        <Title order={2} id="tracks-title" mb="md">
+          {t('editions.tracks.title')}
+        </Title>
+        {e.tracks.length === 0 ? (
+          <Text>{t('editions.tracks.empty')}</Text>
+        ) : (
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="lg">
+            {e.tracks.map((track) => (
+              <TrackCard key={track.id} track={track} />
+            ))}
+          </SimpleGrid>
+        )}
+      </section>
+    </Stack>
+  );
+}

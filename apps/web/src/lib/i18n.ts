@@ -1,0 +1,95 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import enCommon from '../locales/en/common.json';
+import enEditions from '../locales/en/editions.json';
+import enErrors from '../locales/en/errors.json';
+import roCommon from '../locales/ro/common.json';
+import roEditions from '../locales/ro/editions.json';
+import roErrors from '../locales/ro/errors.json';
+
+export const LANGUAGES = ['en', 'ro'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/**
+ * One namespace per language; each locale file is a top-level key named after the file, so
+ * keys read `errors.NOT_FOUND`, `editions.phase.hacking`. Files are bundled: two small languages
+ * are cheaper than a request before the first paint.
+ */
+export const resources = {
+  en: { translation: { common: enCommon, editions: enEditions, errors: enErrors } },
+  ro: { translation: { common: roCommon, editions: roEditions, errors: roErrors } },
+} as const;
+
+/** BCP 47 tags for `Intl` formatting: British English for day-first dates and a 24-hour clock. */
+export const INTL_LOCALE: Record<Language, string> = { en: 'en-GB', ro: 'ro-RO' };
+
+export const LANGUAGE_STORAGE_KEY = 'ca.language';
+
+export const isLanguage = (value: unknown): value is Language =>
+  typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+
+function readStoredLanguage(): Language | undefined {
+  try {
+    const stored = window.localStorage.getItem(LANGUAGE_STORAGE_KEY);
+    return isLanguage(stored) ? stored : undefined;
+  } catch {
+    // Storage may be disabled (private mode, strict settings): fall back to the browser's wish.
+    return undefined;
+  }
+}
+
+function storeLanguage(language: Language): void {
+  try {
+    window.localStorage.setItem(LANGUAGE_STORAGE_KEY, language);
+  } catch {
+    // Not persisted; the choice still holds for this visit.
+  }
+}
+
+/** The stored choice, else the first browser language we speak, else English. */
+export function detectLanguage(): Language {
+  const stored = readStoredLanguage();
+  if (stored) return stored;
+  const wanted = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
+  for (const tag of wanted) {
+    const base = tag?.toLowerCase().split('-')[0];
+    if (isLanguage(base)) return base;
+  }
+  return 'en';
+}
+
+/** The current language as one of ours (i18next may report a region variant or `cimode`). */
+export function currentLanguage(): Language {
+  const base = (i18n.resolvedLanguage ?? i18n.language ?? 'en').split('-')[0];
+  return isLanguage(base) ? base : 'en';
+}
+
+function syncDocument(language: Language): void {
+  if (typeof document !== 'undefined') document.documentElement.lang = language;
+}
+
+void i18n.use(initReactI18next).init({
+  resources,
+  lng: detectLanguage(),
+  fallbackLng: 'en',
+  supportedLngs: LANGUAGES,
+  nonExplicitSupportedLngs: true,
+  interpolation: { escapeValue: false }, // React escapes already
+  initAsync: false, // resources are bundled: render translated on the first pass
+  returnNull: false,
+  showSupportNotice: false,
+});
+syncDocument(currentLanguage());
+
+i18n.on('languageChanged', () => {
+  const language = currentLanguage();
+  storeLanguage(language);
+  syncDocument(language);
+});
+
+/** Switches the UI language; it is remembered in localStorage and mirrored in `<html lang>`. */
+export function setLanguage(language: Language): Promise<unknown> {
+  return i18n.changeLanguage(language);
+}
+
+export { i18n };
