@@ -1,6 +1,8 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+import { migrateWithLock } from './database/migrate';
 import { APP_CONFIG, type AppConfig } from './config/env';
 import { dataSourceOptions } from './database/data-source';
 import { RedisModule } from './common/redis/redis.module';
@@ -54,10 +56,16 @@ export class AppModule {
             },
           },
         }),
-        TypeOrmModule.forRoot({
-          ...dataSourceOptions(config.databaseUrl, { connectTimeoutMs: config.dbConnectTimeoutMs }),
-          migrationsRun: true,
-          retryAttempts: 0,
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({
+            ...dataSourceOptions(config.databaseUrl, { connectTimeoutMs: config.dbConnectTimeoutMs }),
+            retryAttempts: 0,
+          }),
+          dataSourceFactory: async (options) => {
+            const ds = await new DataSource(options!).initialize();
+            await migrateWithLock(ds);
+            return ds;
+          },
         }),
         RedisModule,
         HealthModule,
