@@ -1,15 +1,14 @@
 import { SegmentedControl, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, currentLanguage, isLanguage, setLanguage } from '../lib/i18n';
+import { LANGUAGES, isLanguage, setLanguage, useLanguage } from '../lib/i18n';
 
 /**
  * EN / RO as a radio group: each option shows its short code and is announced by the
  * language's own name, spoken in that language.
  */
 export function LanguageSwitcher() {
-  const { t, i18n } = useTranslation();
-  // Read through `i18n` so that the control re-renders when the language changes.
-  const value = i18n.language ? currentLanguage() : 'en';
+  const { t } = useTranslation();
+  const value = useLanguage();
 
   return (
     <SegmentedControl

@@ -1,4 +1,4 @@
-import { Container, Group, Text } from '@mantine/core';
+import { Container, Text } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
@@ -28,19 +28,21 @@ export function AppLayout() {
       </a>
       <header className="app-header">
         <Container size="lg" py="sm">
-          <Group justify="space-between" gap="sm" wrap="wrap">
-            <Group gap="md" wrap="nowrap">
-              <Link to="/" className="app-brand">
-                {t('common.appName')}
-              </Link>
-              <nav aria-label={t('common.nav.label')}>
-                <NavLink to="/" end className="app-nav-link">
-                  {t('common.nav.editions')}
-                </NavLink>
-              </nav>
-            </Group>
-            <LanguageSwitcher />
-          </Group>
+          {/* Brand, navigation, language: one row on wide screens; on a phone the navigation
+              takes a row of its own under the brand and the language switcher. */}
+          <div className="app-header-inner">
+            <Link to="/" className="app-brand">
+              {t('common.appName')}
+            </Link>
+            <nav aria-label={t('common.nav.label')} className="app-nav">
+              <NavLink to="/" end className="app-nav-link">
+                {t('common.nav.editions')}
+              </NavLink>
+            </nav>
+            <div className="app-lang">
+              <LanguageSwitcher />
+            </div>
+          </div>
         </Container>
       </header>
       <main id="main" ref={mainRef} tabIndex={-1} className="app-main">

@@ -8,7 +8,9 @@ export function NotFoundPage({ message }: { message?: string }) {
   useDocumentTitle(`${t('common.notFound.title')} · ${t('common.appName')}`);
   return (
     <Stack gap="md" maw={640}>
-      <Title order={1}>{t('common.notFound.title')}</Title>
+      <Title order={1} className="page-title">
+        {t('common.notFound.title')}
+      </Title>
       <Text>{message ?? t('common.notFound.body')}</Text>
       <Anchor component={Link} to="/" fw={600}>
         {t('common.notFound.home')}

@@ -1,5 +1,6 @@
 import { notifications } from '@mantine/notifications';
 import { MutationCache, QueryClient } from '@tanstack/react-query';
+import { errorMessage } from '../lib/error-message';
 import { isApiError } from '../lib/http';
 import { i18n } from '../lib/i18n';
 
@@ -22,7 +23,7 @@ export function createQueryClient(): QueryClient {
         notifications.show({
           color: 'red',
           title: i18n.t('common.errorTitle'),
-          message: isApiError(error) ? i18n.t(error.i18nKey) : i18n.t('errors.INTERNAL'),
+          message: errorMessage(error),
         });
       },
     }),

@@ -1,11 +1,11 @@
 import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../lib/http';
+import { useErrorMessage } from '../lib/error-message';
 
 /** A failed query, told in the reader's language by its error code, with a way to try again. */
 export function QueryError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
-  const message = isApiError(error) ? t(error.i18nKey) : t('errors.INTERNAL');
+  const message = useErrorMessage()(error);
   return (
     <Alert color="red" variant="light" title={t('common.errorTitle')} role="alert">
       <Stack gap="sm" align="flex-start">

@@ -1,5 +1,4 @@
-import { useTranslation } from 'react-i18next';
-import { INTL_LOCALE, isLanguage, type Language } from './i18n';
+import { INTL_LOCALE, useLanguage, type Language } from './i18n';
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 function formatter(language: Language, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
@@ -31,9 +30,7 @@ export const formatDate = (iso: string, language: Language) =>
 
 /** Formatters bound to the current UI language; components re-render when it changes. */
 export function useFormat() {
-  const { i18n } = useTranslation();
-  const base = (i18n.resolvedLanguage ?? i18n.language ?? 'en').split('-')[0];
-  const language: Language = isLanguage(base) ? base : 'en';
+  const language = useLanguage();
   return {
     language,
     dateTime: (iso: string) => formatDateTime(iso, language),

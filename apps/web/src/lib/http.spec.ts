@@ -56,7 +56,9 @@ describe('http client', () => {
     const key = (error as ApiError).i18nKey;
     expect(i18n.exists(key, { lng: 'en' })).toBe(true);
     expect(i18n.exists(key, { lng: 'ro' })).toBe(true);
-    expect(i18n.t(key, { lng: 'en' })).toBe('Cannot reach the server. Check your connection and try again.');
+    expect(i18n.getFixedT('en')(key as 'errors.NETWORK_ERROR')).toBe(
+      'Cannot reach the server. Check your connection and try again.',
+    );
   });
 
   it('lets a cancelled request fail as an abort, not as a network error', async () => {

@@ -24,7 +24,7 @@ export class ApiError extends Error {
   }
 
   /** i18next key of the message shown to people (`errors.<CODE>`). */
-  get i18nKey(): `errors.${ApiErrorCode}` {
+  get i18nKey(): `errors.${string}` {
     return `errors.${this.code}`;
   }
 }

@@ -1,5 +1,5 @@
 import i18n from 'i18next';
-import { initReactI18next } from 'react-i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
 import enCommon from '../locales/en/common.json';
 import enEditions from '../locales/en/editions.json';
 import enErrors from '../locales/en/errors.json';
@@ -58,10 +58,18 @@ export function detectLanguage(): Language {
   return 'en';
 }
 
-/** The current language as one of ours (i18next may report a region variant or `cimode`). */
-export function currentLanguage(): Language {
-  const base = (i18n.resolvedLanguage ?? i18n.language ?? 'en').split('-')[0];
+const asLanguage = (tag: string | undefined): Language => {
+  const base = (tag ?? 'en').split('-')[0];
   return isLanguage(base) ? base : 'en';
+};
+
+/** The current language as one of ours (i18next may report a region variant or `cimode`). */
+export const currentLanguage = (): Language => asLanguage(i18n.resolvedLanguage ?? i18n.language);
+
+/** The current language in a component, which re-renders when it changes. */
+export function useLanguage(): Language {
+  const { i18n: instance } = useTranslation();
+  return asLanguage(instance.resolvedLanguage ?? instance.language);
 }
 
 function syncDocument(language: Language): void {

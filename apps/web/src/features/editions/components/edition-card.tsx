@@ -17,27 +17,28 @@ export function EditionCard({ edition }: { edition: Edition }) {
 
   return (
     <Card component="li" withBorder padding="lg" className="edition-card" data-testid="edition-card">
-      <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm" mb="xs">
-        <Title order={2} size="h3">
-          <Anchor
-            component={Link}
-            to={`/editions/${edition.slug}`}
-            className="stretched-link"
-            c="inherit"
-            onMouseEnter={prefetch}
-            onFocus={prefetch}
-          >
-            {edition.name}
-          </Anchor>
-        </Title>
+      <Title order={2} size="h3" mb="xs">
+        <Anchor
+          component={Link}
+          to={`/editions/${edition.slug}`}
+          className="stretched-link"
+          inherit
+          c="inherit"
+          onMouseEnter={prefetch}
+          onFocus={prefetch}
+        >
+          {edition.name}
+        </Anchor>
+      </Title>
+      <Group gap="sm" mb="xs">
         <PhaseBadge phase={edition.phase} />
+        <Text size="sm" fw={600}>
+          {t('editions.list.hacking', {
+            from: format.date(edition.hackingStartsAt),
+            to: format.date(edition.submissionDeadline),
+          })}
+        </Text>
       </Group>
-      <Text size="sm" fw={600} mb="xs">
-        {t('editions.list.hacking', {
-          from: format.date(edition.hackingStartsAt),
-          to: format.date(edition.submissionDeadline),
-        })}
-      </Text>
       <Text size="sm" c="dimmed" lineClamp={3} mb="sm">
         {edition.description}
       </Text>

@@ -19,13 +19,18 @@ export function EditionCountdown({ edition, onBoundary }: { edition: TimedEditio
   const entries = useMemo(() => timelineEntries(edition), [edition]);
   const next = nextEntry(entries, now);
 
-  const nextField = next?.field;
-  const lastField = useRef(nextField);
+  // Refetch once per instant that passes. A refetch brings a new clock offset, which may move
+  // the countdown back across the instant for a moment; that must not refetch again.
+  const nextMs = next?.ms;
+  const previousNextMs = useRef(nextMs);
+  const announced = useRef(new Set<number>());
   useEffect(() => {
-    if (lastField.current === nextField) return;
-    lastField.current = nextField;
+    const passed = previousNextMs.current;
+    previousNextMs.current = nextMs;
+    if (passed === undefined || passed === nextMs || passed > now || announced.current.has(passed)) return;
+    announced.current.add(passed);
     onBoundary();
-  }, [nextField, onBoundary]);
+  }, [nextMs, now, onBoundary]);
 
   if (!next) {
     return (

@@ -27,7 +27,7 @@ export function EditionTimeline({ edition }: { edition: TimedEdition }) {
               </Text>
               {index < passed && (
                 <Badge size="sm" variant="light" color="gray">
-                  {t('editions.timeline.done')}
+                  {t('editions.timeline.past')}
                 </Badge>
               )}
               {index === passed && (

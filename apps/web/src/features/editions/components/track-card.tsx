@@ -1,5 +1,5 @@
 import type { Track } from '@ca/shared';
-import { Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Card, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
 /** A track with its challenges, each with its sponsor and prize when it has them. */
@@ -33,7 +33,7 @@ export function TrackCard({ track }: { track: Track }) {
               <Text fw={700}>{challenge.title}</Text>
               {challenge.description && <Text size="sm">{challenge.description}</Text>}
               {(challenge.sponsor || challenge.prize) && (
-                <Group gap="md" mt={4}>
+                <Stack gap={0} mt={4}>
                   {challenge.sponsor && (
                     <Text size="sm">
                       <Text span fw={600}>
@@ -50,7 +50,7 @@ export function TrackCard({ track }: { track: Track }) {
                       {challenge.prize}
                     </Text>
                   )}
-                </Group>
+                </Stack>
               )}
             </li>
           ))}

@@ -96,6 +96,34 @@ describe('Edition page', () => {
     expect(calls.filter((c) => c.url === PATH)).toHaveLength(2);
   });
 
+  it('refetches once when the next instant passes, so the phase shown is the server’s', async () => {
+    const serverNow = Date.now();
+    // Hacking starts in just over a second.
+    const before = demoEdition(serverNow, {
+      phase: 'registration',
+      hackingStartsAt: new Date(serverNow + 1200).toISOString(),
+    });
+    let answer = () => before;
+    const { calls } = stubFetch({ [`GET ${PATH}`]: () => json(200, answer()) });
+
+    renderApp('/editions/challenge-accepted-vi');
+    const countdown = await screen.findByTestId('edition-countdown');
+    expect(countdown.textContent).toContain('Until: Hacking starts');
+    // The new answer's clock reads half a second behind: the countdown briefly steps back
+    // across the instant it just passed, which must not cause a second refetch.
+    answer = () => ({ ...before, phase: 'hacking', serverTime: new Date(Date.now() - 500).toISOString() });
+
+    await waitFor(
+      () => {
+        expect(screen.getByTestId('phase-badge').textContent).toContain('Hacking');
+        expect(screen.getByTestId('edition-countdown').textContent).toContain('Until: Registration closes');
+      },
+      { timeout: 4000 },
+    );
+    await new Promise((r) => setTimeout(r, 1100));
+    expect(calls.filter((c) => c.url === PATH)).toHaveLength(2);
+  });
+
   it('ignores phase changes of other editions and stops listening when left', async () => {
     const edition = demoEdition(Date.now());
     const { calls } = stubFetch({ [`GET ${PATH}`]: () => json(200, edition) });

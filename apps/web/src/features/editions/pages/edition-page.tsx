@@ -1,4 +1,4 @@
-import { Anchor, Grid, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Flex, Grid, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
@@ -33,7 +33,7 @@ export function EditionPage() {
   if (query.isPending) return <PageLoader />;
   if (query.isError) {
     if (isApiError(query.error) && query.error.code === 'NOT_FOUND')
-      return <NotFoundPage message={t(query.error.i18nKey)} />;
+      return <NotFoundPage message={t('errors.NOT_FOUND')} />;
     return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
   }
   const e = query.data;
@@ -45,7 +45,7 @@ export function EditionPage() {
           ← {t('editions.detail.back')}
         </Anchor>
         <Group gap="sm" align="center">
-          <Title order={1} data-testid="edition-name">
+          <Title order={1} className="page-title" data-testid="edition-name">
             {e.name}
           </Title>
           <PhaseBadge phase={e.phase} size="lg" />
@@ -55,14 +55,14 @@ export function EditionPage() {
             {e.description}
           </Text>
         )}
-        <Group gap="lg">
+        <Flex wrap="wrap" columnGap="lg" rowGap={4}>
           <Text size="sm" c="dimmed">
             {t('editions.detail.teamSize', { min: e.teamMinSize, max: e.teamMaxSize })}
           </Text>
           <Text size="sm" c="dimmed">
             {t('editions.detail.reviews', { count: e.reviewsPerSubmission })}
           </Text>
-        </Group>
+        </Flex>
       </Stack>
 
       <EditionCountdown edition={e} onBoundary={refresh} />

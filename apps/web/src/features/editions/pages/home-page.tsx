@@ -15,7 +15,7 @@ export function HomePage() {
   return (
     <Stack gap="lg">
       <div>
-        <Title order={1} mb="xs">
+        <Title order={1} className="page-title" mb="xs">
           {t('editions.list.title')}
         </Title>
         <Text maw={720}>{t('editions.list.intro')}</Text>
