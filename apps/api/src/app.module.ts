@@ -11,6 +11,9 @@ import { AuthModule } from './modules/auth/auth.module';
 import { EditionsModule } from './modules/editions/editions.module';
 import { TeamsModule } from './modules/teams/teams.module';
 import { UsersModule } from './modules/users/users.module';
+import { UserAdminModule } from './modules/users/user-admin.module';
+import { MailModule } from './modules/mail/mail.module';
+import { JuryModule } from './modules/jury/jury.module';
 import { HealthModule } from './modules/health/health.module';
 import { LiveModule } from './modules/live/live.module';
 import { SeedModule } from './modules/seed/seed.module';
@@ -72,6 +75,9 @@ export class AppModule {
         AuditModule,
         UsersModule,
         AuthModule,
+        UserAdminModule,
+        MailModule,
+        JuryModule,
         EditionsModule,
         TeamsModule,
         LiveModule,

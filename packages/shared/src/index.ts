@@ -8,3 +8,6 @@ export * from './announcements/schemas.js';
 export * from './realtime/events.js';
 export * from './auth/schemas.js';
 export * from './audit/schemas.js';
+export * from './mail/schemas.js';
+export * from './jury/schemas.js';
+export * from './users/schemas.js';

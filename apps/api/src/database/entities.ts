@@ -9,6 +9,9 @@ import { UserEntity } from '../modules/users/entities/user.entity';
 import { TeamEntity } from '../modules/teams/entities/team.entity';
 import { TeamMemberEntity } from '../modules/teams/entities/team-member.entity';
 import { AuditEntryEntity } from '../modules/audit/entities/audit-entry.entity';
+import { PasswordResetEntity } from '../modules/auth/entities/password-reset.entity';
+import { OutboxMailEntity } from '../modules/mail/entities/outbox-mail.entity';
+import { JuryInvitationEntity } from '../modules/jury/entities/jury-invitation.entity';
 
 /** Every entity, listed explicitly so that tests and the CLI load the same set without globs. */
 export const ENTITIES = [
@@ -23,4 +26,7 @@ export const ENTITIES = [
   TeamEntity,
   TeamMemberEntity,
   AuditEntryEntity,
+  PasswordResetEntity,
+  OutboxMailEntity,
+  JuryInvitationEntity,
 ];

@@ -8,6 +8,8 @@ export const ERROR_STATUS = {
   VALIDATION_FAILED: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
+  /** Password change: the current password given is not the account's. */
+  WRONG_PASSWORD: 403,
   NOT_ASSIGNED: 403,
   CONFLICT_OF_INTEREST: 403,
   NOT_FOUND: 404,

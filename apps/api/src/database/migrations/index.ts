@@ -1,6 +1,12 @@
 import { Init1795943678504 } from './1795943678504-Init';
 import { Accounts1795944136707 } from './1795944136707-Accounts';
 import { TeamsAudit1795944345542 } from './1795944345542-TeamsAudit';
+import { AccountsMailJury1795944751269 } from './1795944751269-AccountsMailJury';
 
 /** Every migration in order; listed explicitly so that jest and the compiled app load the same set. */
-export const MIGRATIONS: Function[] = [Init1795943678504, Accounts1795944136707, TeamsAudit1795944345542];
+export const MIGRATIONS: Function[] = [
+  Init1795943678504,
+  Accounts1795944136707,
+  TeamsAudit1795944345542,
+  AccountsMailJury1795944751269,
+];

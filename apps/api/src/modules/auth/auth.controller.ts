@@ -2,11 +2,17 @@ import { Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/commo
 import { ApiTags } from '@nestjs/swagger';
 import {
   LoginSchema,
+  PasswordChangeSchema,
+  PasswordResetConfirmSchema,
+  PasswordResetRequestSchema,
   RegisterSchema,
   SESSION_COOKIE,
   type AuthResult,
   type LoginInput,
   type Me,
+  type PasswordChange,
+  type PasswordResetConfirm,
+  type PasswordResetRequest,
   type RegisterInput,
 } from '@ca/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -16,6 +22,7 @@ import { ZodBody } from '../../common/validation/zod';
 import { APP_CONFIG, type AppConfig } from '../../config/env';
 import { UsersService } from '../users/users.service';
 import { AuthService } from './auth.service';
+import { PasswordsService } from './passwords.service';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -23,6 +30,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly users: UsersService,
+    private readonly passwords: PasswordsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -75,5 +83,33 @@ export class AuthController {
   @Get('me')
   me(@CurrentSession() session: RequestAuth): Promise<Me> {
     return this.users.me(session.user.id);
+  }
+
+  /** 204; 403 WRONG_PASSWORD (counted as a failed login, 429 past the limit); ends the user's other sessions. */
+  @SignedIn()
+  @Post('password')
+  @HttpCode(204)
+  async changePassword(
+    @ZodBody(PasswordChangeSchema) body: PasswordChange,
+    @CurrentSession() session: RequestAuth,
+    @Req() req: FastifyRequest,
+  ): Promise<void> {
+    await this.passwords.change(session, body, req.ip);
+  }
+
+  /** Always 202, whether or not the address has an account (no account enumeration). */
+  @Public()
+  @Post('password-reset/request')
+  @HttpCode(202)
+  async requestPasswordReset(@ZodBody(PasswordResetRequestSchema) body: PasswordResetRequest): Promise<void> {
+    await this.passwords.requestReset(body.email);
+  }
+
+  /** 204; 410 INVALID_TOKEN for an unknown, used or expired token. Ends every session of the user. */
+  @Public()
+  @Post('password-reset/confirm')
+  @HttpCode(204)
+  async confirmPasswordReset(@ZodBody(PasswordResetConfirmSchema) body: PasswordResetConfirm): Promise<void> {
+    await this.passwords.confirmReset(body);
   }
 }

@@ -1,17 +1,25 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { LiveModule } from '../live/live.module';
+import { MailModule } from '../mail/mail.module';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { LoginLimiter } from './login-limiter';
+import { PasswordsService } from './passwords.service';
 import { SessionsService } from './sessions.service';
 
 @Module({
-  imports: [UsersModule, LiveModule],
+  imports: [UsersModule, LiveModule, MailModule],
   controllers: [AuthController],
-  providers: [AuthService, SessionsService, LoginLimiter, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    AuthService,
+    SessionsService,
+    LoginLimiter,
+    PasswordsService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
   exports: [SessionsService, AuthService],
 })
 export class AuthModule {}

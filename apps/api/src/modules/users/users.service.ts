@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { EditionRole, Me, RegisterInput } from '@ca/shared';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { hashPassword } from '../../common/auth/passwords';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { UserEntity } from './entities/user.entity';
@@ -39,18 +39,13 @@ export class UsersService {
     return this.get(rows.raw[0].id);
   }
 
-  async setPassword(userId: string, password: string): Promise<void> {
-    await this.db
-      .getRepository(UserEntity)
-      .update({ id: userId }, { passwordHash: await hashPassword(password) });
-  }
-
-  async setDisabled(userId: string, disabled: boolean): Promise<UserEntity> {
-    const user = await this.get(userId);
-    await this.db
-      .getRepository(UserEntity)
-      .update({ id: userId }, { disabledAt: disabled ? new Date() : null });
-    return { ...user, disabledAt: disabled ? new Date() : null };
+  /** Stores an already hashed password (hash before a transaction: argon2id takes tens of ms). */
+  async setPasswordHash(
+    userId: string,
+    passwordHash: string,
+    manager: EntityManager = this.db.manager,
+  ): Promise<void> {
+    await manager.getRepository(UserEntity).update({ id: userId }, { passwordHash });
   }
 
   ensureOrganizer(input: { email: string; password: string; name?: string }) {
@@ -69,6 +64,21 @@ export class UsersService {
     const byEdition = new Map<string, EditionRole[]>();
     for (const r of rows) byEdition.set(r.edition_id, [...(byEdition.get(r.edition_id) ?? []), r.role]);
     return { ...toUser(user), editions: [...byEdition].map(([editionId, roles]) => ({ editionId, roles })) };
+  }
+
+  /** The user's roles in one edition (participant when registered, juror when in `jurors`). */
+  async editionRoles(
+    userId: string,
+    editionId: string,
+    manager: EntityManager = this.db.manager,
+  ): Promise<EditionRole[]> {
+    const rows: { role: EditionRole }[] = await manager.query(
+      `SELECT 'participant' AS role FROM registrations WHERE user_id = $1 AND edition_id = $2
+       UNION ALL
+       SELECT 'juror' AS role FROM jurors WHERE user_id = $1 AND edition_id = $2`,
+      [userId, editionId],
+    );
+    return rows.map((r) => r.role);
   }
 
   /** Whether the user holds one of `roles` in the edition (the guard's edition rule). */
