@@ -11,3 +11,4 @@ export * from './audit/schemas.js';
 export * from './mail/schemas.js';
 export * from './jury/schemas.js';
 export * from './users/schemas.js';
+export * from './submissions/schemas.js';

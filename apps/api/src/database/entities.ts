@@ -12,6 +12,8 @@ import { AuditEntryEntity } from '../modules/audit/entities/audit-entry.entity';
 import { PasswordResetEntity } from '../modules/auth/entities/password-reset.entity';
 import { OutboxMailEntity } from '../modules/mail/entities/outbox-mail.entity';
 import { JuryInvitationEntity } from '../modules/jury/entities/jury-invitation.entity';
+import { SubmissionEntity } from '../modules/submissions/entities/submission.entity';
+import { SubmissionVersionEntity } from '../modules/submissions/entities/submission-version.entity';
 
 /** Every entity, listed explicitly so that tests and the CLI load the same set without globs. */
 export const ENTITIES = [
@@ -29,4 +31,6 @@ export const ENTITIES = [
   PasswordResetEntity,
   OutboxMailEntity,
   JuryInvitationEntity,
+  SubmissionEntity,
+  SubmissionVersionEntity,
 ];
