@@ -12,3 +12,5 @@ export * from './mail/schemas.js';
 export * from './jury/schemas.js';
 export * from './users/schemas.js';
 export * from './submissions/schemas.js';
+export * from './registrations/schemas.js';
+export * from './teams/schemas.js';

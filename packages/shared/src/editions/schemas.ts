@@ -18,6 +18,13 @@ export const ChallengeCreateSchema = z.strictObject({
   prize: z.string().trim().max(200).nullable().optional(),
 });
 export type ChallengeCreate = z.infer<typeof ChallengeCreateSchema>;
+export const ChallengePatchSchema = z.strictObject({
+  title: NameSchema.optional(),
+  description: LongTextSchema.optional(),
+  sponsor: z.string().trim().max(200).nullable().optional(),
+  prize: z.string().trim().max(200).nullable().optional(),
+});
+export type ChallengePatch = z.infer<typeof ChallengePatchSchema>;
 export const ChallengeSchema = z.object({
   id: IdSchema,
   trackId: IdSchema,
@@ -34,6 +41,12 @@ export const TrackCreateSchema = z.strictObject({
   description: LongTextSchema.default(''),
 });
 export type TrackCreate = z.infer<typeof TrackCreateSchema>;
+export const TrackPatchSchema = z.strictObject({
+  name: NameSchema.optional(),
+  slug: SlugSchema.optional(),
+  description: LongTextSchema.optional(),
+});
+export type TrackPatch = z.infer<typeof TrackPatchSchema>;
 export const TrackSchema = z.object({
   id: IdSchema,
   editionId: IdSchema,
@@ -55,6 +68,7 @@ export const CriterionInputSchema = z
   .refine((c) => c.min < c.max, { message: 'min must be below max', path: ['max'] });
 export type CriterionInput = z.infer<typeof CriterionInputSchema>;
 export const CriteriaPutSchema = z.array(CriterionInputSchema).min(1).max(30);
+export type CriteriaPut = z.infer<typeof CriteriaPutSchema>;
 export const CriterionSchema = z.object({
   id: IdSchema,
   name: z.string(),
