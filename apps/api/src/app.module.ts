@@ -8,6 +8,7 @@ import { dataSourceOptions } from './database/data-source';
 import { RedisModule } from './common/redis/redis.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { redactUrl } from './modules/auth/redact-url';
 import { EditionsModule } from './modules/editions/editions.module';
 import { TeamsModule } from './modules/teams/teams.module';
 import { UsersModule } from './modules/users/users.module';
@@ -53,7 +54,8 @@ export class AppModule {
               req: (req: { id: unknown; method: string; url: string }) => ({
                 id: req.id,
                 method: req.method,
-                url: req.url,
+                // Invitation and reset tokens travel in some URLs: they stay out of the logs.
+                url: redactUrl(req.url),
               }),
               res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
             },
