@@ -10,6 +10,8 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { redactUrl } from './modules/auth/redact-url';
 import { EditionsModule } from './modules/editions/editions.module';
+import { EditionPhaseModule } from './modules/editions/phase.module';
+import { RegistrationsModule } from './modules/registrations/registrations.module';
 import { TeamsModule } from './modules/teams/teams.module';
 import { UsersModule } from './modules/users/users.module';
 import { UserAdminModule } from './modules/users/user-admin.module';
@@ -81,6 +83,8 @@ export class AppModule {
         MailModule,
         JuryModule,
         EditionsModule,
+        EditionPhaseModule,
+        RegistrationsModule,
         TeamsModule,
         LiveModule,
         SeedModule,

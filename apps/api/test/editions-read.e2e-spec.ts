@@ -1,15 +1,59 @@
+import { Logger } from '@nestjs/common';
 import { SeedService } from '../src/modules/seed/seed.service';
 import { EditionEntity } from '../src/modules/editions/entities/edition.entity';
-import { DEMO_EDITION_SLUG } from '../src/modules/seed/demo-data';
+import { DEMO_EDITION_SLUG, DEMO_PARTICIPANTS, DEMO_TEAMS } from '../src/modules/seed/demo-data';
 import { createTestApp, type TestApp } from './helpers/app';
 
 describe('the demo edition and the public edition endpoints', () => {
   let t: TestApp;
+  let logged: string[];
   beforeAll(async () => {
     t = await createTestApp();
+    const spy = jest.spyOn(Logger.prototype, 'log');
     await t.app.get(SeedService).seedDemo();
+    logged = spy.mock.calls.map((c) => String(c[0]));
+    spy.mockRestore();
   });
   afterAll(() => t.close());
+
+  const counts = async () => {
+    const [row] = await t.db.query(
+      `SELECT (SELECT count(*) FROM users)::int AS users, (SELECT count(*) FROM registrations)::int AS registrations,
+              (SELECT count(*) FROM teams)::int AS teams, (SELECT count(*) FROM team_members)::int AS members`,
+    );
+    return row as { users: number; registrations: number; teams: number; members: number };
+  };
+
+  it('seeds demo participants, their registrations and two or three teams per track', async () => {
+    expect(await counts()).toEqual({
+      users: DEMO_PARTICIPANTS.length,
+      registrations: DEMO_PARTICIPANTS.length,
+      teams: DEMO_TEAMS.length,
+      members: DEMO_TEAMS.reduce((n, team) => n + team.members.length, 0),
+    });
+    const edition = (await t.request('GET', `/api/editions/${DEMO_EDITION_SLUG}`)).body;
+    const teams = (await t.request('GET', `/api/editions/${edition.id}/teams`)).body.items;
+    for (const track of edition.tracks) {
+      const n = teams.filter((team: { trackId: string }) => team.trackId === track.id).length;
+      expect(n).toBeGreaterThanOrEqual(2);
+      expect(n).toBeLessThanOrEqual(3);
+    }
+    // The accounts work and are printed (demo mode only: seedDemo runs only then).
+    const login = await t.request('POST', '/api/auth/login', {
+      body: { email: 'participant1@demo.challenge-accepted.ro', password: 'demo-participant-1' },
+    });
+    expect(login.status).toBe(200);
+    const mine = await t.request('GET', `/api/editions/${edition.id}/teams/me`, { token: login.body.token });
+    expect(mine.body.name).toBe('Pill Pals');
+    expect(logged).toContain(
+      `Demo participant account: participant1@demo.challenge-accepted.ro / demo-participant-1 (${DEMO_PARTICIPANTS[0]!.name})`,
+    );
+    const lonely = await t.request('GET', `/api/editions/${edition.id}/participants?lookingForTeam=true`, {
+      token: login.body.token,
+    });
+    expect(lonely.body.items.length).toBeGreaterThan(0);
+    expect(lonely.body.items.every((p: { teamId: string | null }) => p.teamId === null)).toBe(true);
+  });
 
   it('seeds the demo edition with its three tracks, their challenges and the default criteria', async () => {
     const res = await t.request('GET', `/api/editions/${DEMO_EDITION_SLUG}`);
@@ -32,7 +76,9 @@ describe('the demo edition and the public edition endpoints', () => {
   });
 
   it('does not seed twice', async () => {
+    const before = await counts();
     expect(await t.app.get(SeedService).seedDemo()).toEqual({ created: false });
+    expect(await counts()).toEqual(before);
     expect(await t.db.getRepository(EditionEntity).countBy({ slug: DEMO_EDITION_SLUG })).toBe(1);
   });
 

@@ -1,23 +1,82 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Public } from '../../common/auth/access.decorator';
-import type { Edition } from '@ca/shared';
+import {
+  CriteriaPutSchema,
+  EditionCreateSchema,
+  EditionPatchSchema,
+  TrackCreateSchema,
+  type CriteriaPut,
+  type Criterion,
+  type Edition,
+  type EditionCreate,
+  type EditionPatch,
+  type Track,
+  type TrackCreate,
+} from '@ca/shared';
+import { OrganizerOnly, Public } from '../../common/auth/access.decorator';
+import { CurrentUser, OptionalUser, type AuthUser } from '../../common/auth/current-user';
+import { UuidParam, ZodBody } from '../../common/validation/zod';
 import { EditionsService } from './editions.service';
+import { TracksService } from './tracks.service';
 
 @ApiTags('editions')
-@Public()
 @Controller('editions')
 export class EditionsController {
-  constructor(private readonly editions: EditionsService) {}
+  constructor(
+    private readonly editions: EditionsService,
+    private readonly tracks: TracksService,
+  ) {}
 
+  /** Published editions; organizers also see drafts. */
+  @Public()
   @Get()
-  async list(): Promise<{ items: Edition[]; nextCursor: null }> {
-    return { items: await this.editions.list({ includeDrafts: false }), nextCursor: null };
+  async list(@OptionalUser() user: AuthUser | null): Promise<{ items: Edition[]; nextCursor: null }> {
+    return { items: await this.editions.list({ includeDrafts: !!user?.isOrganizer }), nextCursor: null };
   }
 
   /** `:id` may also be the edition's slug, for readable links in the web app. */
+  @Public()
   @Get(':id')
-  get(@Param('id') idOrSlug: string): Promise<Edition> {
-    return this.editions.get(idOrSlug, { includeDrafts: false });
+  get(@Param('id') idOrSlug: string, @OptionalUser() user: AuthUser | null): Promise<Edition> {
+    return this.editions.get(idOrSlug, { includeDrafts: !!user?.isOrganizer });
+  }
+
+  @OrganizerOnly()
+  @Post()
+  create(@ZodBody(EditionCreateSchema) body: EditionCreate, @CurrentUser() user: AuthUser): Promise<Edition> {
+    return this.editions.create(body, user.id);
+  }
+
+  /** Any subset of the writable fields; the merged result must still satisfy the timeline rules. */
+  @OrganizerOnly()
+  @Patch(':id')
+  update(
+    @UuidParam('id') id: string,
+    @ZodBody(EditionPatchSchema) body: EditionPatch,
+    @CurrentUser() user: AuthUser,
+  ): Promise<Edition> {
+    return this.editions.update(id, body, user.id);
+  }
+
+  @OrganizerOnly()
+  @Post(':id/tracks')
+  addTrack(
+    @UuidParam('id') id: string,
+    @ZodBody(TrackCreateSchema) body: TrackCreate,
+    @CurrentUser() user: AuthUser,
+  ): Promise<Track> {
+    return this.tracks.addTrack(id, body, user.id);
+  }
+
+  /** Replaces the criteria list; answers the new list (`order` = position in the body). */
+  @OrganizerOnly()
+  @Put(':id/criteria')
+  @HttpCode(200)
+  putCriteria(
+    @UuidParam('id') id: string,
+    @ZodBody(CriteriaPutSchema) body: CriteriaPut,
+    @CurrentUser() user: AuthUser,
+  ): Promise<Criterion[]> {
+    return this.tracks.putCriteria(id, body, user.id);
   }
 }

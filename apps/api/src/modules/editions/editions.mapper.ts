@@ -1,4 +1,16 @@
-import { phaseAt, type Challenge, type Criterion, type Edition, type Phase, type Track } from '@ca/shared';
+import {
+  phaseAt,
+  windowOpen,
+  type Challenge,
+  type Criterion,
+  type Edition,
+  type EditionCreate,
+  type Phase,
+  type PhaseInput,
+  type Track,
+  type WindowInput,
+  type WindowName,
+} from '@ca/shared';
 import type { ChallengeEntity } from './entities/challenge.entity';
 import type { CriterionEntity } from './entities/criterion.entity';
 import type { EditionEntity } from './entities/edition.entity';
@@ -6,17 +18,46 @@ import type { TrackEntity } from './entities/track.entity';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+export function windowInputOf(e: EditionEntity): WindowInput & PhaseInput {
+  return {
+    published: e.published,
+    registrationOpensAt: e.registrationOpensAt.getTime(),
+    registrationClosesAt: e.registrationClosesAt.getTime(),
+    hackingStartsAt: e.hackingStartsAt.getTime(),
+    submissionDeadline: e.submissionDeadline.getTime(),
+    judgingEndsAt: e.judgingEndsAt.getTime(),
+  };
+}
+
 export function phaseOf(e: EditionEntity, now: number): Phase {
-  return phaseAt(
-    {
-      published: e.published,
-      registrationOpensAt: e.registrationOpensAt.getTime(),
-      hackingStartsAt: e.hackingStartsAt.getTime(),
-      submissionDeadline: e.submissionDeadline.getTime(),
-      judgingEndsAt: e.judgingEndsAt.getTime(),
-    },
-    now,
-  );
+  return phaseAt(windowInputOf(e), now);
+}
+
+/** Whether a window of PRODUCT.md is open at `now`; an unpublished edition opens none. */
+export function isWindowOpen(e: EditionEntity, name: WindowName, now: number): boolean {
+  return e.published && windowOpen(name, windowInputOf(e), now);
+}
+
+/** The writable fields in their API form (ISO strings), as a PATCH is merged into them. */
+export function writableOf(e: EditionEntity): EditionCreate {
+  return {
+    slug: e.slug,
+    name: e.name,
+    description: e.description,
+    published: e.published,
+    registrationOpensAt: e.registrationOpensAt.toISOString(),
+    registrationClosesAt: e.registrationClosesAt.toISOString(),
+    hackingStartsAt: e.hackingStartsAt.toISOString(),
+    submissionDeadline: e.submissionDeadline.toISOString(),
+    judgingEndsAt: e.judgingEndsAt.toISOString(),
+    leaderboardFreezeAt: iso(e.leaderboardFreezeAt),
+    resultsPublishedAt: iso(e.resultsPublishedAt),
+    teamMinSize: e.teamMinSize,
+    teamMaxSize: e.teamMaxSize,
+    reviewsPerSubmission: e.reviewsPerSubmission,
+    normalization: e.normalization,
+    leaderboardVisibility: e.leaderboardVisibility,
+  };
 }
 
 export function toChallenge(c: ChallengeEntity): Challenge {

@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
+import { EditionEvents } from './edition-events';
 import { EditionsController } from './editions.controller';
 import { EditionsService } from './editions.service';
+import { TracksController } from './tracks.controller';
+import { TracksService } from './tracks.service';
 
 @Module({
-  controllers: [EditionsController],
-  providers: [EditionsService],
-  exports: [EditionsService],
+  controllers: [EditionsController, TracksController],
+  providers: [EditionsService, TracksService, EditionEvents],
+  exports: [EditionsService, TracksService, EditionEvents],
 })
 export class EditionsModule {}

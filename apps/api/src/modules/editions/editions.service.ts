@@ -2,25 +2,62 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   DEFAULT_CRITERIA,
-  type ChallengeCreate,
+  EditionPatchSchema,
+  TIMELINE_FIELDS,
   type Edition,
   type EditionCreate,
-  type TrackCreate,
+  type EditionPatch,
+  type Phase,
 } from '@ca/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError, notFound } from '../../common/errors/domain-error';
+import { describeZodError } from '../../common/validation/zod';
 import { isUuid } from '../../common/validation/uuid';
-import { toEdition } from './editions.mapper';
-import { ChallengeEntity } from './entities/challenge.entity';
+import { AuditService } from '../audit/audit.service';
+import { isUniqueViolation, pgError } from './db-errors';
+import { EditionEvents } from './edition-events';
+import { phaseOf, toEdition, writableOf } from './editions.mapper';
 import { CriterionEntity } from './entities/criterion.entity';
 import { EditionEntity } from './entities/edition.entity';
 import { TrackEntity } from './entities/track.entity';
 
 const RELATIONS = { tracks: { challenges: true }, criteria: true } as const;
+type Writable = EditionCreate;
+type TimelineKey = (typeof TIMELINE_FIELDS)[number];
+const isTimeline = (k: string): k is TimelineKey => (TIMELINE_FIELDS as readonly string[]).includes(k);
+
+/** The API form of the writable fields → entity columns (instants become Dates). */
+function toColumns(values: Partial<Writable>): Partial<EditionEntity> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(values)) {
+    out[k] = isTimeline(k) ? (v === null || v === undefined ? null : new Date(v as string)) : v;
+  }
+  return out as Partial<EditionEntity>;
+}
+
+/** A violated check constraint (the backstop behind the API's validation) as a 400 naming the field. */
+function checkViolation(err: unknown): DomainError | null {
+  const e = pgError(err);
+  if (e.code !== '23514') return null;
+  const field =
+    e.constraint === 'ck_editions_team_size'
+      ? 'teamMaxSize'
+      : e.constraint === 'ck_editions_reviews'
+        ? 'reviewsPerSubmission'
+        : 'timeline';
+  return new DomainError('VALIDATION_FAILED', `${field}: breaks the rules of the edition (${e.constraint})`);
+}
+
+const slugTaken = (slug: string) =>
+  new DomainError('NAME_TAKEN', `slug: "${slug}" is already used by another edition`);
 
 @Injectable()
 export class EditionsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+    private readonly events: EditionEvents,
+  ) {}
 
   /** Published editions, newest first; organizers see drafts too. */
   async list(opts: { includeDrafts: boolean }): Promise<Edition[]> {
@@ -47,57 +84,119 @@ export class EditionsService {
     });
   }
 
-  /** Creates an edition with the default criteria, in one transaction. */
-  async create(input: EditionCreate): Promise<Edition> {
-    const id = await this.db.transaction(async (m) => {
-      const taken = await m.getRepository(EditionEntity).existsBy({ slug: input.slug });
-      if (taken)
-        throw new DomainError('NAME_TAKEN', `slug: "${input.slug}" is already used by another edition`);
-      const edition = await m.getRepository(EditionEntity).save(
-        m.getRepository(EditionEntity).create({
-          ...input,
-          registrationOpensAt: new Date(input.registrationOpensAt),
-          registrationClosesAt: new Date(input.registrationClosesAt),
-          hackingStartsAt: new Date(input.hackingStartsAt),
-          submissionDeadline: new Date(input.submissionDeadline),
-          judgingEndsAt: new Date(input.judgingEndsAt),
-          leaderboardFreezeAt: input.leaderboardFreezeAt ? new Date(input.leaderboardFreezeAt) : null,
-          resultsPublishedAt: input.resultsPublishedAt ? new Date(input.resultsPublishedAt) : null,
-        }),
-      );
-      await m
-        .getRepository(CriterionEntity)
-        .insert(DEFAULT_CRITERIA.map((c, position) => ({ ...c, editionId: edition.id, position })));
-      return edition.id;
-    });
-    return this.get(id, { includeDrafts: true });
+  /**
+   * The edition row alone (no tracks or criteria), for other modules' rules (windows, team size).
+   * 404 when it does not exist, or is a draft and `includeDrafts` is false. With `lock`, the row
+   * is locked (FOR SHARE) until the caller's transaction ends, so that the timeline cannot change
+   * under a check.
+   */
+  async entity(
+    editionId: string,
+    opts: { includeDrafts: boolean; manager?: EntityManager; lock?: boolean },
+  ): Promise<EditionEntity> {
+    const qb = (opts.manager ?? this.db.manager)
+      .getRepository(EditionEntity)
+      .createQueryBuilder('e')
+      .where('e.id = :editionId', { editionId });
+    if (opts.lock) qb.setLock('pessimistic_read');
+    const e = await qb.getOne();
+    if (!e || (!e.published && !opts.includeDrafts)) throw notFound('Edition');
+    return e;
   }
 
-  async addTrack(editionId: string, input: TrackCreate): Promise<TrackEntity> {
-    return this.db.transaction(async (m) => {
-      const edition = await m.getRepository(EditionEntity).findOneBy({ id: editionId });
-      if (!edition) throw notFound('Edition');
-      if (await m.getRepository(TrackEntity).existsBy({ editionId, slug: input.slug })) {
-        throw new DomainError('NAME_TAKEN', `slug: "${input.slug}" is already used by another track`);
-      }
-      const position = await m.getRepository(TrackEntity).countBy({ editionId });
-      return m.getRepository(TrackEntity).save({ ...input, editionId, position });
-    });
+  /** Whether `trackId` is a track of the edition (a team's track must be). */
+  hasTrack(editionId: string, trackId: string, manager: EntityManager = this.db.manager): Promise<boolean> {
+    return manager.getRepository(TrackEntity).existsBy({ id: trackId, editionId });
   }
 
-  async addChallenge(trackId: string, input: ChallengeCreate): Promise<ChallengeEntity> {
-    return this.db.transaction(async (m) => {
-      const track = await m.getRepository(TrackEntity).findOneBy({ id: trackId });
-      if (!track) throw notFound('Track');
-      const position = await m.getRepository(ChallengeEntity).countBy({ trackId });
-      return m.getRepository(ChallengeEntity).save({
-        trackId,
-        title: input.title,
-        description: input.description,
-        sponsor: input.sponsor ?? null,
-        prize: input.prize ?? null,
-        position,
+  /** Creates an edition with the default criteria, in one transaction with its audit entry. */
+  async create(input: EditionCreate, actorId: string | null = null): Promise<Edition> {
+    let id: string;
+    try {
+      id = await this.db.transaction(async (m) => {
+        const repo = m.getRepository(EditionEntity);
+        if (await repo.existsBy({ slug: input.slug })) throw slugTaken(input.slug);
+        const inserted = await repo.insert(toColumns(input));
+        const editionId = (inserted.identifiers[0] as { id: string }).id;
+        await m
+          .getRepository(CriterionEntity)
+          .insert(DEFAULT_CRITERIA.map((c, position) => ({ ...c, editionId, position })));
+        await this.audit.record(m, {
+          editionId,
+          actorId,
+          action: 'edition.created',
+          entity: 'edition',
+          entityId: editionId,
+          before: null,
+          after: input,
+        });
+        return editionId;
       });
-    });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw slugTaken(input.slug);
+      throw checkViolation(err) ?? err;
+    }
+    const edition = await this.get(id, { includeDrafts: true });
+    this.events.changed({ editionId: id, phaseBefore: null, phaseAfter: edition.phase });
+    return edition;
+  }
+
+  /**
+   * Changes any subset of the writable fields. The merged result is re-checked with the timeline
+   * and team-size rules (a rule may involve one changed and one stored field); the row is locked
+   * meanwhile so that two PATCHes cannot each pass against the other's old values.
+   */
+  async update(editionId: string, patch: EditionPatch, actorId: string | null): Promise<Edition> {
+    let phases: { before: Phase; after: Phase } | null;
+    try {
+      phases = await this.db.transaction(async (m) => {
+        const current = await m
+          .getRepository(EditionEntity)
+          .createQueryBuilder('e')
+          .setLock('pessimistic_write')
+          .where('e.id = :editionId', { editionId })
+          .getOne();
+        if (!current) throw notFound('Edition');
+        const before = writableOf(current);
+        const changedBefore: Record<string, unknown> = {};
+        const changedAfter: Record<string, unknown> = {};
+        for (const [k, raw] of Object.entries(patch) as [keyof Writable, unknown][]) {
+          if (raw === undefined) continue;
+          const value = isTimeline(k) && typeof raw === 'string' ? new Date(raw).toISOString() : raw;
+          if (value === before[k]) continue;
+          changedBefore[k] = before[k];
+          changedAfter[k] = value;
+        }
+        if (Object.keys(changedAfter).length === 0) return null;
+
+        const checked = EditionPatchSchema.safeParse({ ...before, ...changedAfter });
+        if (!checked.success) throw new DomainError('VALIDATION_FAILED', describeZodError(checked.error));
+        if (
+          typeof changedAfter.slug === 'string' &&
+          (await m.getRepository(EditionEntity).existsBy({ slug: changedAfter.slug }))
+        ) {
+          throw slugTaken(changedAfter.slug);
+        }
+        await m.getRepository(EditionEntity).update({ id: editionId }, toColumns(changedAfter));
+        await this.audit.record(m, {
+          editionId,
+          actorId,
+          action: 'edition.updated',
+          entity: 'edition',
+          entityId: editionId,
+          before: changedBefore,
+          after: changedAfter,
+        });
+        const now = Date.now();
+        const updated = m.getRepository(EditionEntity).create({ ...current, ...toColumns(changedAfter) });
+        return { before: phaseOf(current, now), after: phaseOf(updated, now) };
+      });
+    } catch (err) {
+      if (isUniqueViolation(err) && patch.slug) throw slugTaken(patch.slug);
+      throw checkViolation(err) ?? err;
+    }
+    const edition = await this.get(editionId, { includeDrafts: true });
+    if (phases) this.events.changed({ editionId, phaseBefore: phases.before, phaseAfter: phases.after });
+    return edition;
   }
 }

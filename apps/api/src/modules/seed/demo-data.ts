@@ -75,3 +75,52 @@ export const DEMO_TRACKS: (TrackCreate & { challenges: ChallengeCreate[] })[] = 
     ],
   },
 ];
+
+export const DEMO_EMAIL_DOMAIN = 'demo.challenge-accepted.ro';
+
+export interface DemoParticipant {
+  name: string;
+  skills: string[];
+  lookingForTeam: boolean;
+}
+export interface DemoTeam {
+  /** Slug of the track (DEMO_TRACKS). */
+  track: string;
+  name: string;
+  /** Indexes into DEMO_PARTICIPANTS; the first is the captain. */
+  members: number[];
+}
+
+/** participantN@demo… / demo-participant-N, N = index + 1. */
+export const DEMO_PARTICIPANTS: DemoParticipant[] = [
+  { name: 'Ana Popescu', skills: ['React', 'TypeScript', 'UX'], lookingForTeam: false },
+  { name: 'Mihai Ionescu', skills: ['Python', 'Machine learning'], lookingForTeam: false },
+  { name: 'Ioana Dumitrescu', skills: ['Pharmacy', 'Product'], lookingForTeam: false },
+  { name: 'Andrei Stan', skills: ['Go', 'PostgreSQL', 'DevOps'], lookingForTeam: false },
+  { name: 'Elena Marin', skills: ['Medicine', 'Research'], lookingForTeam: false },
+  { name: 'Radu Georgescu', skills: ['Flutter', 'Kotlin'], lookingForTeam: false },
+  { name: 'Maria Constantin', skills: ['Design', 'Figma'], lookingForTeam: false },
+  { name: 'Vlad Munteanu', skills: ['Node.js', 'IoT'], lookingForTeam: false },
+  { name: 'Cristina Tudor', skills: ['Data science', 'R'], lookingForTeam: false },
+  { name: 'Alexandru Rusu', skills: ['Java', 'Spring'], lookingForTeam: false },
+  { name: 'Diana Neagu', skills: ['GIS', 'Python'], lookingForTeam: false },
+  { name: 'Bogdan Lazăr', skills: ['Marketing', 'Video'], lookingForTeam: false },
+  { name: 'Simona Barbu', skills: ['Vue', 'CSS', 'Accessibility'], lookingForTeam: false },
+  { name: 'Paul Dobre', skills: ['Swift', 'iOS'], lookingForTeam: false },
+  { name: 'Raluca Ene', skills: ['History', 'Storytelling'], lookingForTeam: false },
+  { name: 'Sorin Matei', skills: ['React Native', 'Firebase'], lookingForTeam: false },
+  { name: 'Teodora Vasile', skills: ['Nursing', 'UX research'], lookingForTeam: true },
+  { name: 'Gabriel Preda', skills: ['Rust', 'Embedded'], lookingForTeam: true },
+  { name: 'Irina Moldovan', skills: ['TypeScript', 'Angular'], lookingForTeam: true },
+  { name: 'Florin Sandu', skills: ['Economics', 'Pitching'], lookingForTeam: true },
+];
+
+export const DEMO_TEAMS: DemoTeam[] = [
+  { track: 'health', name: 'Pill Pals', members: [0, 1, 2] },
+  { track: 'health', name: 'Triage Tigers', members: [3, 4] },
+  { track: 'health', name: 'Heartbeat Hackers', members: [5, 6] },
+  { track: 'environment-ecology', name: 'Clean Air Crew', members: [7, 8, 9] },
+  { track: 'environment-ecology', name: 'River Keepers', members: [10, 11] },
+  { track: 'tourism', name: 'Open Heritage', members: [12, 13] },
+  { track: 'tourism', name: 'Roam Romania', members: [14, 15] },
+];

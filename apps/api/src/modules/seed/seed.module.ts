@@ -1,6 +1,13 @@
 import { Module } from '@nestjs/common';
 import { EditionsModule } from '../editions/editions.module';
+import { RegistrationsModule } from '../registrations/registrations.module';
+import { TeamsModule } from '../teams/teams.module';
+import { UsersModule } from '../users/users.module';
 import { SeedService } from './seed.service';
 
-@Module({ imports: [EditionsModule], providers: [SeedService], exports: [SeedService] })
+@Module({
+  imports: [EditionsModule, UsersModule, RegistrationsModule, TeamsModule],
+  providers: [SeedService],
+  exports: [SeedService],
+})
 export class SeedModule {}

@@ -1,11 +1,33 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { AuthUser } from '../../common/auth/current-user';
 import { EditionEntity } from '../editions/entities/edition.entity';
 import { EditionsService } from '../editions/editions.service';
-import { DEMO_EDITION_SLUG, DEMO_TRACKS, demoEdition } from './demo-data';
+import { TracksService } from '../editions/tracks.service';
+import { RegistrationsService } from '../registrations/registrations.service';
+import { TeamMembershipService } from '../teams/team-membership.service';
+import { UsersService } from '../users/users.service';
+import {
+  DEMO_EDITION_SLUG,
+  DEMO_EMAIL_DOMAIN,
+  DEMO_PARTICIPANTS,
+  DEMO_TEAMS,
+  DEMO_TRACKS,
+  demoEdition,
+} from './demo-data';
 
-/** Seeds the demo edition once; a later start on the same database changes nothing. */
+/** The demo participant accounts: participantN@demo.challenge-accepted.ro / demo-participant-N. */
+export const demoParticipantAccount = (index: number) => ({
+  email: `participant${index + 1}@${DEMO_EMAIL_DOMAIN}`,
+  password: `demo-participant-${index + 1}`,
+});
+
+/**
+ * Seeds the demo edition once (with its tracks, participants, registrations and teams); a later
+ * start on the same database changes nothing. Only called in demo mode, so the demo accounts it
+ * prints never show up in production logs.
+ */
 @Injectable()
 export class SeedService {
   private readonly logger = new Logger('Seed');
@@ -13,6 +35,10 @@ export class SeedService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly editions: EditionsService,
+    private readonly tracks: TracksService,
+    private readonly users: UsersService,
+    private readonly registrations: RegistrationsService,
+    private readonly membership: TeamMembershipService,
   ) {}
 
   async seedDemo(now = Date.now()): Promise<{ created: boolean }> {
@@ -21,11 +47,51 @@ export class SeedService {
       return { created: false };
     }
     const edition = await this.editions.create(demoEdition(now));
+    const trackIds = new Map<string, string>();
     for (const { challenges, ...track } of DEMO_TRACKS) {
-      const saved = await this.editions.addTrack(edition.id, track);
-      for (const challenge of challenges) await this.editions.addChallenge(saved.id, challenge);
+      const saved = await this.tracks.addTrack(edition.id, track);
+      trackIds.set(track.slug, saved.id);
+      for (const challenge of challenges) await this.tracks.addChallenge(saved.id, challenge);
     }
     this.logger.log(`Seeded the demo edition "${edition.name}"`);
+    await this.seedParticipants(edition.id, trackIds);
     return { created: true };
+  }
+
+  /**
+   * Demo participants register and form teams through the same services as real users (the demo
+   * timeline keeps registration and the teams window open around the first start).
+   */
+  private async seedParticipants(editionId: string, trackIds: Map<string, string>): Promise<void> {
+    const people: AuthUser[] = [];
+    const lines: string[] = [];
+    for (const [i, p] of DEMO_PARTICIPANTS.entries()) {
+      const account = demoParticipantAccount(i);
+      const user =
+        (await this.users.findByEmail(account.email)) ??
+        (await this.users.create({ ...account, name: p.name }));
+      const auth: AuthUser = {
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        isOrganizer: user.isOrganizer,
+      };
+      people.push(auth);
+      await this.registrations.register(editionId, auth, {
+        skills: p.skills,
+        lookingForTeam: p.lookingForTeam,
+      });
+      lines.push(`Demo participant account: ${account.email} / ${account.password} (${p.name})`);
+    }
+    for (const t of DEMO_TEAMS) {
+      const [captain, ...others] = t.members.map((i) => people[i]!);
+      const team = await this.membership.create(editionId, captain!, {
+        name: t.name,
+        trackId: trackIds.get(t.track)!,
+      });
+      for (const member of others) await this.membership.join(member, team.inviteCode!);
+    }
+    for (const line of lines) this.logger.log(line);
+    this.logger.log(`Seeded ${people.length} demo participants and ${DEMO_TEAMS.length} demo teams`);
   }
 }

@@ -1,5 +1,14 @@
 import { Module } from '@nestjs/common';
+import { EditionsModule } from '../editions/editions.module';
+import { RegistrationsModule } from '../registrations/registrations.module';
+import { TeamMembershipService } from './team-membership.service';
+import { TeamsController } from './teams.controller';
 import { TeamsService } from './teams.service';
 
-@Module({ providers: [TeamsService], exports: [TeamsService] })
+@Module({
+  imports: [EditionsModule, RegistrationsModule],
+  controllers: [TeamsController],
+  providers: [TeamsService, TeamMembershipService],
+  exports: [TeamsService, TeamMembershipService],
+})
 export class TeamsModule {}

@@ -1,14 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Page, Team, TeamsQuery } from '@ca/shared';
 import { DataSource, type EntityManager } from 'typeorm';
-import { notFound } from '../../common/errors/domain-error';
+import type { AuthUser } from '../../common/auth/current-user';
+import { DomainError, notFound } from '../../common/errors/domain-error';
+import { decodeCursor, pageFrom } from '../../common/pagination/cursor';
+import { isUuid } from '../../common/validation/uuid';
+import { EditionsService } from '../editions/editions.service';
+import type { EditionEntity } from '../editions/entities/edition.entity';
 import { TeamMemberEntity } from './entities/team-member.entity';
 import { TeamEntity } from './entities/team.entity';
+
+interface MemberRow {
+  team_id: string;
+  user_id: string;
+  name: string;
+  email: string;
+}
 
 /** Teams: other modules read teams and membership through this service only. */
 @Injectable()
 export class TeamsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly editions: EditionsService,
+  ) {}
 
   /** The team with its members, or 404. Pass a transaction's manager to read inside it. */
   async get(teamId: string, manager: EntityManager = this.db.manager): Promise<TeamEntity> {
@@ -31,5 +47,103 @@ export class TeamsService {
   ): Promise<TeamEntity | null> {
     const m = await manager.getRepository(TeamMemberEntity).findOneBy({ editionId, userId });
     return m ? this.get(m.teamId, manager) : null;
+  }
+
+  /**
+   * Teams as `viewer` may see them (CONTRACT.md): everyone sees names and members; members and
+   * organizers the invite code; organizers also members' emails (contacts).
+   */
+  async toTeams(
+    teams: TeamEntity[],
+    edition: Pick<EditionEntity, 'teamMaxSize'>,
+    viewer: AuthUser | null,
+    manager: EntityManager = this.db.manager,
+  ): Promise<Team[]> {
+    if (teams.length === 0) return [];
+    const rows: MemberRow[] = await manager.query(
+      `SELECT tm.team_id, tm.user_id, u.name, u.email
+         FROM team_members tm JOIN users u ON u.id = tm.user_id
+        WHERE tm.team_id = ANY($1::uuid[])
+        ORDER BY tm.joined_at, tm.user_id`,
+      [teams.map((t) => t.id)],
+    );
+    const organizer = !!viewer?.isOrganizer;
+    return teams.map((t) => {
+      const members = rows.filter((r) => r.team_id === t.id);
+      const isMember = !!viewer && members.some((r) => r.user_id === viewer.id);
+      return {
+        id: t.id,
+        editionId: t.editionId,
+        trackId: t.trackId,
+        name: t.name,
+        captainId: t.captainId,
+        members: members.map((r) =>
+          organizer
+            ? { userId: r.user_id, name: r.name, email: r.email }
+            : { userId: r.user_id, name: r.name },
+        ),
+        inviteCode: organizer || isMember ? t.inviteCode : null,
+        freePlaces: Math.max(0, edition.teamMaxSize - members.length),
+      };
+    });
+  }
+
+  /** One team as `viewer` sees it; a team of an unpublished edition exists for organizers only. */
+  async view(
+    teamId: string,
+    viewer: AuthUser | null,
+    manager: EntityManager = this.db.manager,
+  ): Promise<Team> {
+    const team = await manager.getRepository(TeamEntity).findOneBy({ id: teamId });
+    if (!team) throw notFound('Team');
+    const edition = await this.editions
+      .entity(team.editionId, { includeDrafts: !!viewer?.isOrganizer, manager })
+      .catch(() => {
+        throw notFound('Team');
+      });
+    const [view] = await this.toTeams([team], edition, viewer, manager);
+    return view!;
+  }
+
+  /** The team a member holds the invite code of (the join page shows it before joining). */
+  async viewByInviteCode(inviteCode: string, viewer: AuthUser): Promise<Team> {
+    const team = await this.db.getRepository(TeamEntity).findOneBy({ inviteCode });
+    if (!team) throw new DomainError('NOT_FOUND', 'inviteCode: no team has this invite code');
+    return this.view(team.id, viewer);
+  }
+
+  /** The caller's own team in the edition, or 404. */
+  async mine(editionId: string, viewer: AuthUser): Promise<Team> {
+    const m = await this.db.getRepository(TeamMemberEntity).findOneBy({ editionId, userId: viewer.id });
+    if (!m) throw new DomainError('NOT_FOUND', 'You are not in a team in this edition');
+    return this.view(m.teamId, viewer);
+  }
+
+  /** The teams of an edition by name, optionally of one track and/or with free places. */
+  async list(editionId: string, viewer: AuthUser | null, q: TeamsQuery): Promise<Page<Team>> {
+    const edition = await this.editions.entity(editionId, { includeDrafts: !!viewer?.isOrganizer });
+    const cursor = decodeCursor(q.cursor, 2);
+    const qb = this.db
+      .getRepository(TeamEntity)
+      .createQueryBuilder('t')
+      .where('t.edition_id = :editionId', { editionId })
+      .orderBy('t.name_key', 'ASC')
+      .addOrderBy('t.id', 'ASC')
+      .limit(q.limit + 1);
+    if (q.trackId) qb.andWhere('t.track_id = :trackId', { trackId: q.trackId });
+    if (q.hasFreePlaces !== undefined) {
+      const cmp = q.hasFreePlaces ? '<' : '>=';
+      qb.andWhere(`(SELECT count(*) FROM team_members tm WHERE tm.team_id = t.id) ${cmp} :max`, {
+        max: edition.teamMaxSize,
+      });
+    }
+    if (cursor) {
+      if (typeof cursor[0] !== 'string' || !isUuid(String(cursor[1])))
+        throw new DomainError('VALIDATION_FAILED', 'cursor: not a cursor this list gave out');
+      qb.andWhere('(t.name_key, t.id) > (:k, :i)', { k: cursor[0], i: cursor[1] });
+    }
+    const rows = await qb.getMany();
+    const page = pageFrom(rows, q.limit, (t) => [t.nameKey, t.id]);
+    return { items: await this.toTeams(page.items, edition, viewer), nextCursor: page.nextCursor };
   }
 }

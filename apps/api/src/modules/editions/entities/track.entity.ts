@@ -13,6 +13,8 @@ import { ChallengeEntity } from './challenge.entity';
 
 @Entity('tracks')
 @Index('uq_tracks_edition_slug', ['editionId', 'slug'], { unique: true })
+// Track names are unique within an edition too (PRODUCT.md), compared as `nameKey` (db-errors.ts).
+@Index('uq_tracks_edition_name', ['editionId', 'nameKey'], { unique: true })
 export class TrackEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -29,6 +31,9 @@ export class TrackEntity {
 
   @Column({ type: 'text' })
   name: string;
+
+  @Column({ name: 'name_key', type: 'text' })
+  nameKey: string;
 
   @Column({ type: 'text', default: '' })
   description: string;

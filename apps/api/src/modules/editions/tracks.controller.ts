@@ -1,0 +1,59 @@
+import { Controller, Delete, HttpCode, Patch, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  ChallengeCreateSchema,
+  ChallengePatchSchema,
+  TrackPatchSchema,
+  type Challenge,
+  type ChallengeCreate,
+  type ChallengePatch,
+  type Track,
+  type TrackPatch,
+} from '@ca/shared';
+import { OrganizerOnly } from '../../common/auth/access.decorator';
+import { CurrentUser, type AuthUser } from '../../common/auth/current-user';
+import { UuidParam, ZodBody } from '../../common/validation/zod';
+import { TracksService } from './tracks.service';
+
+@ApiTags('editions')
+@Controller()
+export class TracksController {
+  constructor(private readonly tracks: TracksService) {}
+
+  @OrganizerOnly()
+  @Patch('tracks/:id')
+  updateTrack(
+    @UuidParam('id') id: string,
+    @ZodBody(TrackPatchSchema) body: TrackPatch,
+    @CurrentUser() user: AuthUser,
+  ): Promise<Track> {
+    return this.tracks.updateTrack(id, body, user.id);
+  }
+
+  @OrganizerOnly()
+  @Post('tracks/:id/challenges')
+  addChallenge(
+    @UuidParam('id') id: string,
+    @ZodBody(ChallengeCreateSchema) body: ChallengeCreate,
+    @CurrentUser() user: AuthUser,
+  ): Promise<Challenge> {
+    return this.tracks.addChallenge(id, body, user.id);
+  }
+
+  @OrganizerOnly()
+  @Patch('challenges/:id')
+  updateChallenge(
+    @UuidParam('id') id: string,
+    @ZodBody(ChallengePatchSchema) body: ChallengePatch,
+    @CurrentUser() user: AuthUser,
+  ): Promise<Challenge> {
+    return this.tracks.updateChallenge(id, body, user.id);
+  }
+
+  @OrganizerOnly()
+  @Delete('challenges/:id')
+  @HttpCode(204)
+  async deleteChallenge(@UuidParam('id') id: string, @CurrentUser() user: AuthUser): Promise<void> {
+    await this.tracks.deleteChallenge(id, user.id);
+  }
+}

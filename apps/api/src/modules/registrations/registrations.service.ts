@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type {
+  Page,
+  Participant,
+  ParticipantsQuery,
+  Registration,
+  RegistrationCreate,
+  RegistrationPatch,
+} from '@ca/shared';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AuthUser } from '../../common/auth/current-user';
+import { DomainError, notFound } from '../../common/errors/domain-error';
+import { decodeCursor, pageFrom } from '../../common/pagination/cursor';
+import { isUuid } from '../../common/validation/uuid';
+import { isWindowOpen } from '../editions/editions.mapper';
+import { EditionsService } from '../editions/editions.service';
+import { RegistrationEntity } from './entities/registration.entity';
+
+export const toRegistration = (r: RegistrationEntity): Registration => ({
+  editionId: r.editionId,
+  userId: r.userId,
+  skills: r.skills,
+  lookingForTeam: r.lookingForTeam,
+});
+
+interface ParticipantRow {
+  user_id: string;
+  name: string;
+  skills: string[];
+  looking_for_team: boolean;
+  team_id: string | null;
+  /** Registration time with microseconds (a JS Date would cut them and break the cursor). */
+  at: string;
+}
+
+/** `%` and `_` are wildcards in LIKE; a skill typed by a user matches literally. */
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+@Injectable()
+export class RegistrationsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly editions: EditionsService,
+  ) {}
+
+  /** Registers `user` as a participant, within the register window of PRODUCT.md. */
+  async register(editionId: string, user: AuthUser, input: RegistrationCreate): Promise<Registration> {
+    const edition = await this.editions.entity(editionId, { includeDrafts: user.isOrganizer });
+    if (!edition.published) throw new DomainError('PHASE_CLOSED', 'This edition is not published yet');
+    if (!isWindowOpen(edition, 'register', Date.now())) {
+      throw new DomainError(
+        'PHASE_CLOSED',
+        `Registration is open from ${edition.registrationOpensAt.toISOString()} until ${edition.registrationClosesAt.toISOString()}`,
+      );
+    }
+    const rows: RegistrationEntity[] = (
+      await this.db
+        .createQueryBuilder()
+        .insert()
+        .into(RegistrationEntity)
+        .values({ editionId, userId: user.id, skills: input.skills, lookingForTeam: input.lookingForTeam })
+        .orIgnore()
+        .returning('*')
+        .execute()
+    ).raw;
+    if (rows.length === 0)
+      throw new DomainError('ALREADY_REGISTERED', 'You are already registered for this edition');
+    return { editionId, userId: user.id, skills: input.skills, lookingForTeam: input.lookingForTeam };
+  }
+
+  async mine(editionId: string, userId: string): Promise<Registration> {
+    const r = await this.db.getRepository(RegistrationEntity).findOneBy({ editionId, userId });
+    if (!r) throw notFound('Registration');
+    return toRegistration(r);
+  }
+
+  /** Updates skills and/or "looking for a team"; allowed at any time (it only feeds the team-finder). */
+  async updateMine(editionId: string, userId: string, patch: RegistrationPatch): Promise<Registration> {
+    const values: Partial<RegistrationEntity> = {};
+    if (patch.skills !== undefined) values.skills = patch.skills;
+    if (patch.lookingForTeam !== undefined) values.lookingForTeam = patch.lookingForTeam;
+    if (Object.keys(values).length > 0) {
+      const res = await this.db.getRepository(RegistrationEntity).update({ editionId, userId }, values);
+      if (!res.affected) throw notFound('Registration');
+    }
+    return this.mine(editionId, userId);
+  }
+
+  /** Whether the user is a registered participant of the edition. */
+  isRegistered(
+    editionId: string,
+    userId: string,
+    manager: EntityManager = this.db.manager,
+  ): Promise<boolean> {
+    return manager.getRepository(RegistrationEntity).existsBy({ editionId, userId });
+  }
+
+  /** The team-finder's people, in order of registration; `skill` matches any skill containing it. */
+  async participants(editionId: string, q: ParticipantsQuery): Promise<Page<Participant>> {
+    await this.editions.entity(editionId, { includeDrafts: true });
+    const cursor = decodeCursor(q.cursor, 2);
+    const params: unknown[] = [editionId];
+    const where = ['r.edition_id = $1'];
+    if (q.lookingForTeam !== undefined) {
+      params.push(q.lookingForTeam);
+      where.push(`r.looking_for_team = $${params.length}`);
+    }
+    if (q.skill !== undefined) {
+      params.push(`%${likeEscape(q.skill)}%`);
+      where.push(`EXISTS (SELECT 1 FROM unnest(r.skills) s WHERE s ILIKE $${params.length})`);
+    }
+    if (cursor) {
+      if (typeof cursor[0] !== 'string' || Number.isNaN(Date.parse(cursor[0])) || !isUuid(String(cursor[1])))
+        throw new DomainError('VALIDATION_FAILED', 'cursor: not a cursor this list gave out');
+      params.push(cursor[0], cursor[1]);
+      where.push(`(r.created_at, r.user_id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    }
+    params.push(q.limit + 1);
+    const rows: ParticipantRow[] = await this.db.query(
+      `SELECT r.user_id, u.name, r.skills, r.looking_for_team, tm.team_id,
+              to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at
+         FROM registrations r
+         JOIN users u ON u.id = r.user_id
+         LEFT JOIN team_members tm ON tm.edition_id = r.edition_id AND tm.user_id = r.user_id
+        WHERE ${where.join(' AND ')}
+        ORDER BY r.created_at, r.user_id
+        LIMIT $${params.length}`,
+      params,
+    );
+    const page = pageFrom(rows, q.limit, (r) => [r.at, r.user_id]);
+    return {
+      items: page.items.map((r) => ({
+        userId: r.user_id,
+        name: r.name,
+        skills: r.skills,
+        lookingForTeam: r.looking_for_team,
+        teamId: r.team_id,
+      })),
+      nextCursor: page.nextCursor,
+    };
+  }
+}
