@@ -49,16 +49,20 @@ export class AuditService {
   /** The edition's log, newest first. */
   async list(editionId: string, q: PageQuery): Promise<Page<AuditEntry>> {
     const cursor = decodeCursor(q.cursor, 2);
+    // The cursor keeps the timestamp at PostgreSQL's full (microsecond) precision: a JS Date would
+    // cut it to milliseconds and skip entries written within the same millisecond.
     const qb = this.db
       .getRepository(AuditEntryEntity)
       .createQueryBuilder('a')
+      .addSelect(`to_char(a.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, 'at_us')
       .where('a.edition_id = :editionId', { editionId })
       .orderBy('a.at', 'DESC')
       .addOrderBy('a.id', 'DESC')
       .limit(q.limit + 1);
-    if (cursor) qb.andWhere('(a.at, a.id) < (:at, :id)', { at: cursor[0], id: cursor[1] });
-    const rows = await qb.getMany();
-    const page = pageFrom(rows, q.limit, (r) => [r.at.toISOString(), r.id]);
-    return { items: page.items.map(toAuditEntry), nextCursor: page.nextCursor };
+    if (cursor) qb.andWhere('(a.at, a.id) < (:at::timestamptz, :id::uuid)', { at: cursor[0], id: cursor[1] });
+    const { entities, raw } = await qb.getRawAndEntities<{ at_us: string }>();
+    const rows = entities.map((e, i) => ({ e, atUs: raw[i]!.at_us }));
+    const page = pageFrom(rows, q.limit, (r) => [r.atUs, r.e.id]);
+    return { items: page.items.map((r) => toAuditEntry(r.e)), nextCursor: page.nextCursor };
   }
 }
