@@ -13,6 +13,7 @@ import { EditionsModule } from './modules/editions/editions.module';
 import { EditionPhaseModule } from './modules/editions/phase.module';
 import { RegistrationsModule } from './modules/registrations/registrations.module';
 import { TeamsModule } from './modules/teams/teams.module';
+import { SubmissionsModule } from './modules/submissions/submissions.module';
 import { UsersModule } from './modules/users/users.module';
 import { UserAdminModule } from './modules/users/user-admin.module';
 import { MailModule } from './modules/mail/mail.module';
@@ -86,6 +87,7 @@ export class AppModule {
         EditionPhaseModule,
         RegistrationsModule,
         TeamsModule,
+        SubmissionsModule,
         LiveModule,
         SeedModule,
       ],

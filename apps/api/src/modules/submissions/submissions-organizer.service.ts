@@ -1,0 +1,129 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ExtensionResult, Page, Submission, SubmissionListItem, SubmissionListQuery } from '@ca/shared';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../../common/auth/current-user';
+import { validationFailed, notFound } from '../../common/errors/domain-error';
+import { decodeCursor, pageFrom } from '../../common/pagination/cursor';
+import { AuditService } from '../audit/audit.service';
+import { EditionsService } from '../editions/editions.service';
+import {
+  STORED_COLUMNS,
+  SUBMISSION_SELECT,
+  findSubmission,
+  lockTeam,
+  toSubmission,
+  updateReturning,
+  type StoredRow,
+  type SubmissionRow,
+} from './submissions.sql';
+
+/** What organizers do with submissions: list and filter, extend one team's deadline, disqualify. */
+@Injectable()
+export class SubmissionsOrganizerService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly editions: EditionsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The edition's submissions in team-name order, filtered by track, status and disqualification. */
+  async list(editionId: string, q: SubmissionListQuery): Promise<Page<SubmissionListItem>> {
+    await this.editions.get(editionId, { includeDrafts: true }); // 404 for an unknown edition
+    const cursor = decodeCursor(q.cursor, 2);
+    const params: unknown[] = [editionId];
+    const where = ['s.edition_id = $1'];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    if (q.trackId) where.push(`s.track_id = ${param(q.trackId)}`);
+    if (q.status) where.push(`s.status = ${param(q.status)}`);
+    if (q.disqualified) where.push(`s.disqualified_at IS ${q.disqualified === 'true' ? 'NOT ' : ''}NULL`);
+    if (cursor) where.push(`(t.name_key, s.id) > (${param(cursor[0])}, ${param(cursor[1])}::uuid)`);
+    const rows: (SubmissionRow & { team_name: string; name_key: string })[] = await this.db.query(
+      `${SUBMISSION_SELECT.replace('SELECT ', 'SELECT t.name AS team_name, t.name_key, ')}
+        WHERE ${where.join(' AND ')}
+        ORDER BY t.name_key, s.id
+        LIMIT ${param(q.limit + 1)}`,
+      params,
+    );
+    const page = pageFrom(rows, q.limit, (r) => [r.name_key, r.id]);
+    return {
+      items: page.items.map((r) => ({ ...toSubmission(r), teamName: r.team_name })),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  /**
+   * Gives one team its own deadline, after the edition's submission deadline and before judging
+   * ends (`null` withdraws it). Audited as `extension.granted` (or `extension.withdrawn`).
+   */
+  async grantExtension(teamId: string, until: string | null, actor: AuthUser): Promise<ExtensionResult> {
+    return this.db.transaction(async (m) => {
+      const team = await lockTeam(m, teamId);
+      const untilDate = until === null ? null : new Date(until);
+      if (untilDate && !(untilDate > team.submissionDeadline && untilDate < team.judgingEndsAt)) {
+        throw validationFailed(
+          'until',
+          `must be after the edition's submission deadline (${team.submissionDeadline.toISOString()}) and before judging ends (${team.judgingEndsAt.toISOString()})`,
+        );
+      }
+      // The column belongs to the extension feature (teams.extended_deadline), written only here.
+      const [row] = await updateReturning<{ extended_deadline: Date | null; deadline: Date }>(
+        m,
+        `UPDATE teams t SET extended_deadline = $2, updated_at = now()
+           FROM editions e
+          WHERE t.id = $1 AND e.id = t.edition_id
+         RETURNING t.extended_deadline, GREATEST(e.submission_deadline, t.extended_deadline) AS deadline`,
+        [teamId, untilDate],
+      );
+      await this.audit.record(m, {
+        editionId: team.editionId,
+        actorId: actor.id,
+        action: untilDate ? 'extension.granted' : 'extension.withdrawn',
+        entity: 'team',
+        entityId: teamId,
+        before: { extendedDeadline: team.extendedDeadline?.toISOString() ?? null },
+        after: { extendedDeadline: row!.extended_deadline?.toISOString() ?? null },
+      });
+      return {
+        teamId,
+        extendedDeadline: row!.extended_deadline?.toISOString() ?? null,
+        deadline: row!.deadline.toISOString(),
+      };
+    });
+  }
+
+  /**
+   * Disqualifies (with a reason) or reinstates a submission. A disqualified submission is
+   * read-only for its team and left out of the gallery. Audited with the reason.
+   */
+  async setDisqualified(submissionId: string, reason: string | null, actor: AuthUser): Promise<Submission> {
+    return this.db.transaction(async (m) => {
+      const found = await findSubmission(m, { id: submissionId });
+      if (!found) throw notFound('Submission');
+      const team = await lockTeam(m, found.team_id); // the order of every writer: team row first
+      const current = (await findSubmission(m, { id: submissionId }))!;
+      const unchanged =
+        reason === null ? current.disqualified_at === null : current.disqualified_reason === reason;
+      if (unchanged) return toSubmission(current);
+      const [row] = await updateReturning<StoredRow>(
+        m,
+        `UPDATE submissions
+            SET disqualified_at = CASE WHEN $2::text IS NULL THEN NULL ELSE COALESCE(disqualified_at, now()) END,
+                disqualified_reason = $2::text
+          WHERE id = $1
+         RETURNING ${STORED_COLUMNS}`,
+        [submissionId, reason],
+      );
+      await this.audit.record(m, {
+        editionId: current.edition_id,
+        actorId: actor.id,
+        action: reason === null ? 'submission.reinstated' : 'submission.disqualified',
+        entity: 'submission',
+        entityId: submissionId,
+        before: { disqualified: current.disqualified_at !== null, reason: current.disqualified_reason },
+        after: { disqualified: reason !== null, reason },
+      });
+      return toSubmission({ ...row!, deadline: team.deadline });
+    });
+  }
+}
