@@ -54,13 +54,6 @@ export class AccountsMailJury1795944751269 implements MigrationInterface {
             CREATE INDEX "ix_jury_invitations_edition_created" ON "jury_invitations" ("edition_id", "created_at")
         `);
     await queryRunner.query(`
-            ALTER TABLE "tracks"
-            ADD "name_key" text NOT NULL
-        `);
-    await queryRunner.query(`
-            CREATE UNIQUE INDEX "uq_tracks_edition_name" ON "tracks" ("edition_id", "name_key")
-        `);
-    await queryRunner.query(`
             ALTER TABLE "password_resets"
             ADD CONSTRAINT "FK_f7a4c3bc48f24df007936d217be" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
@@ -99,12 +92,6 @@ export class AccountsMailJury1795944751269 implements MigrationInterface {
         `);
     await queryRunner.query(`
             ALTER TABLE "password_resets" DROP CONSTRAINT "FK_f7a4c3bc48f24df007936d217be"
-        `);
-    await queryRunner.query(`
-            DROP INDEX "public"."uq_tracks_edition_name"
-        `);
-    await queryRunner.query(`
-            ALTER TABLE "tracks" DROP COLUMN "name_key"
         `);
     await queryRunner.query(`
             DROP INDEX "public"."ix_jury_invitations_edition_created"

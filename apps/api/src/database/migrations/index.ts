@@ -2,6 +2,7 @@ import { Init1795943678504 } from './1795943678504-Init';
 import { Accounts1795944136707 } from './1795944136707-Accounts';
 import { TeamsAudit1795944345542 } from './1795944345542-TeamsAudit';
 import { AccountsMailJury1795944751269 } from './1795944751269-AccountsMailJury';
+import { TracksNameKey1795944751300 } from './1795944751300-TracksNameKey';
 import { Submissions1795945128513 } from './1795945128513-Submissions';
 
 /** Every migration in order; listed explicitly so that jest and the compiled app load the same set. */
@@ -10,5 +11,6 @@ export const MIGRATIONS: Function[] = [
   Accounts1795944136707,
   TeamsAudit1795944345542,
   AccountsMailJury1795944751269,
+  TracksNameKey1795944751300,
   Submissions1795945128513,
 ];
