@@ -1,6 +1,8 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { EditionPage } from '../features/editions/pages/edition-page';
 import { HomePage } from '../features/editions/pages/home-page';
+import { galleryRoutes } from '../features/gallery/routes';
+import { submissionRoutes } from '../features/submissions/routes';
 import { NotFoundPage } from './not-found-page';
 import { RouteErrorPage } from './route-error-page';
 import { AppLayout } from './layout';
@@ -15,6 +17,8 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, Component: HomePage },
           { path: 'editions/:slug', Component: EditionPage },
+          ...galleryRoutes,
+          ...submissionRoutes,
           { path: '*', Component: NotFoundPage },
         ],
       },

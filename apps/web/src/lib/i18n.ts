@@ -3,9 +3,13 @@ import { initReactI18next, useTranslation } from 'react-i18next';
 import enCommon from '../locales/en/common.json';
 import enEditions from '../locales/en/editions.json';
 import enErrors from '../locales/en/errors.json';
+import enGallery from '../locales/en/gallery.json';
+import enSubmissions from '../locales/en/submissions.json';
 import roCommon from '../locales/ro/common.json';
 import roEditions from '../locales/ro/editions.json';
 import roErrors from '../locales/ro/errors.json';
+import roGallery from '../locales/ro/gallery.json';
+import roSubmissions from '../locales/ro/submissions.json';
 
 export const LANGUAGES = ['en', 'ro'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -16,8 +20,24 @@ export type Language = (typeof LANGUAGES)[number];
  * are cheaper than a request before the first paint.
  */
 export const resources = {
-  en: { translation: { common: enCommon, editions: enEditions, errors: enErrors } },
-  ro: { translation: { common: roCommon, editions: roEditions, errors: roErrors } },
+  en: {
+    translation: {
+      common: enCommon,
+      editions: enEditions,
+      errors: enErrors,
+      submissions: enSubmissions,
+      gallery: enGallery,
+    },
+  },
+  ro: {
+    translation: {
+      common: roCommon,
+      editions: roEditions,
+      errors: roErrors,
+      submissions: roSubmissions,
+      gallery: roGallery,
+    },
+  },
 } as const;
 
 /** BCP 47 tags for `Intl` formatting: British English for day-first dates and a 24-hour clock. */
