@@ -2,6 +2,7 @@ import { Container, Text } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { AccountNav } from '../features/auth/components/account-nav';
 import { LanguageSwitcher } from './language-switcher';
 
 /** The shell of every page: skip link, header with brand, navigation and language, main, footer. */
@@ -38,6 +39,7 @@ export function AppLayout() {
               <NavLink to="/" end className="app-nav-link">
                 {t('common.nav.editions')}
               </NavLink>
+              <AccountNav />
             </nav>
             <div className="app-lang">
               <LanguageSwitcher />

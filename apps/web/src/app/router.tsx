@@ -1,8 +1,11 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { authRoutes } from '../features/auth/routes';
 import { EditionPage } from '../features/editions/pages/edition-page';
 import { HomePage } from '../features/editions/pages/home-page';
 import { galleryRoutes } from '../features/gallery/routes';
+import { organizerRoutes } from '../features/organizer/routes';
 import { submissionRoutes } from '../features/submissions/routes';
+import { teamRoutes } from '../features/teams/routes';
 import { NotFoundPage } from './not-found-page';
 import { RouteErrorPage } from './route-error-page';
 import { AppLayout } from './layout';
@@ -19,6 +22,9 @@ export const routes: RouteObject[] = [
           { path: 'editions/:slug', Component: EditionPage },
           ...galleryRoutes,
           ...submissionRoutes,
+          ...authRoutes,
+          ...teamRoutes,
+          ...organizerRoutes,
           { path: '*', Component: NotFoundPage },
         ],
       },

@@ -1,15 +1,25 @@
 import i18n from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
+import enAuth from '../locales/en/auth.json';
 import enCommon from '../locales/en/common.json';
 import enEditions from '../locales/en/editions.json';
 import enErrors from '../locales/en/errors.json';
+import enForms from '../locales/en/forms.json';
 import enGallery from '../locales/en/gallery.json';
 import enSubmissions from '../locales/en/submissions.json';
+import enOrganizer from '../locales/en/organizer.json';
+import enRegistrations from '../locales/en/registrations.json';
+import enTeams from '../locales/en/teams.json';
+import roAuth from '../locales/ro/auth.json';
 import roCommon from '../locales/ro/common.json';
 import roEditions from '../locales/ro/editions.json';
 import roErrors from '../locales/ro/errors.json';
+import roForms from '../locales/ro/forms.json';
 import roGallery from '../locales/ro/gallery.json';
 import roSubmissions from '../locales/ro/submissions.json';
+import roOrganizer from '../locales/ro/organizer.json';
+import roRegistrations from '../locales/ro/registrations.json';
+import roTeams from '../locales/ro/teams.json';
 
 export const LANGUAGES = ['en', 'ro'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -27,6 +37,11 @@ export const resources = {
       errors: enErrors,
       submissions: enSubmissions,
       gallery: enGallery,
+      auth: enAuth,
+      forms: enForms,
+      registrations: enRegistrations,
+      teams: enTeams,
+      organizer: enOrganizer,
     },
   },
   ro: {
@@ -36,6 +51,11 @@ export const resources = {
       errors: roErrors,
       submissions: roSubmissions,
       gallery: roGallery,
+      auth: roAuth,
+      forms: roForms,
+      registrations: roRegistrations,
+      teams: roTeams,
+      organizer: roOrganizer,
     },
   },
 } as const;

@@ -8,7 +8,13 @@ export function json(status: number, body: unknown): Response {
   });
 }
 
-export function stubFetch(routes: Record<string, Route>) {
+/** Who is signed in: nobody, unless a test answers `GET /api/auth/me` itself (`signedIn` in test/auth-fixtures.ts). */
+const SIGNED_OUT: Record<string, Route> = {
+  'GET /api/auth/me': () => json(401, { statusCode: 401, code: 'UNAUTHENTICATED', message: 'Sign in first' }),
+};
+
+export function stubFetch(givenRoutes: Record<string, Route>) {
+  const routes = { ...SIGNED_OUT, ...givenRoutes };
   const calls: { method: string; url: string }[] = [];
   const fetchStub = jest.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;

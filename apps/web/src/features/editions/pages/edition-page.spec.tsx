@@ -138,7 +138,7 @@ describe('Edition page', () => {
       }),
     );
     await new Promise((r) => setTimeout(r, 20));
-    expect(calls).toHaveLength(1);
+    expect(calls.filter((c) => c.url === PATH)).toHaveLength(1);
 
     unmount();
     expect(mockSocket.listenerCount('edition:phase')).toBe(0);

@@ -7,6 +7,7 @@ import { Link, useParams } from 'react-router';
 import { NotFoundPage } from '../../../app/not-found-page';
 import { PageLoader, QueryError } from '../../../components/query-state';
 import { isApiError } from '../../../lib/http';
+import { ParticipationPanel } from '../../registrations/components/participation-panel';
 import { CriteriaList } from '../components/criteria-list';
 import { EditionCountdown } from '../components/edition-countdown';
 import { EditionTimeline } from '../components/edition-timeline';
@@ -66,6 +67,8 @@ export function EditionPage() {
       </Stack>
 
       <EditionCountdown edition={e} onBoundary={refresh} />
+
+      <ParticipationPanel edition={e} />
 
       <Grid gap="xl">
         <Grid.Col span={{ base: 12, md: 6 }}>

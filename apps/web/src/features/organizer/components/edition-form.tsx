@@ -1,0 +1,313 @@
+import {
+  EditionCreateSchema,
+  EditionPatchSchema,
+  TIMELINE_FIELDS,
+  type Edition,
+  type EditionCreateInput,
+  type EditionPatch,
+  type TimelineField,
+} from '@ca/shared';
+import {
+  Button,
+  Checkbox,
+  Fieldset,
+  Group,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
+import { DateTimePicker } from '@mantine/dates';
+import { useForm } from '@mantine/form';
+import dayjs from 'dayjs';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FormError } from '../../../components/form-error';
+import { labelsFrom, showApiFieldError, zodValidate } from '../../../lib/zod-form';
+import { slugify, useCreateEdition, useUpdateEdition } from '../queries';
+
+type Timeline = Record<TimelineField, string | null>;
+
+export interface EditionFormValues extends Timeline {
+  name: string;
+  slug: string;
+  description: string;
+  published: boolean;
+  teamMinSize: number | string;
+  teamMaxSize: number | string;
+  reviewsPerSubmission: number | string;
+  normalization: string;
+  leaderboardVisibility: string;
+}
+
+const OPTIONAL_TIMES = new Set<TimelineField>(['leaderboardFreezeAt', 'resultsPublishedAt']);
+/** The pickers' own value format: local time, without a zone. */
+const LOCAL = 'YYYY-MM-DD HH:mm:ss';
+
+const toLocal = (iso: string | null) => (iso ? dayjs(iso).format(LOCAL) : null);
+const toInstant = (local: string | null) => (local ? dayjs(local).toISOString() : null);
+const toNumber = (v: number | string) =>
+  typeof v === 'number' ? v : v.trim() === '' ? undefined : Number(v);
+
+function initialValues(edition?: Edition): EditionFormValues {
+  const times = Object.fromEntries(
+    TIMELINE_FIELDS.map((f) => [f, toLocal(edition ? edition[f] : null)]),
+  ) as Timeline;
+  return {
+    name: edition?.name ?? '',
+    slug: edition?.slug ?? '',
+    description: edition?.description ?? '',
+    published: edition?.published ?? false,
+    ...times,
+    teamMinSize: edition?.teamMinSize ?? 1,
+    teamMaxSize: edition?.teamMaxSize ?? 5,
+    reviewsPerSubmission: edition?.reviewsPerSubmission ?? 3,
+    normalization: edition?.normalization ?? 'zscore',
+    leaderboardVisibility: edition?.leaderboardVisibility ?? 'public',
+  };
+}
+
+/** The request body of the form's values; required times left empty stay absent (and are named). */
+export function toEditionBody(v: EditionFormValues): Record<string, unknown> {
+  const body: Record<string, unknown> = {
+    name: v.name,
+    slug: v.slug,
+    description: v.description,
+    published: v.published,
+    teamMinSize: toNumber(v.teamMinSize),
+    teamMaxSize: toNumber(v.teamMaxSize),
+    reviewsPerSubmission: toNumber(v.reviewsPerSubmission),
+    normalization: v.normalization,
+    leaderboardVisibility: v.leaderboardVisibility,
+  };
+  for (const f of TIMELINE_FIELDS) {
+    const at = toInstant(v[f]);
+    body[f] = at ?? (OPTIONAL_TIMES.has(f) ? null : undefined);
+  }
+  return body;
+}
+
+/** The fields whose value differs from the stored edition's: a PATCH names only those. */
+function changedFields(body: Record<string, unknown>, stored: Record<string, unknown>): EditionPatch {
+  const patch: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(body)) {
+    const before = stored[key];
+    const same =
+      typeof value === 'string' &&
+      typeof before === 'string' &&
+      TIMELINE_FIELDS.includes(key as TimelineField)
+        ? Date.parse(value) === Date.parse(before)
+        : value === before;
+    if (!same) patch[key] = value;
+  }
+  return patch as EditionPatch;
+}
+
+/**
+ * Creating or editing an edition: names, description, the timeline as date-time pickers, team
+ * sizes and judging settings. Checked with the shared schemas before sending, so the field at
+ * fault is named at once (dates out of order included); the API checks again.
+ */
+export function EditionForm({
+  edition,
+  onSaved,
+}: {
+  /** The stored edition to edit; absent to create one. */
+  edition?: Edition;
+  onSaved?: (edition: Edition) => void;
+}) {
+  const { t } = useTranslation();
+  const create = useCreateEdition();
+  const update = useUpdateEdition(edition?.id ?? '');
+  const mutation = edition ? update : create;
+  const initial = useMemo(() => initialValues(edition), [edition]);
+
+  const labels: Record<string, string> = {
+    name: t('organizer.fields.name'),
+    slug: t('organizer.fields.slug'),
+    description: t('organizer.fields.description'),
+    published: t('organizer.fields.published'),
+    teamMinSize: t('organizer.fields.teamMinSize'),
+    teamMaxSize: t('organizer.fields.teamMaxSize'),
+    reviewsPerSubmission: t('organizer.fields.reviewsPerSubmission'),
+    normalization: t('organizer.fields.normalization'),
+    leaderboardVisibility: t('organizer.fields.leaderboardVisibility'),
+    ...Object.fromEntries(TIMELINE_FIELDS.map((f) => [f, t(`editions.timeline.${f}`)])),
+  };
+
+  const form = useForm<EditionFormValues>({
+    initialValues: initial,
+    validate: zodValidate(edition ? EditionPatchSchema : EditionCreateSchema, {
+      label: labelsFrom(labels),
+      t,
+      toBody: (v: EditionFormValues) => {
+        const body = toEditionBody(v);
+        // The publish switch of the edit page saves on its own.
+        if (edition) delete body.published;
+        return body;
+      },
+    }),
+  });
+
+  const submit = (values: EditionFormValues) => {
+    const body = toEditionBody(values);
+    const onError = (error: unknown) => showApiFieldError(form, error, { labels, t });
+    if (!edition) {
+      create.mutate(body as EditionCreateInput, { onSuccess: (e) => onSaved?.(e), onError });
+      return;
+    }
+    delete body.published;
+    const patch = changedFields(body, toEditionBody(initialValues(edition)));
+    if (Object.keys(patch).length === 0) return;
+    update.mutate(patch, {
+      onSuccess: (e) => {
+        form.resetDirty(initialValues(e));
+        onSaved?.(e);
+      },
+      onError,
+    });
+  };
+
+  const calendarLabels = {
+    previousMonth: t('organizer.calendar.previousMonth'),
+    nextMonth: t('organizer.calendar.nextMonth'),
+    previousYear: t('organizer.calendar.previousYear'),
+    nextYear: t('organizer.calendar.nextYear'),
+    previousDecade: t('organizer.calendar.previousDecade'),
+    nextDecade: t('organizer.calendar.nextDecade'),
+  };
+
+  const picker = (field: TimelineField) => (
+    <DateTimePicker
+      key={field}
+      label={labels[field]}
+      required={!OPTIONAL_TIMES.has(field)}
+      clearable={OPTIONAL_TIMES.has(field)}
+      valueFormat="DD MMM YYYY, HH:mm"
+      placeholder={t('organizer.fields.pickDateTime')}
+      // The picker's icon buttons need names for screen readers (Mantine gives them none).
+      submitButtonProps={{ 'aria-label': t('organizer.fields.confirmDateTime', { field: labels[field] }) }}
+      ariaLabels={calendarLabels}
+      // Days of the neighbouring months are drawn too faint to read (2.4:1); leave them out.
+      hideOutsideDates
+      // Weekends are drawn in red 6 (3.3:1 on white); plain days read well enough.
+      weekendDays={[]}
+      data-testid={`edition-${field}`}
+      {...form.getInputProps(field)}
+    />
+  );
+
+  return (
+    <form noValidate onSubmit={form.onSubmit(submit)} data-testid="edition-form">
+      <Stack gap="lg">
+        <FormError error={mutation.error} />
+        <Fieldset legend={t('organizer.editor.about')}>
+          <Stack gap="md">
+            <TextInput
+              label={labels.name}
+              required
+              data-testid="edition-name-input"
+              {...form.getInputProps('name')}
+              onBlur={() => {
+                if (!edition && !form.values.slug) form.setFieldValue('slug', slugify(form.values.name));
+              }}
+            />
+            <TextInput
+              label={labels.slug}
+              description={t('organizer.fields.slugHint')}
+              required
+              data-testid="edition-slug"
+              {...form.getInputProps('slug')}
+            />
+            <Textarea
+              label={labels.description}
+              autosize
+              minRows={3}
+              maxRows={12}
+              {...form.getInputProps('description')}
+            />
+            {!edition && (
+              <Checkbox
+                label={t('organizer.fields.publishNow')}
+                description={t('organizer.fields.publishHint')}
+                {...form.getInputProps('published', { type: 'checkbox' })}
+              />
+            )}
+          </Stack>
+        </Fieldset>
+
+        <Fieldset legend={t('editions.timeline.title')}>
+          <Stack gap="md">
+            <Text size="sm" c="dimmed">
+              {t('organizer.editor.timelineHint', { zone: Intl.DateTimeFormat().resolvedOptions().timeZone })}
+            </Text>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+              {TIMELINE_FIELDS.map(picker)}
+            </SimpleGrid>
+          </Stack>
+        </Fieldset>
+
+        <Fieldset legend={t('organizer.editor.teamsAndJudging')}>
+          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
+            <NumberInput
+              label={labels.teamMinSize}
+              min={1}
+              max={50}
+              allowDecimal={false}
+              required
+              {...form.getInputProps('teamMinSize')}
+            />
+            <NumberInput
+              label={labels.teamMaxSize}
+              min={1}
+              max={50}
+              allowDecimal={false}
+              required
+              {...form.getInputProps('teamMaxSize')}
+            />
+            <NumberInput
+              label={labels.reviewsPerSubmission}
+              min={1}
+              max={50}
+              allowDecimal={false}
+              required
+              {...form.getInputProps('reviewsPerSubmission')}
+            />
+            <Select
+              label={labels.normalization}
+              data={[
+                { value: 'zscore', label: t('organizer.normalization.zscore') },
+                { value: 'none', label: t('organizer.normalization.none') },
+              ]}
+              allowDeselect={false}
+              {...form.getInputProps('normalization')}
+            />
+            <Select
+              label={labels.leaderboardVisibility}
+              data={[
+                { value: 'public', label: t('organizer.visibility.public') },
+                { value: 'hidden', label: t('organizer.visibility.hidden') },
+              ]}
+              allowDeselect={false}
+              {...form.getInputProps('leaderboardVisibility')}
+            />
+          </SimpleGrid>
+        </Fieldset>
+
+        <Group>
+          <Button
+            type="submit"
+            loading={mutation.isPending}
+            disabled={!!edition && !form.isDirty()}
+            data-testid="edition-save"
+          >
+            {edition ? t('organizer.editor.saveChanges') : t('organizer.editor.create')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

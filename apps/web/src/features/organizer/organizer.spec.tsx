@@ -1,0 +1,276 @@
+import type { Edition } from '@ca/shared';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { setLanguage } from '../../lib/i18n';
+import { meFixture, signedIn } from '../../test/auth-fixtures';
+import { FakeSocket } from '../../test/fake-socket';
+import { json, stubFetch } from '../../test/fetch-stub';
+import { demoEdition } from '../../test/fixtures';
+import { renderApp } from '../../test/render-app';
+import { slugify } from './queries';
+
+const mockSocket = new FakeSocket();
+jest.mock('../../lib/socket', () => ({ getSocket: () => mockSocket, closeSocket: () => undefined }));
+
+// A fixed server time, so that the calendar shows a known month (jest runs in UTC).
+const NOW = Date.parse('2026-03-10T12:00:00Z');
+const organizer = meFixture({ isOrganizer: true });
+const bodyOf = (init: RequestInit | undefined) => JSON.parse(String(init?.body)) as unknown;
+const input = (label: RegExp) => screen.getByLabelText(label, { selector: 'input' });
+const type = (label: RegExp, value: string) => fireEvent.change(input(label), { target: { value } });
+/** The message under a field, through its aria-describedby (what a screen reader announces). */
+const describedBy = (el: HTMLElement) =>
+  (el.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .map((id) => document.getElementById(id)?.textContent ?? '')
+    .join(' ');
+
+afterEach(async () => {
+  await setLanguage('en');
+});
+
+function editorRoutes(edition: Edition, extra: Record<string, (init?: RequestInit) => Response> = {}) {
+  return {
+    ...signedIn(organizer),
+    [`GET /api/editions/${edition.slug}`]: () => json(200, edition),
+    'GET /api/editions': () => json(200, { items: [edition], nextCursor: null }),
+    ...extra,
+  };
+}
+
+describe('organizer access', () => {
+  it('tells a participant the page is for organizers', async () => {
+    stubFetch(signedIn(meFixture()));
+    renderApp('/organize');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Not available to you' })).toBeTruthy();
+  });
+
+  it('lists every edition, drafts included, for organizers', async () => {
+    const draft = demoEdition(NOW, {
+      published: false,
+      phase: 'draft',
+      name: 'Challenge Accepted — VII edition',
+      slug: 'vii',
+      id: '11111111-2222-4333-8444-555555555555',
+    });
+    stubFetch({
+      ...signedIn(organizer),
+      'GET /api/editions': () => json(200, { items: [demoEdition(NOW), draft], nextCursor: null }),
+    });
+    renderApp('/organize');
+    const table = await screen.findByTestId('organizer-editions');
+    expect(
+      within(table).getByRole('link', { name: 'Challenge Accepted — VII edition' }).getAttribute('href'),
+    ).toBe('/organize/editions/vii');
+    expect(within(table).getAllByText('Draft').length).toBeGreaterThan(0);
+  });
+});
+
+describe('new edition', () => {
+  it('names every missing field and sends nothing', async () => {
+    const { calls } = stubFetch({ ...signedIn(organizer) });
+    renderApp('/organize/editions/new');
+    await screen.findByTestId('edition-form');
+
+    fireEvent.click(screen.getByTestId('edition-save'));
+
+    expect(await screen.findByText('Name is required.')).toBeTruthy();
+    expect(screen.getByText('Registration opens is required.')).toBeTruthy();
+    expect(screen.getByText('Submission deadline is required.')).toBeTruthy();
+    expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
+  });
+
+  it('derives the slug from the name, and names a malformed one', async () => {
+    stubFetch({ ...signedIn(organizer) });
+    renderApp('/organize/editions/new');
+    await screen.findByTestId('edition-form');
+    type(/^Name/, 'Challenge Accepted — VII ediție');
+    fireEvent.blur(input(/^Name/));
+    expect((input(/^Address/) as HTMLInputElement).value).toBe('challenge-accepted-vii-editie');
+
+    type(/^Address/, 'Not A Slug');
+    fireEvent.click(screen.getByTestId('edition-save'));
+    expect(
+      await screen.findByText('Address (slug) may contain only lowercase letters, digits and single dashes.'),
+    ).toBeTruthy();
+  });
+});
+
+describe('edition editor', () => {
+  it('shows the field at fault when the timeline is out of order, and sends nothing', async () => {
+    const edition = demoEdition(NOW);
+    const { calls } = stubFetch(editorRoutes(edition));
+    renderApp(`/organize/editions/${edition.slug}`);
+    await screen.findByTestId('edition-form');
+
+    // Move the submission deadline (11 March) to 5 March, before registration closes (10 March).
+    fireEvent.click(screen.getByTestId('edition-submissionDeadline'));
+    fireEvent.click(await screen.findByRole('button', { name: '5 March 2026', hidden: true }));
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Confirm the date: Submission deadline', hidden: true }),
+    );
+    fireEvent.click(screen.getByTestId('edition-save'));
+
+    const deadline = screen.getByTestId('edition-submissionDeadline');
+    await waitFor(() =>
+      expect(describedBy(deadline)).toContain('Submission deadline must not be before Registration closes.'),
+    );
+    expect(deadline.getAttribute('aria-invalid')).toBe('true');
+    expect(calls.filter((c) => c.method === 'PATCH')).toHaveLength(0);
+  });
+
+  it('sends only the changed fields, and shows a VALIDATION_FAILED field from the API', async () => {
+    const edition = demoEdition(NOW);
+    let answer = () =>
+      json(400, {
+        statusCode: 400,
+        code: 'VALIDATION_FAILED',
+        message: 'teamMaxSize: must be at least teamMinSize',
+      });
+    const { fetch } = stubFetch(
+      editorRoutes(edition, { [`PATCH /api/editions/${edition.id}`]: () => answer() }),
+    );
+    renderApp(`/organize/editions/${edition.slug}`);
+    await screen.findByTestId('edition-form');
+
+    type(/^Largest team/, '4');
+    fireEvent.click(screen.getByTestId('edition-save'));
+
+    expect((await screen.findByTestId('form-error')).textContent).toContain(
+      'Some of the information is not valid. Check it and try again.',
+    );
+    await waitFor(() =>
+      expect(describedBy(input(/^Largest team/))).toContain(
+        'Largest team: the server did not accept this value.',
+      ),
+    );
+    const patch = fetch.mock.calls.find(([, i]) => i?.method === 'PATCH')!;
+    expect(bodyOf(patch[1])).toEqual({ teamMaxSize: 4 });
+
+    answer = () => json(200, { ...edition, teamMaxSize: 4 });
+    fireEvent.click(screen.getByTestId('edition-save'));
+    await waitFor(() => expect(screen.queryByTestId('form-error')).toBeNull());
+  });
+
+  it('names the team-size rule on the field, in Romanian too', async () => {
+    await setLanguage('ro');
+    const edition = demoEdition(NOW);
+    stubFetch(editorRoutes(edition));
+    renderApp(`/organize/editions/${edition.slug}`);
+    await screen.findByTestId('edition-form');
+
+    type(/^Echipa cea mai mică/, '6');
+    fireEvent.click(screen.getByTestId('edition-save'));
+
+    await waitFor(() =>
+      expect(describedBy(input(/^Echipa cea mai mare/))).toContain(
+        '„Echipa cea mai mare” trebuie să fie cel puțin cât „Echipa cea mai mică”.',
+      ),
+    );
+  });
+
+  it('publishes with the toggle', async () => {
+    const edition = demoEdition(NOW, { published: false, phase: 'draft' });
+    const { fetch } = stubFetch(
+      editorRoutes(edition, {
+        [`PATCH /api/editions/${edition.id}`]: () =>
+          json(200, { ...edition, published: true, phase: 'hacking' }),
+      }),
+    );
+    renderApp(`/organize/editions/${edition.slug}`);
+    const toggle = await screen.findByTestId('publish-toggle');
+
+    fireEvent.click(toggle);
+
+    await waitFor(() =>
+      expect((screen.getByTestId('publish-toggle') as HTMLInputElement).checked).toBe(true),
+    );
+    const patch = fetch.mock.calls.find(([, i]) => i?.method === 'PATCH')!;
+    expect(bodyOf(patch[1])).toEqual({ published: true });
+  });
+
+  it('adds a track and a challenge', async () => {
+    const edition = demoEdition(NOW);
+    const { fetch } = stubFetch(
+      editorRoutes(edition, {
+        [`POST /api/editions/${edition.id}/tracks`]: (init) =>
+          json(201, { id: 'x', editionId: edition.id, challenges: [], ...(bodyOf(init) as object) }),
+        [`POST /api/tracks/${edition.tracks[0]!.id}/challenges`]: (init) =>
+          json(201, { id: 'y', trackId: edition.tracks[0]!.id, ...(bodyOf(init) as object) }),
+      }),
+    );
+    renderApp(`/organize/editions/${edition.slug}`);
+    fireEvent.click(await screen.findByTestId('add-track'));
+    const trackForm = await screen.findByTestId('track-form');
+    fireEvent.click(within(trackForm).getByRole('button', { name: 'Add a track' }));
+    expect(await within(trackForm).findByText('Track name is required.')).toBeTruthy();
+    fireEvent.change(within(trackForm).getByLabelText(/^Track name/), { target: { value: 'Smart Cities' } });
+    fireEvent.blur(within(trackForm).getByLabelText(/^Track name/));
+    fireEvent.click(within(trackForm).getByRole('button', { name: 'Add a track' }));
+    await waitFor(() => expect(fetch.mock.calls.some(([u]) => String(u).endsWith('/tracks'))).toBe(true));
+    const track = fetch.mock.calls.find(([u]) => String(u).endsWith('/tracks'))!;
+    expect(bodyOf(track[1])).toEqual({ name: 'Smart Cities', slug: 'smart-cities', description: '' });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Add a challenge to Health' }));
+    const challengeForm = await screen.findByTestId('challenge-form');
+    fireEvent.change(within(challengeForm).getByLabelText(/^Title/), { target: { value: 'Fewer no-shows' } });
+    fireEvent.change(within(challengeForm).getByLabelText(/^Prize/), { target: { value: '1,000 EUR' } });
+    fireEvent.click(within(challengeForm).getByRole('button', { name: 'Add a challenge' }));
+    await waitFor(() => expect(fetch.mock.calls.some(([u]) => String(u).endsWith('/challenges'))).toBe(true));
+    const challenge = fetch.mock.calls.find(([u]) => String(u).endsWith('/challenges'))!;
+    expect(bodyOf(challenge[1])).toEqual({
+      title: 'Fewer no-shows',
+      description: '',
+      sponsor: null,
+      prize: '1,000 EUR',
+    });
+  });
+
+  it('edits the criteria: the row and field at fault are named; PHASE_CLOSED is explained', async () => {
+    const edition = demoEdition(NOW);
+    const { fetch } = stubFetch(
+      editorRoutes(edition, {
+        [`PUT /api/editions/${edition.id}/criteria`]: () =>
+          json(409, { statusCode: 409, code: 'PHASE_CLOSED', message: 'scores exist' }),
+      }),
+    );
+    renderApp(`/organize/editions/${edition.slug}`);
+    const form = await screen.findByTestId('criteria-form');
+    const rows = within(form).getAllByTestId('criterion-row');
+    expect(rows).toHaveLength(4);
+
+    const weight = within(rows[1]!).getByLabelText(/^Weight/, { selector: 'input' });
+    fireEvent.change(weight, { target: { value: '0' } });
+    const max = within(rows[2]!).getByLabelText(/^Highest score/, { selector: 'input' });
+    fireEvent.change(max, { target: { value: '1' } });
+    fireEvent.click(screen.getByTestId('criteria-save'));
+
+    await waitFor(() =>
+      expect(describedBy(weight)).toContain('Weight (criterion 2) must be greater than 0.'),
+    );
+    expect(describedBy(max)).toContain(
+      'Highest score (criterion 3) must be greater than Lowest score (criterion 3).',
+    );
+    expect(fetch.mock.calls.filter(([, i]) => i?.method === 'PUT')).toHaveLength(0);
+
+    fireEvent.change(weight, { target: { value: '2' } });
+    fireEvent.change(max, { target: { value: '5' } });
+    fireEvent.click(screen.getByTestId('criteria-save'));
+    expect((await screen.findAllByTestId('form-error')).map((e) => e.textContent).join()).toContain(
+      'Scores have been saved already, so the criteria can no longer change.',
+    );
+    const put = fetch.mock.calls.find(([, i]) => i?.method === 'PUT')!;
+    const body = bodyOf(put[1]) as { name: string; weight: number; max: number }[];
+    expect(body.map((c) => [c.name, c.weight, c.max])).toEqual([
+      ['Innovation', 1, 10],
+      ['Impact', 2, 10],
+      ['Technical execution', 1, 5],
+      ['Presentation', 1, 10],
+    ]);
+  });
+});
+
+describe('slugify', () => {
+  it('drops diacritics and punctuation', () => {
+    expect(slugify('Ediția a VII-a — Iași & Cluj')).toBe('editia-a-vii-a-iasi-cluj');
+  });
+});
