@@ -1,0 +1,23 @@
+import { request, type APIRequestContext } from 'playwright-core';
+import { baseUrl } from './browser';
+
+/**
+ * The API as another device uses it, with its own cookie jar (never the pages'). Dispose of it
+ * when done, so no connection outlives the test file.
+ */
+export async function apiClient(): Promise<APIRequestContext> {
+  return request.newContext({ baseURL: baseUrl() });
+}
+
+/** A new account through the API: `{ user, token }`, signed in on `api` (its cookie jar). */
+export async function registerUser(
+  api: APIRequestContext,
+  user: { email: string; password: string; name: string },
+): Promise<{ user: { id: string; email: string; name: string }; token: string }> {
+  const res = await api.post('/api/auth/register', { data: user });
+  if (res.status() !== 201) throw new Error(`register ${user.email}: ${res.status()} ${await res.text()}`);
+  return res.json();
+}
+
+/** A name no other test run has used: email addresses and team names must be unique. */
+export const uniqueSuffix = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
