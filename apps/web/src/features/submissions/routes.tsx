@@ -1,12 +1,17 @@
 import type { RouteObject } from 'react-router';
+import { RequireAuth, RequireOrganizer } from '../auth/components/require-auth';
 import { OrganizerSubmissionsPage } from './pages/organizer-submissions-page';
 import { SubmissionEditorPage } from './pages/submission-editor-page';
 
-/**
- * The team's project editor (members) and the organizers' list of an edition's submissions.
- * The pages say so themselves when the API answers 401 or 403.
- */
+/** The team's project editor (signed in) and the organizers' list of an edition's submissions. */
 export const submissionRoutes: RouteObject[] = [
-  { path: 'teams/:teamId/submission', Component: SubmissionEditorPage },
-  { path: 'organize/editions/:slug/submissions', Component: OrganizerSubmissionsPage },
+  {
+    Component: RequireAuth,
+    children: [{ path: 'teams/:teamId/submission', Component: SubmissionEditorPage }],
+  },
+  {
+    path: 'organize/editions/:slug/submissions',
+    Component: RequireOrganizer,
+    children: [{ index: true, Component: OrganizerSubmissionsPage }],
+  },
 ];
