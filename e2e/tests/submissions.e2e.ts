@@ -291,7 +291,9 @@ describe('project submission', () => {
         resultsPublishedAt: iso(now - HOUR),
       },
     });
-    await gallery.reload();
+    // The edition page now leads to the gallery.
+    await gallery.goto(`${baseUrl()}/editions/${world.editionSlug}`);
+    await gallery.getByTestId('open-gallery').click();
     const card = gallery.getByTestId('gallery-card');
     await card.first().waitFor();
     expect(await card.first().textContent()).toMatch(/Pill reminder[\s\S]*Never miss a dose/);

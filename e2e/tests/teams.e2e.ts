@@ -102,6 +102,12 @@ describe('registration and teams in the browser', () => {
     await pageA.getByTestId('team-panel').waitFor();
     expect(await memberNames(pageA)).toEqual(['Ana Popescu (you) | Captain', 'Radu Ionescu | Member']);
 
+    // From "My team", the project editor is one click away.
+    await pageA.getByTestId('open-submission').click();
+    await pageA.getByTestId('submission-form').waitFor();
+    await pageA.goBack();
+    await pageA.getByTestId('team-panel').waitFor();
+
     // B, already in the team, opening the link again is told so.
     await pageB.goto(link);
     await pageB.getByTestId('already-member').waitFor();

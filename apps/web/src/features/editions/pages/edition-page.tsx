@@ -68,6 +68,12 @@ export function EditionPage() {
 
       <EditionCountdown edition={e} onBoundary={refresh} />
 
+      {e.resultsPublishedAt && (
+        <Anchor component={Link} to={`/editions/${e.slug}/gallery`} fw={600} data-testid="open-gallery">
+          {t('editions.detail.gallery')}
+        </Anchor>
+      )}
+
       <ParticipationPanel edition={e} />
 
       <Grid gap="xl">

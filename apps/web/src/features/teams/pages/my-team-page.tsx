@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Grid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -75,6 +75,14 @@ export function MyTeamPage() {
       <Stack gap="lg">
         {header}
         <TeamPanel team={team.data} tracks={ed.tracks} meId={me!.id} locked={!teamsOpen} />
+        <Card withBorder padding="lg">
+          <Group justify="space-between" gap="sm">
+            <Text>{t('teams.page.project')}</Text>
+            <Button component={Link} to={`/teams/${team.data.id}/submission`} data-testid="open-submission">
+              {t('teams.page.openProject')}
+            </Button>
+          </Group>
+        </Card>
         {teamsOpen && (
           <Anchor component={Link} to={`/editions/${ed.slug}/find-team`} fw={600}>
             {t('teams.page.findPeople')}
