@@ -140,7 +140,10 @@ describe('project submission', () => {
     await page.keyboard.press('Enter');
     // Saved after typing stops (no blur needed).
     await page.waitForFunction(
-      () => /^Saved at \d\d:\d\d:\d\d$/.test(document.querySelector('[data-testid="save-status"]')?.textContent ?? ''),
+      () =>
+        /^Saved at \d\d:\d\d:\d\d$/.test(
+          document.querySelector('[data-testid="save-status"]')?.textContent ?? '',
+        ),
       undefined,
       { timeout: 10_000 },
     );
@@ -194,14 +197,18 @@ describe('project submission', () => {
     await page.getByLabel('Tagline').focus(); // blur: save now
     const reason = page.getByTestId('read-only-reason');
     await reason.waitFor({ timeout: 10_000 });
-    expect(await reason.textContent()).toMatch(/The submission deadline passed on .+; the project is read-only\./);
+    expect(await reason.textContent()).toMatch(
+      /The submission deadline passed on .+; the project is read-only\./,
+    );
     expect(await page.getByLabel('Project title').getAttribute('readonly')).not.toBeNull();
 
     // After a reload: read-only from the start, the late change was never stored, and it says why.
     await page.reload();
     await page.getByTestId('submission-form').waitFor();
     await reason.waitFor();
-    expect(await reason.textContent()).toMatch(/The submission deadline passed on .+; the project is read-only\./);
+    expect(await reason.textContent()).toMatch(
+      /The submission deadline passed on .+; the project is read-only\./,
+    );
     expect(await page.getByLabel('Project title').inputValue()).toBe('Pill reminder');
     expect(await page.getByLabel('Project title').getAttribute('readonly')).not.toBeNull();
     expect(await page.getByLabel('Description', { exact: true }).getAttribute('readonly')).not.toBeNull();
@@ -220,7 +227,11 @@ describe('project submission', () => {
   });
 
   it('fits a phone screen, in Romanian', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
     await context.addInitScript(() => window.localStorage.setItem('ca.language', 'ro'));
     const page = await context.newPage();
     const world = await createWorld(context);
@@ -247,7 +258,12 @@ describe('project submission', () => {
     await api(`/teams/${world.teamId}/submission`, {
       method: 'PUT',
       token: world.member,
-      body: { title: 'Pill reminder', tagline: 'Never miss a dose', description: DESCRIPTION, techTags: ['React'] },
+      body: {
+        title: 'Pill reminder',
+        tagline: 'Never miss a dose',
+        description: DESCRIPTION,
+        techTags: ['React'],
+      },
     });
     await api(`/teams/${world.teamId}/submission/submit`, { method: 'POST', token: world.member });
 

@@ -8,7 +8,9 @@ export class TracksNameKey1795944751300 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "tracks" ADD "name_key" text`);
     await queryRunner.query(`UPDATE "tracks" SET "name_key" = lower(trim("name"))`);
     await queryRunner.query(`ALTER TABLE "tracks" ALTER COLUMN "name_key" SET NOT NULL`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "uq_tracks_edition_name" ON "tracks" ("edition_id", "name_key")`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_tracks_edition_name" ON "tracks" ("edition_id", "name_key")`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -64,7 +64,11 @@ describe('Gallery', () => {
     setup(
       (id) => ({
         [`GET /api/editions/${id}/gallery?limit=48`]: () =>
-          json(409, { statusCode: 409, code: 'PHASE_CLOSED', message: 'The gallery opens when the results are published' }),
+          json(409, {
+            statusCode: 409,
+            code: 'PHASE_CLOSED',
+            message: 'The gallery opens when the results are published',
+          }),
       }),
       edition,
     );
@@ -82,13 +86,21 @@ describe('Gallery', () => {
         json(200, {
           items: [
             item(id),
-            item(id, { submissionId: S2, title: 'Ramp map', teamName: 'Heritage Hackers', trackId: TOURISM, trackName: 'Tourism', rank: 1 }),
+            item(id, {
+              submissionId: S2,
+              title: 'Ramp map',
+              teamName: 'Heritage Hackers',
+              trackId: TOURISM,
+              trackName: 'Tourism',
+              rank: 1,
+            }),
           ],
           nextCursor: null,
         }),
       [`GET /api/editions/${id}/gallery?limit=48&q=ramp`]: () =>
         json(200, { items: [item(id, { submissionId: S2, title: 'Ramp map', rank: 1 })], nextCursor: null }),
-      [`GET /api/editions/${id}/gallery?limit=48&q=ramp&trackId=${HEALTH}`]: () => json(200, { items: [], nextCursor: null }),
+      [`GET /api/editions/${id}/gallery?limit=48&q=ramp&trackId=${HEALTH}`]: () =>
+        json(200, { items: [], nextCursor: null }),
     }));
     renderApp(`/editions/${edition.slug}/gallery`);
 
@@ -117,7 +129,8 @@ describe('Gallery', () => {
   it('a project page renders the description safely, with its links and members', async () => {
     const project = (id: string): GalleryProject => ({
       ...item(id),
-      description: '## Idea\n\nA **box** <script>window.__g=1</script> <img src=x onerror="window.__g=2"> [bad](javascript:alert(1))',
+      description:
+        '## Idea\n\nA **box** <script>window.__g=1</script> <img src=x onerror="window.__g=2"> [bad](javascript:alert(1))',
       repoUrl: 'https://github.com/pill-pals/app',
       demoUrl: '',
       videoUrl: 'https://video.example/pill',
@@ -152,7 +165,14 @@ describe('Gallery', () => {
     await setLanguage('ro');
     const { edition } = setup((id) => ({
       [`GET /api/editions/${id}/gallery?limit=48`]: () =>
-        json(200, { items: [item(id), item(id, { submissionId: S2 }), item(id, { submissionId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c03' })], nextCursor: null }),
+        json(200, {
+          items: [
+            item(id),
+            item(id, { submissionId: S2 }),
+            item(id, { submissionId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c03' }),
+          ],
+          nextCursor: null,
+        }),
     }));
     renderApp(`/editions/${edition.slug}/gallery`);
 

@@ -11,7 +11,8 @@ export interface GalleryFilters {
 export const galleryKeys = {
   all: ['gallery'] as const,
   edition: (editionId: string) => [...galleryKeys.all, editionId] as const,
-  list: (editionId: string, filters: GalleryFilters) => [...galleryKeys.edition(editionId), 'list', filters] as const,
+  list: (editionId: string, filters: GalleryFilters) =>
+    [...galleryKeys.edition(editionId), 'list', filters] as const,
   project: (editionId: string, submissionId: string) =>
     [...galleryKeys.edition(editionId), 'project', submissionId] as const,
 };

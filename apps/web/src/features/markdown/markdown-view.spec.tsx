@@ -89,7 +89,9 @@ describe('MarkdownView', () => {
   });
 
   it('keeps http(s) images and drops others', () => {
-    const html = renderMarkdown('![shot](https://example.org/a.png) ![bad](javascript:alert(1)) ![mail](mailto:a@b.c)');
+    const html = renderMarkdown(
+      '![shot](https://example.org/a.png) ![bad](javascript:alert(1)) ![mail](mailto:a@b.c)',
+    );
     const box = document.createElement('div');
     box.innerHTML = html;
     const images = [...box.querySelectorAll('img')];

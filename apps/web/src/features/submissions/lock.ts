@@ -33,7 +33,8 @@ export function lockOf(input: {
   const refusal = input.refusal?.deadline === deadline ? input.refusal : null;
   if (submission?.disqualified) return { kind: 'disqualified', reason: submission.disqualifiedReason };
   if (refusal?.code === 'FORBIDDEN') return { kind: 'forbidden' };
-  if (now >= Date.parse(deadline) || refusal?.code === 'DEADLINE_PASSED') return { kind: 'deadline', at: deadline };
+  if (now >= Date.parse(deadline) || refusal?.code === 'DEADLINE_PASSED')
+    return { kind: 'deadline', at: deadline };
   if (now < Date.parse(edition.hackingStartsAt)) return { kind: 'notStarted', at: edition.hackingStartsAt };
   if (refusal?.code === 'PHASE_CLOSED') return { kind: 'phaseClosed' };
   return null;

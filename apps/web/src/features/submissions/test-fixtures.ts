@@ -59,9 +59,21 @@ export function submissionFixture(serverNow: number, overrides: Partial<Submissi
   };
 }
 
-export function versionFixture(submission: Submission, overrides: Partial<SubmissionVersion> = {}): SubmissionVersion {
-  const { id: _id, teamId: _t, submittedAt: _s, version, updatedAt, deadline: _d, disqualified: _q, disqualifiedReason: _r, ...snapshot } =
-    submission;
+export function versionFixture(
+  submission: Submission,
+  overrides: Partial<SubmissionVersion> = {},
+): SubmissionVersion {
+  const {
+    id: _id,
+    teamId: _t,
+    submittedAt: _s,
+    version,
+    updatedAt,
+    deadline: _d,
+    disqualified: _q,
+    disqualifiedReason: _r,
+    ...snapshot
+  } = submission;
   return {
     version,
     action: 'save',
@@ -74,13 +86,18 @@ export function versionFixture(submission: Submission, overrides: Partial<Submis
 }
 
 /** The routes every editor test needs: who is signed in, the team, its edition. */
-export function editorRoutes(serverNow: number, options: { editionOverrides?: Parameters<typeof demoEdition>[1] } = {}) {
+export function editorRoutes(
+  serverNow: number,
+  options: { editionOverrides?: Parameters<typeof demoEdition>[1] } = {},
+) {
   const edition = demoEdition(serverNow, options.editionOverrides);
   const team = teamFixture(edition.id);
   const routes: Record<string, Route> = {
-    'GET /api/auth/me': () => json(200, meFixture({ editions: [{ editionId: edition.id, roles: ['participant'] }] })),
+    'GET /api/auth/me': () =>
+      json(200, meFixture({ editions: [{ editionId: edition.id, roles: ['participant'] }] })),
     [`GET /api/teams/${TEAM_ID}`]: () => json(200, team),
-    [`GET /api/editions/${edition.id}`]: () => json(200, { ...edition, serverTime: new Date(serverNow).toISOString() }),
+    [`GET /api/editions/${edition.id}`]: () =>
+      json(200, { ...edition, serverTime: new Date(serverNow).toISOString() }),
     // The shell's navigation lists the editions of the signed-in participant.
     'GET /api/editions': () => json(200, { items: [edition], nextCursor: null }),
   };

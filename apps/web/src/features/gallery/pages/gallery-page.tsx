@@ -17,7 +17,9 @@ export function GalleryPage() {
   const { slug = '' } = useParams<{ slug: string }>();
   const { t } = useTranslation();
   const query = useQuery(editionQueries.detail(slug));
-  useDocumentTitle(`${t('gallery.documentTitle', { edition: query.data?.name ?? '…' })} · ${t('common.appName')}`);
+  useDocumentTitle(
+    `${t('gallery.documentTitle', { edition: query.data?.name ?? '…' })} · ${t('common.appName')}`,
+  );
 
   if (query.isPending) return <PageLoader />;
   if (query.isError) {

@@ -98,82 +98,82 @@ function Project({ edition, project }: { edition: TimedEdition; project: Gallery
           />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
-        <Paper component="aside" withBorder p="md" aria-label={t('gallery.project.team')}>
-          <Stack gap="md">
-            <div>
-              <Title order={2} size="h5">
-                {t('gallery.project.team')}
-              </Title>
-              <Text fw={600}>{project.teamName}</Text>
-              {project.members.length > 0 && (
-                <>
-                  <Text size="sm" c="dimmed" mt={4}>
-                    {t('gallery.project.members')}
-                  </Text>
+          <Paper component="aside" withBorder p="md" aria-label={t('gallery.project.team')}>
+            <Stack gap="md">
+              <div>
+                <Title order={2} size="h5">
+                  {t('gallery.project.team')}
+                </Title>
+                <Text fw={600}>{project.teamName}</Text>
+                {project.members.length > 0 && (
+                  <>
+                    <Text size="sm" c="dimmed" mt={4}>
+                      {t('gallery.project.members')}
+                    </Text>
+                    <ul className="plain-list">
+                      {project.members.map((m) => (
+                        <li key={m.userId}>
+                          <Text size="sm">{m.name}</Text>
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                )}
+              </div>
+              <div>
+                <Title order={2} size="h5">
+                  {t('gallery.project.track')}
+                </Title>
+                <Badge color="blue.8" variant="filled">
+                  {project.trackName}
+                </Badge>
+              </div>
+              {project.challengeIds.length > 0 && (
+                <div>
+                  <Title order={2} size="h5">
+                    {t('gallery.project.challenges')}
+                  </Title>
                   <ul className="plain-list">
-                    {project.members.map((m) => (
-                      <li key={m.userId}>
-                        <Text size="sm">{m.name}</Text>
+                    {project.challengeIds.map((id) => (
+                      <li key={id}>
+                        <Text size="sm">{challengeTitles.get(id) ?? id}</Text>
                       </li>
                     ))}
                   </ul>
-                </>
+                </div>
               )}
-            </div>
-            <div>
-              <Title order={2} size="h5">
-                {t('gallery.project.track')}
-              </Title>
-              <Badge color="blue.8" variant="filled">
-                {project.trackName}
-              </Badge>
-            </div>
-            {project.challengeIds.length > 0 && (
-              <div>
-                <Title order={2} size="h5">
-                  {t('gallery.project.challenges')}
-                </Title>
-                <ul className="plain-list">
-                  {project.challengeIds.map((id) => (
-                    <li key={id}>
-                      <Text size="sm">{challengeTitles.get(id) ?? id}</Text>
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            )}
-            {links.length > 0 && (
-              <div>
-                <Title order={2} size="h5">
-                  {t('gallery.project.links')}
-                </Title>
-                <ul className="plain-list">
-                  {links.map((k) => (
-                    <li key={k}>
-                      <ExternalLink href={project[k]} fw={600} newTabLabel={t('gallery.project.newTab')}>
-                        {t(`gallery.project.${k}`)}
-                      </ExternalLink>
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            )}
-            {project.techTags.length > 0 && (
-              <div>
-                <Title order={2} size="h5">
-                  {t('gallery.project.techTags')}
-                </Title>
-                <Group gap={6}>
-                  {project.techTags.map((tag) => (
-                    <Badge key={tag} color="gray.8" variant="outline" tt="none">
-                      {tag}
-                    </Badge>
-                  ))}
-                </Group>
-              </div>
-            )}
-          </Stack>
-        </Paper>
+              {links.length > 0 && (
+                <div>
+                  <Title order={2} size="h5">
+                    {t('gallery.project.links')}
+                  </Title>
+                  <ul className="plain-list">
+                    {links.map((k) => (
+                      <li key={k}>
+                        <ExternalLink href={project[k]} fw={600} newTabLabel={t('gallery.project.newTab')}>
+                          {t(`gallery.project.${k}`)}
+                        </ExternalLink>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              )}
+              {project.techTags.length > 0 && (
+                <div>
+                  <Title order={2} size="h5">
+                    {t('gallery.project.techTags')}
+                  </Title>
+                  <Group gap={6}>
+                    {project.techTags.map((tag) => (
+                      <Badge key={tag} color="gray.8" variant="outline" tt="none">
+                        {tag}
+                      </Badge>
+                    ))}
+                  </Group>
+                </div>
+              )}
+            </Stack>
+          </Paper>
         </Grid.Col>
       </Grid>
     </Stack>

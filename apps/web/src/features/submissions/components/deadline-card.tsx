@@ -8,7 +8,15 @@ import { clockOf } from '../format';
  * The team's deadline and the time left on the server's clock (`now` is server time, from
  * `useServerNow` with the edition's clock offset).
  */
-export function DeadlineCard({ deadline, extended, now }: { deadline: string; extended: boolean; now: number }) {
+export function DeadlineCard({
+  deadline,
+  extended,
+  now,
+}: {
+  deadline: string;
+  extended: boolean;
+  now: number;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const left = Date.parse(deadline) - now;
@@ -32,7 +40,12 @@ export function DeadlineCard({ deadline, extended, now }: { deadline: string; ex
           <time dateTime={deadline}>{format.dateTime(deadline)}</time>
         </Text>
         {/* A timer, not a live region: announcing every second would drown everything else. */}
-        <Text role="timer" aria-atomic="true" className="submission-countdown" data-testid="deadline-countdown">
+        <Text
+          role="timer"
+          aria-atomic="true"
+          className="submission-countdown"
+          data-testid="deadline-countdown"
+        >
           {left <= 0
             ? t('submissions.deadline.passed')
             : r.days > 0

@@ -44,7 +44,14 @@ export function SaveStatus({ state, onRetry }: { state: AutosaveState; onRetry: 
 
   return (
     <Group gap="sm" wrap="wrap">
-      <Text role="status" aria-live="polite" fw={600} c={color} data-testid="save-status" data-status={state.status}>
+      <Text
+        role="status"
+        aria-live="polite"
+        fw={600}
+        c={color}
+        data-testid="save-status"
+        data-status={state.status}
+      >
         {text}
       </Text>
       {state.status === 'failed' && (

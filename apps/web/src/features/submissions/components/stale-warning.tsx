@@ -53,8 +53,12 @@ export function StaleWarning({
             <Title order={3} size="h6" mb="xs">
               {t('submissions.stale.theirs')}
             </Title>
-            <Spoiler maxHeight={260} showLabel={t('submissions.content.showMore')}
-              hideLabel={t('submissions.content.showLess')} data-testid="stale-theirs">
+            <Spoiler
+              maxHeight={260}
+              showLabel={t('submissions.content.showMore')}
+              hideLabel={t('submissions.content.showLess')}
+              data-testid="stale-theirs"
+            >
               <SubmissionContentView
                 content={contentOf(theirs)}
                 challengeTitles={challengeTitles}
@@ -66,7 +70,13 @@ export function StaleWarning({
         )}
         <Group gap="md" align="flex-start">
           <Stack gap={2}>
-            <Button variant="outline" color="red.9" onClick={onLoadTheirs} disabled={busy} data-testid="stale-load-theirs">
+            <Button
+              variant="outline"
+              color="red.9"
+              onClick={onLoadTheirs}
+              disabled={busy}
+              data-testid="stale-load-theirs"
+            >
               {t('submissions.stale.loadTheirs')}
             </Button>
             <Text size="xs" c="dimmed">

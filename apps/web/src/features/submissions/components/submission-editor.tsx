@@ -133,7 +133,11 @@ export function SubmissionEditor({
   useEffect(() => {
     if (!isApiError(failedError) || failedError.code !== 'VALIDATION_FAILED') return;
     const field = /^(\w+):/.exec(failedError.message)?.[1] as ContentField | undefined;
-    if (field && CONTENT_FIELDS.includes(field)) form.setFieldError(field, `submissions.editor.invalid.${field === 'repoUrl' || field === 'demoUrl' || field === 'videoUrl' ? 'url' : field}`);
+    if (field && CONTENT_FIELDS.includes(field))
+      form.setFieldError(
+        field,
+        `submissions.editor.invalid.${field === 'repoUrl' || field === 'demoUrl' || field === 'videoUrl' ? 'url' : field}`,
+      );
     // eslint-disable-next-line react-hooks/exhaustive-deps -- form is a new object each render
   }, [failedError]);
 
@@ -167,7 +171,9 @@ export function SubmissionEditor({
       notifications.show({
         color: 'teal',
         message:
-          action === 'submit' ? t('submissions.editor.submittedToast') : t('submissions.editor.unsubmittedToast'),
+          action === 'submit'
+            ? t('submissions.editor.submittedToast')
+            : t('submissions.editor.unsubmittedToast'),
       });
     },
     onError: (error) => {
@@ -241,7 +247,12 @@ export function SubmissionEditor({
       <Group justify="space-between" gap="sm" wrap="wrap">
         {readOnly ? <span /> : <SaveStatus state={autosave.state} onRetry={() => void autosave.flush()} />}
         <Group gap="sm">
-          <Button variant="default" onClick={() => setHistoryOpen(true)} disabled={!submission} data-testid="open-history">
+          <Button
+            variant="default"
+            onClick={() => setHistoryOpen(true)}
+            disabled={!submission}
+            data-testid="open-history"
+          >
             {t('submissions.editor.history')}
           </Button>
           {!readOnly &&

@@ -11,8 +11,9 @@ const COLOR: Record<SubmissionBadgeStatus, MantineColor> = {
   disqualified: 'red.9',
 };
 
-export const badgeStatusOf = (s: Pick<Submission, 'status' | 'disqualified'> | null): SubmissionBadgeStatus =>
-  s?.disqualified ? 'disqualified' : (s?.status ?? 'draft');
+export const badgeStatusOf = (
+  s: Pick<Submission, 'status' | 'disqualified'> | null,
+): SubmissionBadgeStatus => (s?.disqualified ? 'disqualified' : (s?.status ?? 'draft'));
 
 export function SubmissionStatusBadge({
   status,

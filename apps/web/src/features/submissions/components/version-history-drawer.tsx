@@ -94,19 +94,18 @@ function VersionList({ teamId, onSelect }: { teamId: string; onSelect: (v: Submi
       <ol className="plain-list" data-testid="version-list">
         {versions.map((v) => (
           <li key={v.version} data-testid="version-entry">
-            <UnstyledButton
-              onClick={() => onSelect(v)}
-              className="version-entry"
-              w="100%"
-              p="sm"
-            >
+            <UnstyledButton onClick={() => onSelect(v)} className="version-entry" w="100%" p="sm">
               <VersionHeading version={v} />
             </UnstyledButton>
           </li>
         ))}
       </ol>
       {query.hasNextPage && (
-        <Button variant="outline" onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>
+        <Button
+          variant="outline"
+          onClick={() => void query.fetchNextPage()}
+          loading={query.isFetchingNextPage}
+        >
           {t('submissions.history.more')}
         </Button>
       )}

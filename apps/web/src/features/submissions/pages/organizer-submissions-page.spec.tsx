@@ -52,7 +52,11 @@ function setup() {
     [`POST /api/teams/22222222-2222-4222-8222-222222222222/extension`]: (init) => {
       posts.push({ url: 'extension', body: JSON.parse(String(init?.body)) });
       const { until } = JSON.parse(String(init?.body)) as { until: string | null };
-      return json(200, { teamId: items[1]!.teamId, extendedDeadline: until, deadline: until ?? edition.submissionDeadline });
+      return json(200, {
+        teamId: items[1]!.teamId,
+        extendedDeadline: until,
+        deadline: until ?? edition.submissionDeadline,
+      });
     },
   });
   return { ...stub, edition, items, posts, list };
@@ -155,4 +159,3 @@ describe('Organizer submissions page', () => {
     expect(posts).toHaveLength(0);
   });
 });
-

@@ -424,7 +424,11 @@ function ExtensionModal({
             <Button variant="default" onClick={onClose}>
               {t('submissions.organizer.cancel')}
             </Button>
-            <Button onClick={grant} loading={extend.isPending && extend.variables !== null} data-testid="extension-grant">
+            <Button
+              onClick={grant}
+              loading={extend.isPending && extend.variables !== null}
+              data-testid="extension-grant"
+            >
               {t('submissions.organizer.extension.grant')}
             </Button>
           </Group>
@@ -491,7 +495,12 @@ function DisqualifyModal({
           <Button variant="default" onClick={onClose}>
             {t('submissions.organizer.cancel')}
           </Button>
-          <Button color="red.9" onClick={confirm} loading={disqualify.isPending} data-testid="disqualify-confirm">
+          <Button
+            color="red.9"
+            onClick={confirm}
+            loading={disqualify.isPending}
+            data-testid="disqualify-confirm"
+          >
             {t('submissions.organizer.disqualification.confirm')}
           </Button>
         </Group>

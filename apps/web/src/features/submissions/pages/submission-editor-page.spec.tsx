@@ -33,7 +33,12 @@ const bodyOf = (init: RequestInit | undefined) => JSON.parse(String(init?.body))
 
 function saved(previous: Submission, body: PutBody, now = Date.now()): Submission {
   const { baseVersion: _, ...content } = body;
-  return { ...previous, ...(content as Partial<Submission>), version: previous.version + 1, updatedAt: new Date(now).toISOString() };
+  return {
+    ...previous,
+    ...(content as Partial<Submission>),
+    version: previous.version + 1,
+    updatedAt: new Date(now).toISOString(),
+  };
 }
 
 async function openEditor(routes: Record<string, Route>) {
@@ -90,7 +95,11 @@ describe('Submission editor: autosave', () => {
 
     await waitFor(() => expect(status().textContent).toBe('Saving…'), { timeout: 2000 });
     expect(bodies).toHaveLength(1);
-    expect(bodies[0]).toMatchObject({ title: 'Pill reminder 2.0', baseVersion: 3, challengeIds: [ADHERENCE] });
+    expect(bodies[0]).toMatchObject({
+      title: 'Pill reminder 2.0',
+      baseVersion: 3,
+      challengeIds: [ADHERENCE],
+    });
 
     const savedAt = new Date(now + 5_000);
     await act(async () => put.release(json(200, saved(current, bodies[0]!, savedAt.getTime()))));
@@ -154,7 +163,9 @@ describe('Submission editor: autosave', () => {
     const demo = screen.getByLabelText('Live demo');
     fireEvent.change(demo, { target: { value: 'javascript:alert(1)' } });
     fireEvent.blur(demo);
-    expect(await screen.findByText('Enter a full web address starting with http:// or https://.')).toBeTruthy();
+    expect(
+      await screen.findByText('Enter a full web address starting with http:// or https://.'),
+    ).toBeTruthy();
     await waitFor(() => expect(status().textContent).toBe('Not saved: fix the highlighted fields'));
     expect(bodies).toHaveLength(0);
 
@@ -221,7 +232,9 @@ describe('Submission editor: two members at once', () => {
     await waitFor(() => expect(warning.textContent).toContain('Mihai Ionescu saved version 4'));
     // Their text, rendered.
     expect(within(warning).getByText('Pill reminder PRO')).toBeTruthy();
-    expect(within(warning).getByTestId('stale-description').querySelector('strong')?.textContent).toBe('Mihai');
+    expect(within(warning).getByTestId('stale-description').querySelector('strong')?.textContent).toBe(
+      'Mihai',
+    );
     expect(status().textContent).toBe('Not saved: another member changed the project');
     // Mine is still on screen, and autosave has stopped: more typing sends nothing.
     expect(titleInput().value).toBe('My title');
@@ -279,7 +292,9 @@ describe('Submission editor: read-only', () => {
   it('after the deadline: read-only fields, no submit, and it says why', async () => {
     const now = Date.now();
     const deadline = new Date(now - 2 * HOUR).toISOString();
-    const { routes } = editorRoutes(now, { editionOverrides: { submissionDeadline: deadline, phase: 'judging' } });
+    const { routes } = editorRoutes(now, {
+      editionOverrides: { submissionDeadline: deadline, phase: 'judging' },
+    });
     const { calls } = await openEditor({
       ...routes,
       [`GET ${API}`]: () => json(200, submissionFixture(now, { deadline, status: 'submitted' })),
@@ -378,7 +393,10 @@ describe('Submission editor: read-only', () => {
     await openEditor({
       ...routes,
       [`GET ${API}`]: () =>
-        json(200, submissionFixture(now, { disqualified: true, disqualifiedReason: 'Built before the event' })),
+        json(
+          200,
+          submissionFixture(now, { disqualified: true, disqualifiedReason: 'Built before the event' }),
+        ),
     });
 
     expect(screen.getByTestId('read-only-reason').textContent).toContain(
@@ -391,12 +409,12 @@ describe('Submission editor: read-only', () => {
     await setLanguage('ro');
     const now = Date.now();
     const deadline = new Date(now - HOUR).toISOString();
-    const { routes } = editorRoutes(now, { editionOverrides: { submissionDeadline: deadline, phase: 'judging' } });
+    const { routes } = editorRoutes(now, {
+      editionOverrides: { submissionDeadline: deadline, phase: 'judging' },
+    });
     await openEditor({ ...routes, [`GET ${API}`]: () => json(200, submissionFixture(now, { deadline })) });
 
-    expect(screen.getByTestId('read-only-reason').textContent).toContain(
-      'Termenul de predare a trecut pe',
-    );
+    expect(screen.getByTestId('read-only-reason').textContent).toContain('Termenul de predare a trecut pe');
     expect(screen.getByTestId('read-only-reason').textContent).toContain('proiectul poate fi doar citit');
   });
 });
@@ -417,7 +435,12 @@ describe('Submission editor: submit, preview, history', () => {
       },
       [`POST ${API}/submit`]: () => {
         order.push('submit');
-        current = { ...current, status: 'submitted', version: current.version + 1, submittedAt: new Date().toISOString() };
+        current = {
+          ...current,
+          status: 'submitted',
+          version: current.version + 1,
+          submittedAt: new Date().toISOString(),
+        };
         return json(200, current);
       },
       [`POST ${API}/unsubmit`]: () => {
@@ -445,7 +468,8 @@ describe('Submission editor: submit, preview, history', () => {
         current = saved(previousPut, bodyOf(init));
         return json(200, current);
       },
-      [`POST ${API}/unsubmit`]: () => json(200, { ...current, status: 'draft', version: current.version + 1 }),
+      [`POST ${API}/unsubmit`]: () =>
+        json(200, { ...current, status: 'draft', version: current.version + 1 }),
     });
     fireEvent.change(titleInput(), { target: { value: 'Final title!' } });
     fireEvent.blur(titleInput());
@@ -464,7 +488,9 @@ describe('Submission editor: submit, preview, history', () => {
     const preview = screen.getByTestId('description-preview');
     expect(preview.querySelector('h4')?.textContent).toBe('How it works'); // ## under the page's h2
     fireEvent.change(screen.getByLabelText(/^Description/), {
-      target: { value: 'Hi <script>window.__x=1</script> <img src=x onerror="alert(1)"> [x](javascript:alert(1))' },
+      target: {
+        value: 'Hi <script>window.__x=1</script> <img src=x onerror="alert(1)"> [x](javascript:alert(1))',
+      },
     });
     await waitFor(() => expect(screen.getByTestId('description-preview').textContent).toContain('<script>'));
     const after = screen.getByTestId('description-preview');
@@ -478,7 +504,12 @@ describe('Submission editor: submit, preview, history', () => {
     const { routes } = editorRoutes(now);
     const current = submissionFixture(now);
     const v2 = versionFixture(
-      submissionFixture(now, { version: 2, title: 'First idea', description: 'An *early* draft', challengeIds: [TRIAGE] }),
+      submissionFixture(now, {
+        version: 2,
+        title: 'First idea',
+        description: 'An *early* draft',
+        challengeIds: [TRIAGE],
+      }),
       { authorName: 'Mihai Ionescu', createdAt: new Date(now - 3 * HOUR).toISOString() },
     );
     const v3 = versionFixture(current, { action: 'save' });

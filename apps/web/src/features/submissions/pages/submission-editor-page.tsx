@@ -20,7 +20,8 @@ export function SubmissionEditorPage() {
   const failed = [team, submission, edition].find((q) => q.isError);
   if (failed) {
     const error = failed.error;
-    if (isApiError(error) && error.code === 'NOT_FOUND') return <NotFoundPage message={t('errors.NOT_FOUND')} />;
+    if (isApiError(error) && error.code === 'NOT_FOUND')
+      return <NotFoundPage message={t('errors.NOT_FOUND')} />;
     if (isApiError(error) && error.code === 'UNAUTHENTICATED') {
       return (
         <Stack gap="md" maw={640} role="alert">
