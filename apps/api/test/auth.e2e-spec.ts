@@ -188,3 +188,44 @@ describe('failed-login rate limits', () => {
     expect(res.status).toBe(429);
   });
 });
+
+// With REDIS_URL, the failed-login counters live in Redis, so that every instance sees them.
+const withRedis = process.env.REDIS_URL ? describe : describe.skip;
+if (!process.env.REDIS_URL)
+  console.log('[auth] REDIS_URL unset: the shared failed-login counter test is skipped');
+
+withRedis('failed-login limits across two API instances (Redis)', () => {
+  let a: TestApp;
+  let b: TestApp;
+  beforeAll(async () => {
+    // A prefix of this run's own, so that counters of other runs on the same Redis do not count.
+    const env = {
+      REDIS_URL: process.env.REDIS_URL!,
+      REDIS_KEY_PREFIX: `ca-test-${process.pid}-${Date.now()}:`,
+      LOGIN_MAX_FAILURES_PER_ACCOUNT: '3',
+      LOGIN_WINDOW_SECONDS: '2',
+    };
+    a = await createTestApp({ env });
+    b = await createTestApp({ env });
+  });
+  afterAll(async () => {
+    await a.close();
+    await b.close();
+  });
+
+  it('counts failures made on one instance when another is asked, and forgets them after the window', async () => {
+    const email = `shared-${Date.now()}@example.test`;
+    for (let i = 0; i < 3; i++) {
+      const res = await a.request('POST', '/api/auth/login', { body: { email, password: 'wrong password' } });
+      expect(res.status).toBe(401);
+    }
+    const blocked = await b.request('POST', '/api/auth/login', {
+      body: { email, password: 'wrong password' },
+    });
+    expect(blocked.status).toBe(429);
+    await new Promise((r) => setTimeout(r, 2100));
+    expect(
+      (await b.request('POST', '/api/auth/login', { body: { email, password: 'wrong password' } })).status,
+    ).toBe(401);
+  });
+});

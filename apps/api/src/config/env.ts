@@ -23,6 +23,7 @@ const EnvSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
     .optional(),
+  REDIS_KEY_PREFIX: z.string().default('ca:'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO: bool.optional(),
   WEB_DIST: z.string().default(path.join(REPO_ROOT, 'apps', 'web', 'dist')),
@@ -52,6 +53,8 @@ export interface AppConfig {
   embeddedPgPort: number;
   dataDir: string;
   redisUrl?: string;
+  /** Prefix of the app's own Redis keys (several deployments, or test runs, may share a server). */
+  redisKeyPrefix: string;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   /** Seeds the demo edition and prints demo accounts. Defaults to on with the embedded database. */
   demo: boolean;
@@ -92,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     dataDir: path.resolve(e.DATA_DIR),
     redisUrl: e.REDIS_URL,
+    redisKeyPrefix: e.REDIS_KEY_PREFIX,
     logLevel: e.LOG_LEVEL,
     demo: e.DEMO ?? e.DATABASE_URL === undefined,
     webDist: path.resolve(e.WEB_DIST),

@@ -16,6 +16,11 @@ export class RedisService implements OnApplicationShutdown {
     return !!this.config.redisUrl;
   }
 
+  /** A key of this deployment's own (prefixed with REDIS_KEY_PREFIX). */
+  key(name: string): string {
+    return `${this.config.redisKeyPrefix}${name}`;
+  }
+
   /** The connected client; only call when `enabled`. */
   async get(): Promise<RedisClient> {
     if (this.client) return this.client;

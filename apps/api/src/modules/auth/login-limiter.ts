@@ -19,8 +19,8 @@ export class LoginLimiter {
   private keys(email: string, ip: string): [string, number][] {
     const { perAccount, perIp } = this.config.loginLimits;
     return [
-      [`ca:login-fail:acct:${email}`, perAccount],
-      [`ca:login-fail:ip:${ip}`, perIp],
+      [this.redis.key(`login-fail:acct:${email}`), perAccount],
+      [this.redis.key(`login-fail:ip:${ip}`), perIp],
     ];
   }
 

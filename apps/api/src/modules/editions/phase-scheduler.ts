@@ -154,7 +154,8 @@ export class PhaseScheduler implements OnApplicationBootstrap, OnApplicationShut
       const stillABoundary = e.published && phaseBoundaries(windowInputOf(e)).includes(boundary);
       if (stillABoundary && now >= boundary && now - boundary < STALE_MS) {
         const phase = phaseOf(e, now);
-        if (await this.claim(`ca:phase:${editionId}:${boundary}:${phase}`)) this.emit(editionId, phase, now);
+        if (await this.claim(this.redis.key(`phase:${editionId}:${boundary}:${phase}`)))
+          this.emit(editionId, phase, now);
       }
       this.arm(e); // the next boundary, or this one again when the timer was capped or early
     } catch (err) {
