@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,6 +19,29 @@ export async function freePort(): Promise<number> {
     });
     srv.on('error', reject);
   });
+}
+
+/**
+ * One health probe on its own connection (`agent: false`): no pooled keep-alive socket is left
+ * behind for the process to wait on, and the body is drained so the connection closes.
+ */
+function healthy(url: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const req = http.get(url, { agent: false, timeout: 2000 }, (res) => {
+      res.resume();
+      res.once('end', () => resolve(res.statusCode === 200));
+      res.once('error', () => resolve(false));
+    });
+    req.once('timeout', () => req.destroy());
+    req.once('error', () => resolve(false));
+  });
+}
+
+/** Waits `ms`, or less when `done` settles first; the timer never outlives the wait. */
+async function within(done: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([done, new Promise((r) => (timer = setTimeout(r, ms)))]);
+  clearTimeout(timer);
 }
 
 export interface RunningServer {
@@ -74,29 +98,35 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // 'close' comes after 'exit' once the stdout/stderr pipes are closed too: nothing of the child
+  // is left open in this process.
+  const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
   const baseUrl = `http://127.0.0.1:${port}`;
+  const cleanup = async () => {
+    // The 15-second grace timer used to stay armed after the child had exited, which kept
+    // Jest's process alive ("Jest did not exit one second after the test run has completed").
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      await within(closed, 15_000);
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
+    await within(closed, 5_000);
+    for (const c of cleanups) await c();
+  };
   const until = Date.now() + 90_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited during start-up:\n${output}`);
-    if (Date.now() > until) throw new Error(`the server did not become healthy:\n${output}`);
-    try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) break;
-    } catch {
-      /* not yet listening */
+    const failure =
+      child.exitCode !== null || child.signalCode !== null
+        ? 'the server exited during start-up'
+        : Date.now() > until
+          ? 'the server did not become healthy'
+          : undefined;
+    if (failure) {
+      await cleanup(); // no child or database outlives a failed start
+      throw new Error(`${failure}:\n${output}`);
     }
+    if (await healthy(`${baseUrl}/api/health`)) break;
     await new Promise((r) => setTimeout(r, 250));
   }
-  return {
-    baseUrl,
-    child,
-    cleanup: async () => {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
-        if (child.exitCode === null) child.kill('SIGKILL');
-      }
-      for (const c of cleanups) await c();
-    },
-  };
+  return { baseUrl, child, cleanup };
 }
