@@ -1,0 +1,219 @@
+import axe from 'axe-core';
+import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
+import { apiClient, registerUser, uniqueSuffix } from '../support/api';
+import { baseUrl, launch, screenshot } from '../support/browser';
+import { ORGANIZER_EMAIL, ORGANIZER_PASSWORD } from '../support/organizer';
+
+/**
+ * WCAG 2.1 AA, checked by axe-core in the real browser: every main page, in English and Romanian,
+ * at a desktop and a phone width, as the visitor, participant or organizer who sees it. A failure
+ * names each rule, its impact and the first elements at fault.
+ */
+
+const SLUG = 'challenge-accepted-vi';
+const PASSWORD = 'an accessible password';
+const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+type Who = 'visitor' | 'participant' | 'organizer';
+
+interface Target {
+  name: string;
+  who: Who;
+  path: () => string;
+  /** The page's main content, present once its data has loaded. */
+  ready: (page: Page) => Promise<void>;
+}
+
+const byTestId = (id: string) => (page: Page) => page.getByTestId(id).first().waitFor();
+
+/** The participant with a team in the demo edition, made through the API in `beforeAll`. */
+const participant = { email: '', teamId: '', teamName: '' };
+
+const TARGETS: Target[] = [
+  { name: 'home', who: 'visitor', path: () => '/', ready: byTestId('edition-card') },
+  { name: 'edition', who: 'visitor', path: () => `/editions/${SLUG}`, ready: byTestId('edition-timeline') },
+  { name: 'login', who: 'visitor', path: () => '/login', ready: byTestId('login-form') },
+  { name: 'sign-up', who: 'visitor', path: () => '/signup', ready: byTestId('signup-form') },
+  {
+    name: 'forgot-password',
+    who: 'visitor',
+    path: () => '/forgot-password',
+    ready: byTestId('forgot-email'),
+  },
+  {
+    name: 'my-team',
+    who: 'participant',
+    path: () => `/editions/${SLUG}/team`,
+    ready: byTestId('team-panel'),
+  },
+  {
+    name: 'team-finder-people',
+    who: 'participant',
+    path: () => `/editions/${SLUG}/find-team`,
+    ready: (page) =>
+      page.locator('[data-testid="finder-people"], [data-testid="finder-people-empty"]').first().waitFor(),
+  },
+  {
+    name: 'team-finder-teams',
+    who: 'participant',
+    path: () => `/editions/${SLUG}/find-team?tab=teams`,
+    ready: (page) => page.getByTestId('finder-team').filter({ hasText: participant.teamName }).waitFor(),
+  },
+  {
+    name: 'submission-editor',
+    who: 'participant',
+    path: () => `/teams/${participant.teamId}/submission`,
+    ready: byTestId('submission-form'),
+  },
+  {
+    name: 'organizer-edition-editor',
+    who: 'organizer',
+    path: () => `/organize/editions/${SLUG}`,
+    ready: byTestId('edition-form'),
+  },
+];
+
+const VIEWPORTS = [
+  { name: 'desktop', options: { viewport: { width: 1280, height: 900 } } },
+  { name: 'phone', options: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } },
+] as const;
+
+const LANGUAGES = ['en', 'ro'] as const;
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string; html: string; summary: string }[];
+  count: number;
+}
+
+/** Injects axe (through the debugging protocol, so the app's CSP does not apply) and runs it. */
+async function runAxe(page: Page): Promise<Violation[]> {
+  await page.evaluate(axe.source);
+  return page.evaluate(async (tags) => {
+    const results = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return results.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? null,
+      help: v.help,
+      count: v.nodes.length,
+      nodes: v.nodes.slice(0, 3).map((n) => ({
+        target: n.target.map(String).join(' '),
+        html: n.html.replace(/\s+/g, ' ').slice(0, 200),
+        summary: (n.failureSummary ?? '').replace(/\s+/g, ' ').trim(),
+      })),
+    }));
+  }, WCAG_AA);
+}
+
+function describeViolations(where: string, violations: Violation[]): string {
+  const lines = violations.map(
+    (v) =>
+      `- ${v.id} (${v.impact}, ${v.count} element${v.count === 1 ? '' : 's'}): ${v.help}\n` +
+      v.nodes.map((n) => `    ${n.target}\n      ${n.html}\n      ${n.summary}`).join('\n'),
+  );
+  return `axe found ${violations.length} WCAG 2.1 AA violation(s) on ${where}:\n${lines.join('\n')}`;
+}
+
+declare global {
+  interface Window {
+    axe: typeof axe;
+  }
+}
+
+async function signIn(context: BrowserContext, email: string, password: string): Promise<void> {
+  const res = await context.request.post(`${baseUrl()}/api/auth/login`, { data: { email, password } });
+  if (res.status() !== 200) throw new Error(`login ${email}: ${res.status()} ${await res.text()}`);
+}
+
+async function createParticipantWithTeam(api: APIRequestContext): Promise<void> {
+  const run = uniqueSuffix();
+  participant.email = `a11y.${run}@example.com`;
+  participant.teamName = `Accessible Pills ${run}`;
+  const { token } = await registerUser(api, {
+    email: participant.email,
+    password: PASSWORD,
+    name: 'Ana Popescu',
+  });
+  const headers = { Authorization: `Bearer ${token}` };
+  const edition = await (await api.get(`/api/editions/${SLUG}`)).json();
+  const health = (edition.tracks as { id: string; name: string }[]).find((t) => t.name === 'Health');
+  if (!health) throw new Error('the demo edition has no Health track');
+  const registration = await api.post(`/api/editions/${edition.id}/registrations`, {
+    headers,
+    data: { skills: ['React', 'Accessibility'], lookingForTeam: false },
+  });
+  if (registration.status() !== 201)
+    throw new Error(`registration: ${registration.status()} ${await registration.text()}`);
+  const team = await api.post(`/api/editions/${edition.id}/teams`, {
+    headers,
+    data: { name: participant.teamName, trackId: health.id },
+  });
+  if (team.status() !== 201) throw new Error(`team: ${team.status()} ${await team.text()}`);
+  participant.teamId = (await team.json()).id;
+}
+
+describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+    const api = await apiClient();
+    try {
+      await createParticipantWithTeam(api);
+    } finally {
+      await api.dispose();
+    }
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('axe itself reports a known violation (so a pass above means something)', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.setContent('<!doctype html><title>t</title><main><img src="x.png"></main>');
+      expect((await runAxe(page)).map((v) => v.id)).toEqual(
+        expect.arrayContaining(['html-has-lang', 'image-alt']),
+      );
+    } finally {
+      await page.close();
+    }
+  });
+
+  describe.each(LANGUAGES.flatMap((language) => VIEWPORTS.map((viewport) => ({ language, viewport }))))(
+    '$language · $viewport.name',
+    ({ language, viewport }) => {
+      const contexts = {} as Record<Who, BrowserContext>;
+      beforeAll(async () => {
+        for (const who of ['visitor', 'participant', 'organizer'] as const) {
+          const context = await browser.newContext(viewport.options);
+          await context.addInitScript((lng) => window.localStorage.setItem('ca.language', lng), language);
+          if (who === 'participant') await signIn(context, participant.email, PASSWORD);
+          if (who === 'organizer') await signIn(context, ORGANIZER_EMAIL, ORGANIZER_PASSWORD);
+          contexts[who] = context;
+        }
+      });
+      afterAll(async () => {
+        for (const context of Object.values(contexts)) await context.close();
+      });
+
+      it.each(TARGETS)('$name has no violations', async (target) => {
+        const page = await contexts[target.who].newPage();
+        try {
+          await page.goto(`${baseUrl()}${target.path()}`);
+          await target.ready(page);
+          expect(await page.getAttribute('html', 'lang')).toBe(language);
+          await page.waitForLoadState('networkidle');
+          const violations = await runAxe(page);
+          if (violations.length > 0) {
+            await screenshot(page, `a11y-${target.name}-${language}-${viewport.name}`);
+            throw new Error(describeViolations(`${target.name} (${language}, ${viewport.name})`, violations));
+          }
+        } finally {
+          await page.close();
+        }
+      });
+    },
+  );
+});
