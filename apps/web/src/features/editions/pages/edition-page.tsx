@@ -4,9 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { NotFoundPage } from '../../../app/not-found-page';
-import { PageLoader, QueryError } from '../../../components/query-state';
-import { isApiError } from '../../../lib/http';
+import { QueryPageState } from '../../../components/query-state';
 import { ParticipationPanel } from '../../registrations/components/participation-panel';
 import { CriteriaList } from '../components/criteria-list';
 import { EditionCountdown } from '../components/edition-countdown';
@@ -31,12 +29,8 @@ export function EditionPage() {
     [queryClient, slug],
   );
 
-  if (query.isPending) return <PageLoader />;
-  if (query.isError) {
-    if (isApiError(query.error) && query.error.code === 'NOT_FOUND')
-      return <NotFoundPage message={t('errors.NOT_FOUND')} />;
-    return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
-  }
+  if (query.isPending || query.isError)
+    return <QueryPageState query={query} notFoundMessage={t('errors.NOT_FOUND')} />;
   const e = query.data;
 
   return (

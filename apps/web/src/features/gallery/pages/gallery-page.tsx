@@ -4,9 +4,7 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { NotFoundPage } from '../../../app/not-found-page';
-import { PageLoader, QueryError } from '../../../components/query-state';
-import { isApiError } from '../../../lib/http';
+import { PageLoader, QueryError, QueryPageState } from '../../../components/query-state';
 import { editionQueries, type TimedEdition } from '../../editions/queries';
 import { GalleryCard } from '../components/gallery-card';
 import { isNotPublished, NotPublished } from '../components/not-published';
@@ -21,12 +19,8 @@ export function GalleryPage() {
     `${t('gallery.documentTitle', { edition: query.data?.name ?? '…' })} · ${t('common.appName')}`,
   );
 
-  if (query.isPending) return <PageLoader />;
-  if (query.isError) {
-    if (isApiError(query.error) && query.error.code === 'NOT_FOUND')
-      return <NotFoundPage message={t('errors.NOT_FOUND')} />;
-    return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
-  }
+  if (query.isPending || query.isError)
+    return <QueryPageState query={query} notFoundMessage={t('errors.NOT_FOUND')} />;
   return <Gallery edition={query.data} />;
 }
 

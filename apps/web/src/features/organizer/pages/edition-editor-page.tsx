@@ -4,10 +4,8 @@ import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { NotFoundPage } from '../../../app/not-found-page';
 import { FormError } from '../../../components/form-error';
-import { PageLoader, QueryError } from '../../../components/query-state';
-import { isApiError } from '../../../lib/http';
+import { QueryPageState } from '../../../components/query-state';
 import { PhaseBadge } from '../../editions/components/phase-badge';
 import { editionQueries } from '../../editions/queries';
 import { CriteriaEditor } from '../components/criteria-editor';
@@ -52,11 +50,7 @@ export function EditionEditorPage() {
     `${edition.data?.name ?? t('common.loading')} · ${t('organizer.list.title')} · ${t('common.appName')}`,
   );
 
-  if (edition.isPending) return <PageLoader />;
-  if (edition.isError) {
-    if (isApiError(edition.error) && edition.error.code === 'NOT_FOUND') return <NotFoundPage />;
-    return <QueryError error={edition.error} onRetry={() => void edition.refetch()} />;
-  }
+  if (edition.isPending || edition.isError) return <QueryPageState query={edition} />;
   const e = edition.data;
 
   return (

@@ -23,10 +23,8 @@ import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { NotFoundPage } from '../../../app/not-found-page';
-import { PageLoader, QueryError } from '../../../components/query-state';
+import { PageLoader, QueryError, QueryPageState } from '../../../components/query-state';
 import { useFormat } from '../../../lib/format';
-import { isApiError } from '../../../lib/http';
 import { useLanguage } from '../../../lib/i18n';
 import { editionQueries, type TimedEdition } from '../../editions/queries';
 import { SubmissionContentView } from '../components/submission-content-view';
@@ -58,12 +56,8 @@ export function OrganizerSubmissionsPage() {
     `${t('submissions.organizer.documentTitle', { edition: query.data?.name ?? '…' })} · ${t('common.appName')}`,
   );
 
-  if (query.isPending) return <PageLoader />;
-  if (query.isError) {
-    if (isApiError(query.error) && query.error.code === 'NOT_FOUND')
-      return <NotFoundPage message={t('errors.NOT_FOUND')} />;
-    return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
-  }
+  if (query.isPending || query.isError)
+    return <QueryPageState query={query} notFoundMessage={t('errors.NOT_FOUND')} />;
   return <SubmissionsTable edition={query.data} />;
 }
 

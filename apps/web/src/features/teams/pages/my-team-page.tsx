@@ -3,9 +3,7 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { NotFoundPage } from '../../../app/not-found-page';
-import { PageLoader, QueryError } from '../../../components/query-state';
-import { isApiError } from '../../../lib/http';
+import { PageLoader, QueryError, QueryPageState } from '../../../components/query-state';
 import { isParticipantOf, useAuth } from '../../auth/queries';
 import { editionQueries } from '../../editions/queries';
 import { RegistrationForm } from '../../registrations/components/registration-form';
@@ -31,11 +29,7 @@ export function MyTeamPage() {
   const registerOpen = useWindowOpen('register', e);
   useDocumentTitle(`${t('teams.page.title')} · ${e?.name ?? t('common.loading')} · ${t('common.appName')}`);
 
-  if (edition.isPending) return <PageLoader />;
-  if (edition.isError) {
-    if (isApiError(edition.error) && edition.error.code === 'NOT_FOUND') return <NotFoundPage />;
-    return <QueryError error={edition.error} onRetry={() => void edition.refetch()} />;
-  }
+  if (edition.isPending || edition.isError) return <QueryPageState query={edition} />;
   const ed = edition.data;
 
   const header = (

@@ -19,9 +19,7 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { NotFoundPage } from '../../../app/not-found-page';
-import { PageLoader, QueryError } from '../../../components/query-state';
-import { isApiError } from '../../../lib/http';
+import { PageLoader, QueryError, QueryPageState } from '../../../components/query-state';
 import { isParticipantOf, useAuth } from '../../auth/queries';
 import { editionQueries } from '../../editions/queries';
 import { RegistrationForm } from '../../registrations/components/registration-form';
@@ -46,11 +44,7 @@ export function TeamFinderPage() {
     `${t('teams.finder.title')} · ${edition.data?.name ?? t('common.loading')} · ${t('common.appName')}`,
   );
 
-  if (edition.isPending) return <PageLoader />;
-  if (edition.isError) {
-    if (isApiError(edition.error) && edition.error.code === 'NOT_FOUND') return <NotFoundPage />;
-    return <QueryError error={edition.error} onRetry={() => void edition.refetch()} />;
-  }
+  if (edition.isPending || edition.isError) return <QueryPageState query={edition} />;
   const ed = edition.data;
   const allowed = isParticipantOf(me, ed.id) || !!me?.isOrganizer;
 
