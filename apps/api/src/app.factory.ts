@@ -9,7 +9,6 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type ResolvedConfig } from './app.module';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
-import { toErrorBody } from './common/filters/error-mapping';
 import { SessionsService } from './modules/auth/sessions.service';
 import { LiveIoAdapter } from './modules/live/live-io.adapter';
 
@@ -40,12 +39,8 @@ export async function createApp(config: ResolvedConfig): Promise<NestFastifyAppl
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: true });
 
-  const fastify = app.getHttpAdapter().getInstance();
-  // Errors raised before Nest sees the request (malformed JSON, body over 1 MiB) get the same shape.
-  fastify.setErrorHandler((err, _req, reply) => {
-    const { body } = toErrorBody(err);
-    void reply.status(body.statusCode).send(body);
-  });
+  // Fastify's own errors (malformed JSON, a body over 1 MiB) reach the global filter through Nest's
+  // error handler too, so they get the same `{ statusCode, code, message }` (test/errors.e2e-spec.ts).
   await app.register(fastifyCookie as never);
   await app.register(
     fastifyHelmet as never,
