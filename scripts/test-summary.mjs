@@ -19,8 +19,12 @@ for (const ws of workspaces) {
   }
   const r = JSON.parse(fs.readFileSync(file, 'utf8'));
   // Suites that failed to load have no test results of their own; count each as a failure.
-  const brokenSuites = r.testResults.filter((s) => s.status === 'failed' && s.assertionResults.length === 0).length;
-  console.log(`${ws}: ${r.numPassedTests} passed, ${r.numFailedTests + brokenSuites} failed, ${r.numPendingTests} skipped`);
+  const brokenSuites = r.testResults.filter(
+    (s) => s.status === 'failed' && s.assertionResults.length === 0,
+  ).length;
+  console.log(
+    `${ws}: ${r.numPassedTests} passed, ${r.numFailedTests + brokenSuites} failed, ${r.numPendingTests} skipped`,
+  );
   passed += r.numPassedTests;
   failed += r.numFailedTests + brokenSuites;
   skipped += r.numPendingTests;
