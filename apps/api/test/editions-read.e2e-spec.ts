@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { SeedService } from '../src/modules/seed/seed.service';
+import { DEMO_JURORS, DEMO_ORGANIZER, SeedService } from '../src/modules/seed/seed.service';
 import { EditionEntity } from '../src/modules/editions/entities/edition.entity';
 import { DEMO_EDITION_SLUG, DEMO_PARTICIPANTS, DEMO_TEAMS } from '../src/modules/seed/demo-data';
 import { createTestApp, type TestApp } from './helpers/app';
@@ -26,7 +26,7 @@ describe('the demo edition and the public edition endpoints', () => {
 
   it('seeds demo participants, their registrations and two or three teams per track', async () => {
     expect(await counts()).toEqual({
-      users: DEMO_PARTICIPANTS.length,
+      users: DEMO_PARTICIPANTS.length + 1 + DEMO_JURORS.length, // participants, the organizer, jurors
       registrations: DEMO_PARTICIPANTS.length,
       teams: DEMO_TEAMS.length,
       members: DEMO_TEAMS.reduce((n, team) => n + team.members.length, 0),
@@ -48,6 +48,23 @@ describe('the demo edition and the public edition endpoints', () => {
     expect(logged).toContain(
       `Demo participant account: participant1@demo.challenge-accepted.ro / demo-participant-1 (${DEMO_PARTICIPANTS[0]!.name})`,
     );
+    // A demo organizer, and jurors who joined through invitations.
+    const org = await t.request('POST', '/api/auth/login', {
+      body: { email: DEMO_ORGANIZER.email, password: DEMO_ORGANIZER.password },
+    });
+    expect(org.status).toBe(200);
+    expect(org.body.user.isOrganizer).toBe(true);
+    expect(logged).toContain(`Demo organizer account: ${DEMO_ORGANIZER.email} / ${DEMO_ORGANIZER.password}`);
+    for (const j of DEMO_JURORS) {
+      const juror = await t.request('POST', '/api/auth/login', {
+        body: { email: j.email, password: j.password },
+      });
+      expect(juror.status).toBe(200);
+      const me = await t.request('GET', '/api/auth/me', { token: juror.body.token });
+      expect(me.body.editions).toEqual([{ editionId: edition.id, roles: ['juror'] }]);
+    }
+    const jurors = await t.request('GET', `/api/editions/${edition.id}/jurors`, { token: org.body.token });
+    expect(jurors.body.items.map((j: { trackIds: string[] }) => j.trackIds.length)).toEqual([1, 1]);
     const lonely = await t.request('GET', `/api/editions/${edition.id}/participants?lookingForTeam=true`, {
       token: login.body.token,
     });

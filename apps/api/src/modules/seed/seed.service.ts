@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../common/auth/current-user';
 import { EditionEntity } from '../editions/entities/edition.entity';
 import { EditionsService } from '../editions/editions.service';
+import { JuryService } from '../jury/jury.service';
 import { TracksService } from '../editions/tracks.service';
 import { RegistrationsService } from '../registrations/registrations.service';
 import { TeamMembershipService } from '../teams/team-membership.service';
@@ -23,6 +24,27 @@ export const demoParticipantAccount = (index: number) => ({
   password: `demo-participant-${index + 1}`,
 });
 
+/** The demo organizer and jurors (demo mode only; no default password exists outside it). */
+export const DEMO_ORGANIZER = {
+  email: `organizer@${DEMO_EMAIL_DOMAIN}`,
+  password: 'demo-organizer',
+  name: 'Demo Organizer',
+};
+export const DEMO_JURORS = [
+  {
+    email: `juror1@${DEMO_EMAIL_DOMAIN}`,
+    password: 'demo-juror-1',
+    name: 'Dr. Elena Marinescu',
+    track: 'health',
+  },
+  {
+    email: `juror2@${DEMO_EMAIL_DOMAIN}`,
+    password: 'demo-juror-2',
+    name: 'Mihai Dumitrescu',
+    track: 'environment-ecology',
+  },
+];
+
 /**
  * Seeds the demo edition once (with its tracks, participants, registrations and teams); a later
  * start on the same database changes nothing. Only called in demo mode, so the demo accounts it
@@ -39,11 +61,17 @@ export class SeedService {
     private readonly users: UsersService,
     private readonly registrations: RegistrationsService,
     private readonly membership: TeamMembershipService,
+    private readonly jury: JuryService,
   ) {}
 
   async seedDemo(now = Date.now()): Promise<{ created: boolean }> {
     if (await this.db.getRepository(EditionEntity).existsBy({ slug: DEMO_EDITION_SLUG })) {
       this.logger.log('Demo edition already present: nothing seeded');
+      this.logger.log(
+        `Demo accounts: ${DEMO_ORGANIZER.email} / ${DEMO_ORGANIZER.password}; ` +
+          DEMO_JURORS.map((j) => `${j.email} / ${j.password}`).join('; ') +
+          `; participantN@${DEMO_EMAIL_DOMAIN} / demo-participant-N (N = 1…${DEMO_PARTICIPANTS.length})`,
+      );
       return { created: false };
     }
     const edition = await this.editions.create(demoEdition(now));
@@ -55,6 +83,7 @@ export class SeedService {
     }
     this.logger.log(`Seeded the demo edition "${edition.name}"`);
     await this.seedParticipants(edition.id, trackIds);
+    await this.seedStaff(edition.id, trackIds);
     return { created: true };
   }
 
@@ -93,5 +122,27 @@ export class SeedService {
     }
     for (const line of lines) this.logger.log(line);
     this.logger.log(`Seeded ${people.length} demo participants and ${DEMO_TEAMS.length} demo teams`);
+  }
+
+  /** A demo organizer, and jurors who joined through real invitations (kept in the outbox). */
+  private async seedStaff(editionId: string, trackIds: Map<string, string>): Promise<void> {
+    const org = await this.users.ensureOrganizer(DEMO_ORGANIZER);
+    const organizer: AuthUser = {
+      id: org.id,
+      email: DEMO_ORGANIZER.email,
+      name: DEMO_ORGANIZER.name,
+      isOrganizer: true,
+    };
+    this.logger.log(`Demo organizer account: ${DEMO_ORGANIZER.email} / ${DEMO_ORGANIZER.password}`);
+    for (const j of DEMO_JURORS) {
+      const user = (await this.users.findByEmail(j.email)) ?? (await this.users.create(j));
+      const { token } = await this.jury.invite(
+        editionId,
+        { email: j.email, trackIds: [trackIds.get(j.track)!] },
+        organizer,
+      );
+      await this.jury.accept(token, { id: user.id, email: user.email, name: user.name, isOrganizer: false });
+      this.logger.log(`Demo juror account: ${j.email} / ${j.password} (${j.name})`);
+    }
   }
 }
