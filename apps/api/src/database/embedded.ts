@@ -8,6 +8,28 @@ import type { Logger } from 'pino';
  */
 const nativeImport = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<unknown>;
 
+/**
+ * The first existing folder on the way to `dir` that other users cannot enter (no `o+x`), if any.
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to reach its data folder.
+ */
+export function firstUnsearchableAncestor(dir: string): string | undefined {
+  const parts: string[] = [];
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    parts.unshift(d);
+    if (d === path.dirname(d)) break;
+  }
+  for (const d of parts) {
+    let mode: number;
+    try {
+      mode = fs.statSync(d).mode;
+    } catch {
+      return undefined; // the rest does not exist yet: it is created searchable
+    }
+    if ((mode & 0o001) === 0) return d;
+  }
+  return undefined;
+}
+
 export interface EmbeddedDatabase {
   url: string;
   stop(): Promise<void>;
@@ -31,6 +53,13 @@ export async function startEmbeddedPostgres(opts: {
   const database = opts.database ?? 'challenge_accepted';
   const log = opts.logger;
   fs.mkdirSync(opts.dataDir, { recursive: true });
+  const blocked = process.getuid?.() === 0 ? firstUnsearchableAncestor(opts.dataDir) : undefined;
+  if (blocked) {
+    throw new Error(
+      `The embedded PostgreSQL runs as the "postgres" user when started as root, and that user cannot enter ${blocked}. ` +
+        `Set DATA_DIR to a folder it can reach (for example DATA_DIR=/var/tmp/challenge-accepted), run as another user, or set DATABASE_URL.`,
+    );
+  }
   const pg = new EmbeddedPostgres({
     databaseDir,
     user: 'postgres',
