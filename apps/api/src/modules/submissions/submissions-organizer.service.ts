@@ -7,6 +7,7 @@ import { validationFailed, notFound } from '../../common/errors/domain-error';
 import { decodeCursor, pageFrom } from '../../common/pagination/cursor';
 import { AuditService } from '../audit/audit.service';
 import { EditionsService } from '../editions/editions.service';
+import { TeamsService } from '../teams/teams.service';
 import {
   STORED_COLUMNS,
   SUBMISSION_SELECT,
@@ -25,6 +26,7 @@ export class SubmissionsOrganizerService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly editions: EditionsService,
     private readonly audit: AuditService,
+    private readonly teams: TeamsService,
   ) {}
 
   /** The edition's submissions in team-name order, filtered by track, status and disqualification. */
@@ -66,15 +68,8 @@ export class SubmissionsOrganizerService {
           `must be after the edition's submission deadline (${team.submissionDeadline.toISOString()}) and before judging ends (${team.judgingEndsAt.toISOString()})`,
         );
       }
-      // The column belongs to the extension feature (teams.extended_deadline), written only here.
-      const [row] = await updateReturning<{ extended_deadline: Date | null; deadline: Date }>(
-        m,
-        `UPDATE teams t SET extended_deadline = $2, updated_at = now()
-           FROM editions e
-          WHERE t.id = $1 AND e.id = t.edition_id
-         RETURNING t.extended_deadline, GREATEST(e.submission_deadline, t.extended_deadline) AS deadline`,
-        [teamId, untilDate],
-      );
+      await this.teams.setExtendedDeadline(teamId, untilDate, m);
+      const deadline = untilDate ?? team.submissionDeadline; // untilDate is after it (checked above)
       await this.audit.record(m, {
         editionId: team.editionId,
         actorId: actor.id,
@@ -82,12 +77,12 @@ export class SubmissionsOrganizerService {
         entity: 'team',
         entityId: teamId,
         before: { extendedDeadline: team.extendedDeadline?.toISOString() ?? null },
-        after: { extendedDeadline: row!.extended_deadline?.toISOString() ?? null },
+        after: { extendedDeadline: untilDate?.toISOString() ?? null },
       });
       return {
         teamId,
-        extendedDeadline: row!.extended_deadline?.toISOString() ?? null,
-        deadline: row!.deadline.toISOString(),
+        extendedDeadline: untilDate?.toISOString() ?? null,
+        deadline: deadline.toISOString(),
       };
     });
   }

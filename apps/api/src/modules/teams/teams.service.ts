@@ -40,6 +40,14 @@ export class TeamsService {
   }
 
   /** The team of `userId` in the edition, if any. */
+  /**
+   * Sets (or with `null` clears) the team's own submission deadline. The caller checks the rule
+   * and holds the team's row lock in `manager`'s transaction.
+   */
+  async setExtendedDeadline(teamId: string, until: Date | null, manager: EntityManager): Promise<void> {
+    await manager.getRepository(TeamEntity).update({ id: teamId }, { extendedDeadline: until });
+  }
+
   async teamOf(
     editionId: string,
     userId: string,
