@@ -70,6 +70,11 @@ export class EditionsService {
     return rows.map((e) => toEdition(e, now));
   }
 
+  /** Whether an edition with this slug exists (drafts included). */
+  existsBySlug(slug: string): Promise<boolean> {
+    return this.db.getRepository(EditionEntity).existsBy({ slug });
+  }
+
   /** By id or slug. A draft is the organizers' alone: to anyone else it does not exist. */
   async get(idOrSlug: string, opts: { includeDrafts: boolean }): Promise<Edition> {
     const entity = await this.findEntity(idOrSlug);

@@ -1,8 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../common/auth/current-user';
-import { EditionEntity } from '../editions/entities/edition.entity';
 import { EditionsService } from '../editions/editions.service';
 import { JuryService } from '../jury/jury.service';
 import { TracksService } from '../editions/tracks.service';
@@ -55,7 +52,6 @@ export class SeedService {
   private readonly logger = new Logger('Seed');
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly editions: EditionsService,
     private readonly tracks: TracksService,
     private readonly users: UsersService,
@@ -65,7 +61,7 @@ export class SeedService {
   ) {}
 
   async seedDemo(now = Date.now()): Promise<{ created: boolean }> {
-    if (await this.db.getRepository(EditionEntity).existsBy({ slug: DEMO_EDITION_SLUG })) {
+    if (await this.editions.existsBySlug(DEMO_EDITION_SLUG)) {
       this.logger.log('Demo edition already present: nothing seeded');
       this.logger.log(
         `Demo accounts: ${DEMO_ORGANIZER.email} / ${DEMO_ORGANIZER.password}; ` +
