@@ -44,6 +44,8 @@ import { DeadlineCard } from './deadline-card';
 import { SaveStatus } from './save-status';
 import { StaleWarning } from './stale-warning';
 import { badgeStatusOf, SubmissionStatusBadge } from './submission-status-badge';
+
+const URL_FIELDS = ['repoUrl', 'demoUrl', 'videoUrl'] as const;
 import { VersionHistoryDrawer } from './version-history-drawer';
 
 const DESCRIPTION_MAX = 20_000;
@@ -335,27 +337,16 @@ export function SubmissionEditor({
           </Text>
           <Fieldset legend={<strong>{t('submissions.editor.fields.links')}</strong>} variant="unstyled">
             <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-              <TextInput
-                type="url"
-                label={t('submissions.editor.fields.repoUrl')}
-                placeholder={t('submissions.editor.fields.urlPlaceholder')}
-                data-testid="field-repoUrl"
-                {...field('repoUrl')}
-              />
-              <TextInput
-                type="url"
-                label={t('submissions.editor.fields.demoUrl')}
-                placeholder={t('submissions.editor.fields.urlPlaceholder')}
-                data-testid="field-demoUrl"
-                {...field('demoUrl')}
-              />
-              <TextInput
-                type="url"
-                label={t('submissions.editor.fields.videoUrl')}
-                placeholder={t('submissions.editor.fields.urlPlaceholder')}
-                data-testid="field-videoUrl"
-                {...field('videoUrl')}
-              />
+              {URL_FIELDS.map((name) => (
+                <TextInput
+                  key={name}
+                  type="url"
+                  label={t(`submissions.editor.fields.${name}`)}
+                  placeholder={t('submissions.editor.fields.urlPlaceholder')}
+                  data-testid={`field-${name}`}
+                  {...field(name)}
+                />
+              ))}
             </SimpleGrid>
           </Fieldset>
           <TagsInput
