@@ -44,9 +44,9 @@ import { DeadlineCard } from './deadline-card';
 import { SaveStatus } from './save-status';
 import { StaleWarning } from './stale-warning';
 import { badgeStatusOf, SubmissionStatusBadge } from './submission-status-badge';
+import { VersionHistoryDrawer } from './version-history-drawer';
 
 const URL_FIELDS = ['repoUrl', 'demoUrl', 'videoUrl'] as const;
-import { VersionHistoryDrawer } from './version-history-drawer';
 
 const DESCRIPTION_MAX = 20_000;
 
