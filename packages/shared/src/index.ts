@@ -1,5 +1,6 @@
 export * from './common/errors.js';
 export * from './common/primitives.js';
+export * from './common/i18n.js';
 export * from './health/schemas.js';
 export * from './editions/timeline.js';
 export * from './editions/schemas.js';
