@@ -14,7 +14,7 @@ import { DomainError, notFound } from '../../common/errors/domain-error';
 import { describeZodError } from '../../common/validation/zod';
 import { isUuid } from '../../common/validation/uuid';
 import { AuditService } from '../audit/audit.service';
-import { isUniqueViolation, pgError } from './db-errors';
+import { isUniqueViolation, pgError } from '../../common/database/db-errors';
 import { EditionEvents } from './edition-events';
 import { phaseOf, toEdition, writableOf } from './editions.mapper';
 import { CriterionEntity } from './entities/criterion.entity';

@@ -13,7 +13,8 @@ import type {
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
-import { isUniqueViolation, nameKey } from './db-errors';
+import { isUniqueViolation } from '../../common/database/db-errors';
+import { nameKey } from '../../common/database/name-key';
 import { toChallenge, toCriterion, toTrack } from './editions.mapper';
 import { ChallengeEntity } from './entities/challenge.entity';
 import { CriterionEntity } from './entities/criterion.entity';

@@ -4,6 +4,7 @@ import type { Page, PageQuery, Submission, SubmissionPut, SubmissionVersion } fr
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/current-user';
 import { DomainError, forbidden, notFound } from '../../common/errors/domain-error';
+import { queryRows } from '../../common/database/returning';
 import { decodeCursor, pageFrom } from '../../common/pagination/cursor';
 import { TeamsService } from '../teams/teams.service';
 import {
@@ -15,7 +16,6 @@ import {
   recordVersion,
   sameContent,
   toSubmission,
-  updateReturning,
   type LockedTeam,
   type StoredRow,
 } from './submissions.sql';
@@ -109,7 +109,7 @@ export class SubmissionsService {
       const trackId = status === 'submitted' ? team.trackId : current.track_id;
       if (current.status === status && current.track_id === trackId) return toSubmission(current);
       if (status === 'submitted') await assertChallengesOfTrack(m, trackId, current.challenge_ids);
-      const [row] = await updateReturning<StoredRow>(
+      const [row] = await queryRows<StoredRow>(
         m,
         `UPDATE submissions
             SET status = $2, track_id = $3,

@@ -54,14 +54,6 @@ export const SUBMISSION_SELECT = `
     JOIN teams t ON t.id = s.team_id
     JOIN editions e ON e.id = s.edition_id`;
 
-/**
- * Runs an UPDATE … RETURNING and gives its rows (TypeORM answers `[rows, count]` for a bare
- * UPDATE; wrapped in a CTE the statement is a SELECT and answers the rows).
- */
-export function updateReturning<T>(m: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
-  return m.query(`WITH changed AS (${sql}) SELECT * FROM changed`, params);
-}
-
 export function toSubmission(r: SubmissionRow): Submission {
   return {
     id: r.id,
