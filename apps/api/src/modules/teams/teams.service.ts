@@ -6,8 +6,7 @@ import type { AuthUser } from '../../common/auth/current-user';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { decodeCursor, pageFrom } from '../../common/pagination/cursor';
 import { isUuid } from '../../common/validation/uuid';
-import { EditionsService } from '../editions/editions.service';
-import type { EditionEntity } from '../editions/entities/edition.entity';
+import { EditionsService, type EditionRecord } from '../editions/editions.service';
 import { TeamMemberEntity } from './entities/team-member.entity';
 import { TeamEntity } from './entities/team.entity';
 
@@ -63,7 +62,7 @@ export class TeamsService {
    */
   async toTeams(
     teams: TeamEntity[],
-    edition: Pick<EditionEntity, 'teamMaxSize'>,
+    edition: Pick<EditionRecord, 'teamMaxSize'>,
     viewer: AuthUser | null,
     manager: EntityManager = this.db.manager,
   ): Promise<Team[]> {
