@@ -4,10 +4,13 @@ import {
   DEFAULT_CRITERIA,
   EditionPatchSchema,
   TIMELINE_FIELDS,
+  WINDOWS,
   type Edition,
   type EditionCreate,
   type EditionPatch,
   type Phase,
+  type WindowInput,
+  type WindowName,
 } from '@ca/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError, notFound } from '../../common/errors/domain-error';
@@ -22,6 +25,29 @@ import { EditionEntity } from './entities/edition.entity';
 import { TrackEntity } from './entities/track.entity';
 
 const RELATIONS = { tracks: { challenges: true }, criteria: true } as const;
+
+/**
+ * The edition row as other modules get it from `entity()`: its own columns, no relations. (The
+ * entity class stays inside this module; see the `ca/no-foreign-entities` lint rule.)
+ */
+export type EditionRecord = Omit<EditionEntity, 'tracks' | 'criteria'>;
+
+/** The column of each instant a window is made of (the `WindowInput` fields). */
+const WINDOW_COLUMNS: Record<keyof WindowInput, string> = {
+  published: 'published',
+  registrationOpensAt: 'registration_opens_at',
+  registrationClosesAt: 'registration_closes_at',
+  hackingStartsAt: 'hacking_starts_at',
+  submissionDeadline: 'submission_deadline',
+  judgingEndsAt: 'judging_ends_at',
+};
+/**
+ * A window's bounds as columns: the shared `WINDOWS` definitions pick fields of their argument,
+ * so given column names instead of instants they answer the columns (one definition of the
+ * windows for the web app's display and the database's decision).
+ */
+const windowColumns = (name: WindowName) =>
+  WINDOWS[name](WINDOW_COLUMNS as unknown as WindowInput) as unknown as readonly [string, string];
 type Writable = EditionCreate;
 type TimelineKey = (typeof TIMELINE_FIELDS)[number];
 const isTimeline = (k: string): k is TimelineKey => (TIMELINE_FIELDS as readonly string[]).includes(k);
@@ -104,7 +130,7 @@ export class EditionsService {
   async entity(
     editionId: string,
     opts: { includeDrafts: boolean; manager?: EntityManager; lock?: boolean },
-  ): Promise<EditionEntity> {
+  ): Promise<EditionRecord> {
     const qb = (opts.manager ?? this.db.manager)
       .getRepository(EditionEntity)
       .createQueryBuilder('e')
@@ -113,6 +139,21 @@ export class EditionsService {
     const e = await qb.getOne();
     if (!e || (!e.published && !opts.includeDrafts)) throw notFound('Edition');
     return e;
+  }
+
+  /**
+   * Whether window `name` of PRODUCT.md (`WINDOWS` in shared) is open at the database's `now()`
+   * in `manager`'s transaction; an unpublished or unknown edition opens none. Every write that a
+   * window allows decides by this one clock (as submissions do), never by Node's: `now()` is the
+   * transaction's start, so a request is judged by when it arrived, also after waiting for a lock.
+   */
+  async windowOpenNow(editionId: string, name: WindowName, manager: EntityManager): Promise<boolean> {
+    const [from, to] = windowColumns(name);
+    const rows: { open: boolean }[] = await manager.query(
+      `SELECT published AND now() >= ${from} AND now() < ${to} AS open FROM editions WHERE id = $1`,
+      [editionId],
+    );
+    return rows[0]?.open === true;
   }
 
   /** Whether `trackId` is a track of the edition (a team's track must be). */

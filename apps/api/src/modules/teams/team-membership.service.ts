@@ -6,9 +6,7 @@ import type { AuthUser } from '../../common/auth/current-user';
 import { DomainError, forbidden, notFound } from '../../common/errors/domain-error';
 import { isUniqueViolation } from '../../common/database/db-errors';
 import { nameKey } from '../../common/database/name-key';
-import { isWindowOpen } from '../editions/editions.mapper';
-import { EditionsService } from '../editions/editions.service';
-import type { EditionEntity } from '../editions/entities/edition.entity';
+import { EditionsService, type EditionRecord } from '../editions/editions.service';
 import { RegistrationsService } from '../registrations/registrations.service';
 import { TeamMemberEntity } from './entities/team-member.entity';
 import { TeamEntity } from './entities/team.entity';
@@ -48,9 +46,12 @@ export class TeamMembershipService {
     private readonly teams: TeamsService,
   ) {}
 
-  /** Teams can be created, joined, left, renamed and moved from registration until the deadline. */
-  private assertTeamsOpen(edition: EditionEntity): void {
-    if (!isWindowOpen(edition, 'teams', Date.now())) {
+  /**
+   * Teams can be created, joined, left, renamed and moved from registration until the deadline,
+   * by the database's clock in this transaction (the edition row is share-locked by then).
+   */
+  private async assertTeamsOpen(m: EntityManager, edition: EditionRecord): Promise<void> {
+    if (!(await this.editions.windowOpenNow(edition.id, 'teams', m))) {
       throw new DomainError(
         'PHASE_CLOSED',
         `Teams can change from ${edition.registrationOpensAt.toISOString()} until the submission deadline (${edition.submissionDeadline.toISOString()})`,
@@ -64,7 +65,7 @@ export class TeamMembershipService {
     }
   }
 
-  private lockedEdition(m: EntityManager, editionId: string, user: AuthUser): Promise<EditionEntity> {
+  private lockedEdition(m: EntityManager, editionId: string, user: AuthUser): Promise<EditionRecord> {
     return this.editions.entity(editionId, { includeDrafts: user.isOrganizer, manager: m, lock: true });
   }
 
@@ -110,7 +111,7 @@ export class TeamMembershipService {
       (inviteCode) =>
         this.db.transaction(async (m) => {
           const edition = await this.lockedEdition(m, editionId, user);
-          this.assertTeamsOpen(edition);
+          await this.assertTeamsOpen(m, edition);
           await this.assertRegistered(m, editionId, user.id);
           if (!(await this.editions.hasTrack(editionId, input.trackId, m))) throw badTrack();
           if (await m.getRepository(TeamMemberEntity).existsBy({ editionId, userId: user.id }))
@@ -145,7 +146,7 @@ export class TeamMembershipService {
         const { team, edition } = await this.lockedTeam(m, found.id, user);
         if (team.inviteCode !== inviteCode)
           throw new DomainError('NOT_FOUND', 'inviteCode: no team has this invite code');
-        this.assertTeamsOpen(edition);
+        await this.assertTeamsOpen(m, edition);
         await this.assertRegistered(m, edition.id, user.id);
         if (await m.getRepository(TeamMemberEntity).existsBy({ editionId: edition.id, userId: user.id }))
           throw alreadyInTeam();
@@ -172,7 +173,7 @@ export class TeamMembershipService {
       const { team, edition } = await this.lockedTeam(m, teamId, user);
       const members = await this.memberIds(m, teamId);
       if (!members.includes(user.id)) throw forbidden('You are not a member of this team');
-      this.assertTeamsOpen(edition);
+      await this.assertTeamsOpen(m, edition);
       await m.getRepository(TeamMemberEntity).delete({ teamId, userId: user.id });
       const rest = members.filter((id) => id !== user.id);
       if (rest.length === 0) {
@@ -205,7 +206,7 @@ export class TeamMembershipService {
           if (!(await this.editions.hasTrack(edition.id, patch.trackId, m))) throw badTrack();
           values.trackId = patch.trackId;
         }
-        if (values.name !== undefined || values.trackId !== undefined) this.assertTeamsOpen(edition);
+        if (values.name !== undefined || values.trackId !== undefined) await this.assertTeamsOpen(m, edition);
         if (patch.captainId !== undefined && patch.captainId !== team.captainId) {
           if (!(await this.memberIds(m, teamId)).includes(patch.captainId))
             throw new DomainError('VALIDATION_FAILED', 'captainId: must be a member of the team');
