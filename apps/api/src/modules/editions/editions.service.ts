@@ -161,6 +161,29 @@ export class EditionsService {
     return manager.getRepository(TrackEntity).existsBy({ id: trackId, editionId });
   }
 
+  /**
+   * A team's extension must end before judging does (it is granted so, and a timeline change
+   * must not break it afterwards): 409 EXTENSION_PAST_JUDGING while any team of the edition has
+   * one at or after `judgingEndsAt`. The organizer withdraws or shortens it first; clamping it
+   * silently would change a team's deadline without anyone deciding it. Read in SQL (the teams
+   * module owns the column and itself depends on this one); the edition row is locked FOR UPDATE
+   * by the caller, and extensions are granted under a share lock on it, so none can slip in.
+   */
+  private async assertExtensionsEndBefore(m: EntityManager, editionId: string, judgingEndsAt: string) {
+    const rows: { teams: number; latest: Date | null }[] = await m.query(
+      `SELECT count(*)::int AS teams, max(extended_deadline) AS latest
+         FROM teams WHERE edition_id = $1 AND extended_deadline >= $2::timestamptz`,
+      [editionId, judgingEndsAt],
+    );
+    const { teams, latest } = rows[0]!;
+    if (teams > 0 && latest) {
+      throw new DomainError(
+        'EXTENSION_PAST_JUDGING',
+        `judgingEndsAt: ${teams} team${teams === 1 ? ' has a deadline extension' : 's have deadline extensions'} until ${latest.toISOString()}${teams === 1 ? '' : ' at the latest'}; judging must end after every extension (withdraw or shorten ${teams === 1 ? 'it' : 'them'} first)`,
+      );
+    }
+  }
+
   /** Creates an edition with the default criteria, in one transaction with its audit entry. */
   async create(input: EditionCreate, actorId: string | null = null): Promise<Edition> {
     let id: string;
@@ -229,6 +252,8 @@ export class EditionsService {
         ) {
           throw slugTaken(changedAfter.slug);
         }
+        if (typeof changedAfter.judgingEndsAt === 'string')
+          await this.assertExtensionsEndBefore(m, editionId, changedAfter.judgingEndsAt);
         await m.getRepository(EditionEntity).update({ id: editionId }, toColumns(changedAfter));
         await this.audit.record(m, {
           editionId,
