@@ -88,8 +88,9 @@ export class SubmissionsService {
   }
 
   /**
-   * Marks the submission submitted (a new version). It takes the team's current track, so its
-   * challenges must belong to it. Submitting a submitted one changes nothing.
+   * Marks the submission submitted (a new version): 409 TEAM_TOO_SMALL below the edition's
+   * teamMinSize. It takes the team's current track, so its challenges must belong to it.
+   * Submitting a submitted one changes nothing.
    */
   submit(teamId: string, user: AuthUser): Promise<Submission> {
     return this.setStatus(teamId, user, 'submitted');
@@ -108,7 +109,17 @@ export class SubmissionsService {
       if (!current) throw notFound('Submission');
       const trackId = status === 'submitted' ? team.trackId : current.track_id;
       if (current.status === status && current.track_id === trackId) return toSubmission(current);
-      if (status === 'submitted') await assertChallengesOfTrack(m, trackId, current.challenge_ids);
+      if (status === 'submitted') {
+        // Counted under the team's row lock, which joins and leaves take too.
+        const size = await this.teams.memberCount(teamId, m);
+        if (size < team.teamMinSize) {
+          throw new DomainError(
+            'TEAM_TOO_SMALL',
+            `A team needs at least ${team.teamMinSize} members to submit; this one has ${size}`,
+          );
+        }
+        await assertChallengesOfTrack(m, trackId, current.challenge_ids);
+      }
       const [row] = await queryRows<StoredRow>(
         m,
         `UPDATE submissions

@@ -114,6 +114,8 @@ export interface LockedTeam {
   extendedDeadline: Date | null;
   submissionDeadline: Date;
   judgingEndsAt: Date;
+  /** The edition's smallest team that may submit. */
+  teamMinSize: number;
   deadline: Date;
   /** `now()` of this transaction is before the edition's hackingStartsAt. */
   beforeHacking: boolean;
@@ -140,12 +142,13 @@ export async function lockTeam(m: EntityManager, teamId: string): Promise<Locked
     extended_deadline: Date | null;
     submission_deadline: Date;
     judging_ends_at: Date;
+    team_min_size: number;
     deadline: Date;
     before_hacking: boolean;
     deadline_passed: boolean;
   }[] = await m.query(
     `SELECT t.id AS team_id, t.edition_id, t.track_id, t.extended_deadline,
-            e.submission_deadline, e.judging_ends_at,
+            e.submission_deadline, e.judging_ends_at, e.team_min_size,
             ${TEAM_DEADLINE_SQL} AS deadline,
             now() < e.hacking_starts_at AS before_hacking,
             now() >= ${TEAM_DEADLINE_SQL} AS deadline_passed
@@ -165,6 +168,7 @@ export async function lockTeam(m: EntityManager, teamId: string): Promise<Locked
     extendedDeadline: r.extended_deadline,
     submissionDeadline: r.submission_deadline,
     judgingEndsAt: r.judging_ends_at,
+    teamMinSize: r.team_min_size,
     deadline: r.deadline,
     beforeHacking: r.before_hacking,
     deadlinePassed: r.deadline_passed,
@@ -191,19 +195,35 @@ export function assertWritable(team: LockedTeam, current: SubmissionRow | null):
   }
 }
 
+/**
+ * The ids of `challengeIds` that are challenges of the track, in their order. The rows are
+ * KEY SHARE-locked until the transaction ends, so that a challenge cannot be deleted between this
+ * check and the write that names it: its deletion waits for this transaction, then removes the id
+ * from the project it wrote (`SubmissionRecordsService.dropChallenge`); a check that waits for a
+ * deletion finds the challenge gone.
+ */
+export async function challengesOfTrack(
+  m: EntityManager,
+  trackId: string,
+  challengeIds: string[],
+): Promise<string[]> {
+  if (challengeIds.length === 0) return [];
+  // Read here rather than through EditionsService: it must run (and lock) in this transaction.
+  const rows: { id: string }[] = await m.query(
+    'SELECT id FROM challenges WHERE track_id = $1 AND id = ANY($2::uuid[]) FOR KEY SHARE',
+    [trackId, challengeIds],
+  );
+  const known = new Set(rows.map((r) => r.id));
+  return challengeIds.filter((id) => known.has(id));
+}
+
 /** 400 naming `challengeIds` unless every id is a challenge of the track. */
 export async function assertChallengesOfTrack(
   m: EntityManager,
   trackId: string,
   challengeIds: string[],
 ): Promise<void> {
-  if (challengeIds.length === 0) return;
-  // Read here rather than through EditionsService: it must run in this transaction.
-  const rows: { id: string }[] = await m.query(
-    'SELECT id FROM challenges WHERE track_id = $1 AND id = ANY($2::uuid[])',
-    [trackId, challengeIds],
-  );
-  const known = new Set(rows.map((r) => r.id));
+  const known = new Set(await challengesOfTrack(m, trackId, challengeIds));
   const unknown = challengeIds.filter((id) => !known.has(id));
   if (unknown.length > 0) {
     throw new DomainError(
@@ -218,7 +238,7 @@ export async function recordVersion(
   m: EntityManager,
   row: StoredRow,
   action: SubmissionVersion['action'],
-  authorId: string,
+  authorId: string | null,
 ): Promise<void> {
   const snapshot: SubmissionVersion['snapshot'] = {
     ...contentOf(row),

@@ -6,8 +6,10 @@ import type { AuthUser } from '../../common/auth/current-user';
 import { DomainError, forbidden, notFound } from '../../common/errors/domain-error';
 import { isUniqueViolation } from '../../common/database/db-errors';
 import { nameKey } from '../../common/database/name-key';
+import { AuditService } from '../audit/audit.service';
 import { EditionsService, type EditionRecord } from '../editions/editions.service';
 import { RegistrationsService } from '../registrations/registrations.service';
+import { SubmissionRecordsService } from '../submissions/submission-records.service';
 import { TeamMemberEntity } from './entities/team-member.entity';
 import { TeamEntity } from './entities/team.entity';
 import { newInviteCode } from './invite-code';
@@ -44,6 +46,8 @@ export class TeamMembershipService {
     private readonly editions: EditionsService,
     private readonly registrations: RegistrationsService,
     private readonly teams: TeamsService,
+    private readonly projects: SubmissionRecordsService,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -166,7 +170,8 @@ export class TeamMembershipService {
 
   /**
    * A member leaves. The captain's place goes to the longest-standing member; the last member
-   * leaving deletes the team.
+   * leaving deletes the team with its draft (audited as `team.deleted`), but never a submitted or
+   * disqualified project: 409 TEAM_HAS_SUBMISSION.
    */
   async leave(teamId: string, user: AuthUser): Promise<{ teamDeleted: boolean }> {
     return this.db.transaction(async (m) => {
@@ -174,12 +179,22 @@ export class TeamMembershipService {
       const members = await this.memberIds(m, teamId);
       if (!members.includes(user.id)) throw forbidden('You are not a member of this team');
       await this.assertTeamsOpen(m, edition);
-      await m.getRepository(TeamMemberEntity).delete({ teamId, userId: user.id });
       const rest = members.filter((id) => id !== user.id);
       if (rest.length === 0) {
+        const submission = await this.projects.discardWithTeam(m, teamId);
         await m.getRepository(TeamEntity).delete({ id: teamId });
+        await this.audit.record(m, {
+          editionId: edition.id,
+          actorId: user.id,
+          action: 'team.deleted',
+          entity: 'team',
+          entityId: teamId,
+          before: { name: team.name, trackId: team.trackId, captainId: team.captainId, submission },
+          after: null,
+        });
         return { teamDeleted: true };
       }
+      await m.getRepository(TeamMemberEntity).delete({ teamId, userId: user.id });
       if (team.captainId === user.id)
         await m.getRepository(TeamEntity).update({ id: teamId }, { captainId: rest[0] });
       return { teamDeleted: false };
@@ -207,6 +222,9 @@ export class TeamMembershipService {
           values.trackId = patch.trackId;
         }
         if (values.name !== undefined || values.trackId !== undefined) await this.assertTeamsOpen(m, edition);
+        // The project moves with its team, in this transaction (or the move is refused).
+        if (values.trackId !== undefined)
+          await this.projects.followTrackMove(m, teamId, values.trackId, user.id);
         if (patch.captainId !== undefined && patch.captainId !== team.captainId) {
           if (!(await this.memberIds(m, teamId)).includes(patch.captainId))
             throw new DomainError('VALIDATION_FAILED', 'captainId: must be a member of the team');

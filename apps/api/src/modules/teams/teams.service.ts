@@ -38,7 +38,11 @@ export class TeamsService {
     return manager.getRepository(TeamMemberEntity).existsBy({ teamId, userId });
   }
 
-  /** The team of `userId` in the edition, if any. */
+  /** How many members the team has (lock the team's row first for a count that holds). */
+  memberCount(teamId: string, manager: EntityManager): Promise<number> {
+    return manager.getRepository(TeamMemberEntity).countBy({ teamId });
+  }
+
   /**
    * Sets (or with `null` clears) the team's own submission deadline. The caller checks the rule
    * and holds the team's row lock in `manager`'s transaction.
@@ -47,6 +51,7 @@ export class TeamsService {
     await manager.getRepository(TeamEntity).update({ id: teamId }, { extendedDeadline: until });
   }
 
+  /** The team of `userId` in the edition, if any. */
   async teamOf(
     editionId: string,
     userId: string,
