@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { createTestApp, type TestApp } from './helpers/app';
+import { signUp, type TestUser } from './helpers/users';
 import {
   createTeam,
   createWorld,
@@ -202,5 +203,147 @@ describe('the submission deadline', () => {
         if (status === 409) expect(res.body.code).toBe('DEADLINE_PASSED');
       },
     );
+  });
+});
+
+/**
+ * The teams window (registration opens → submission deadline) and the registration window are
+ * decided by the same clock as submissions: the database's `now()` in the writing transaction.
+ * Node's clock is pushed a day the wrong way in every case, so only the database's can decide.
+ */
+describe("the teams and registration windows, by the database's clock", () => {
+  let t: TestApp;
+  let w: SubmissionWorld;
+  beforeAll(async () => {
+    t = await createTestApp();
+    w = await createWorld(t);
+  });
+  afterAll(() => t.close());
+  afterEach(() => jest.useRealTimers());
+
+  const keepRealTimers = [
+    'hrtime',
+    'nextTick',
+    'performance',
+    'queueMicrotask',
+    'setImmediate',
+    'clearImmediate',
+    'setInterval',
+    'clearInterval',
+    'setTimeout',
+    'clearTimeout',
+  ] as const;
+  /** Node's clock `days` off the real time (until jest.useRealTimers()). */
+  const nodeClockOff = (days: number) =>
+    jest.useFakeTimers({ now: Date.now() + days * 86_400_000, doNotFake: [...keepRealTimers] });
+
+  /** Sets the submission deadline (and so the end of the teams window) from the database's now(). */
+  const deadlineIn = (interval: string) => setTimeline(t, w.editionId, { deadline: interval });
+
+  const registerIn = async (editionId: string) => {
+    const user = await signUp(t);
+    const res = await t.request('POST', `/api/editions/${editionId}/registrations`, {
+      token: user.token,
+      body: { skills: [], lookingForTeam: true },
+    });
+    return { user, res };
+  };
+
+  /** Every team change, each 1 second before the deadline (re-set before each request). */
+  async function teamChanges(trackId: string) {
+    const registered: TestUser[] = [];
+    for (let i = 0; i < 2; i++) registered.push((await registerIn(w.editionId)).user);
+    const team = await createTeam(t, w, { size: 2 });
+    const [newcomer, founder] = registered as [TestUser, TestUser];
+    return {
+      create: () =>
+        t.request('POST', `/api/editions/${w.editionId}/teams`, {
+          token: founder.token,
+          body: { name: `Late ${founder.id.slice(0, 8)}`, trackId },
+        }),
+      join: async () => {
+        const code = (await t.request('GET', `/api/teams/${team.id}`, { token: team.members[0]!.token })).body
+          .inviteCode;
+        return t.request('POST', '/api/teams/join', { token: newcomer.token, body: { inviteCode: code } });
+      },
+      rename: () =>
+        t.request('PATCH', `/api/teams/${team.id}`, {
+          token: team.members[0]!.token,
+          body: { name: `Renamed ${team.id.slice(0, 8)}` },
+        }),
+      leave: () => t.request('POST', `/api/teams/${team.id}/leave`, { token: team.members[1]!.token }),
+    };
+  }
+
+  it('teams can be created, joined, renamed and left 1 second before the deadline, though Node says it passed a day ago', async () => {
+    await deadlineIn('1 day');
+    const changes = await teamChanges(w.tracks.health);
+    for (const [name, change, status] of [
+      ['create', changes.create, 201],
+      ['join', changes.join, 200],
+      ['rename', changes.rename, 200],
+      ['leave', changes.leave, 200],
+    ] as const) {
+      await deadlineIn('1 second');
+      nodeClockOff(+1);
+      const res = await change();
+      jest.useRealTimers();
+      expect([name, res.status]).toEqual([name, status]);
+    }
+  });
+
+  it('refuses every team change 1 second after the deadline with 409 PHASE_CLOSED, though Node says a day to go', async () => {
+    await deadlineIn('1 day');
+    const changes = await teamChanges(w.tracks.health);
+    const teams = await t.db.query('SELECT count(*)::int AS n FROM team_members');
+    for (const [name, change] of Object.entries(changes)) {
+      await deadlineIn('-1 second');
+      nodeClockOff(-1);
+      const res = await change();
+      jest.useRealTimers();
+      expect([name, res.status, res.body.code]).toEqual([name, 409, 'PHASE_CLOSED']);
+    }
+    expect(await t.db.query('SELECT count(*)::int AS n FROM team_members')).toEqual(teams);
+  });
+
+  /** Registration from `opens` to `closes` (intervals from the database's now()), the rest after it. */
+  async function registrationWindow(opens: string, closes: string) {
+    await t.db.query(
+      `UPDATE editions SET
+         registration_opens_at = now() + $2::interval,
+         registration_closes_at = now() + $3::interval,
+         hacking_starts_at = now() + interval '2 days',
+         submission_deadline = now() + interval '3 days',
+         judging_ends_at = now() + interval '4 days',
+         leaderboard_freeze_at = NULL,
+         results_published_at = NULL
+       WHERE id = $1`,
+      [w.editionId, opens, closes],
+    );
+  }
+
+  it('registration closes to the second: 1 second before is 201 though Node says it closed a day ago, 1 second after is 409', async () => {
+    await registrationWindow('-1 day', '1 second');
+    nodeClockOff(+1);
+    expect((await registerIn(w.editionId)).res.status).toBe(201);
+    jest.useRealTimers();
+
+    await registrationWindow('-1 day', '-1 second');
+    nodeClockOff(-1);
+    const late = (await registerIn(w.editionId)).res;
+    jest.useRealTimers();
+    expect([late.status, late.body.code]).toEqual([409, 'PHASE_CLOSED']);
+  });
+
+  it('registration opens to the second: 1 second before is 409 though Node says it opened a day ago, 1 second after is 201', async () => {
+    await registrationWindow('1 second', '1 day');
+    nodeClockOff(+1);
+    const early = (await registerIn(w.editionId)).res;
+    jest.useRealTimers();
+    expect([early.status, early.body.code]).toEqual([409, 'PHASE_CLOSED']);
+
+    await registrationWindow('-1 second', '1 day');
+    nodeClockOff(-1);
+    expect((await registerIn(w.editionId)).res.status).toBe(201);
   });
 });

@@ -154,6 +154,56 @@ describe('deadline extensions', () => {
     expect(ok.status).toBe(200);
   });
 
+  it('keeps judging after every extension: a timeline PATCH ending judging at or before one is refused (409 EXTENSION_PAST_JUDGING), writing nothing', async () => {
+    // Only this test's extension counts (earlier tests of this file granted others).
+    await t.db.query('UPDATE teams SET extended_deadline = NULL WHERE edition_id = $1', [w.editionId]);
+    const team = await teamWithDraft();
+    await setTimeline(t, w.editionId, { deadline: '-1 minute', judging: '2 days' });
+    const until = await dbTime('1 day');
+    expect((await extend(team, until)).status).toBe(200);
+    const judgingBefore = (
+      await t.db.query('SELECT judging_ends_at FROM editions WHERE id = $1', [w.editionId])
+    )[0].judging_ends_at as Date;
+    const auditBefore = await rowCount(t, 'audit_entries');
+    const patch = (judgingEndsAt: string) =>
+      t.request('PATCH', `/api/editions/${w.editionId}`, {
+        token: w.organizer.token,
+        body: { judgingEndsAt },
+      });
+
+    for (const judgingEndsAt of [await dbTime('12 hours'), until]) {
+      const res = await patch(judgingEndsAt);
+      expect([judgingEndsAt, res.status, res.body.code]).toEqual([
+        judgingEndsAt,
+        409,
+        'EXTENSION_PAST_JUDGING',
+      ]);
+      expect(res.body.message).toMatch(/^judgingEndsAt: /);
+      expect(res.body.message).toContain(until);
+    }
+    const [row] = await t.db.query('SELECT judging_ends_at FROM editions WHERE id = $1', [w.editionId]);
+    expect(row.judging_ends_at).toEqual(judgingBefore);
+    expect(await teamDeadline(team)).toEqual(new Date(until));
+    expect(await rowCount(t, 'audit_entries')).toBe(auditBefore);
+
+    // A second after the extension is fine; so is any end once the extension is withdrawn.
+    const justAfter = new Date(Date.parse(until) + 1000).toISOString();
+    expect((await patch(justAfter)).status).toBe(200);
+    expect((await extend(team, null)).status).toBe(200);
+    expect((await patch(await dbTime('12 hours'))).status).toBe(200);
+  });
+
+  it('a timeline PATCH that leaves judgingEndsAt alone is not held up by extensions', async () => {
+    const team = await teamWithDraft();
+    await setTimeline(t, w.editionId, { deadline: '-1 minute', judging: '2 days' });
+    expect((await extend(team, await dbTime('1 day'))).status).toBe(200);
+    const res = await t.request('PATCH', `/api/editions/${w.editionId}`, {
+      token: w.organizer.token,
+      body: { name: 'Renamed edition' },
+    });
+    expect(res.status).toBe(200);
+  });
+
   it('is for organizers only (403 for members, 401 anonymous, 404 for an unknown team)', async () => {
     const team = await teamWithDraft();
     const until = await dbTime('1 day 1 hour');

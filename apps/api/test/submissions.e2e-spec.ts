@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { createTestApp, type TestApp } from './helpers/app';
 import { signUp, type TestUser } from './helpers/users';
 import {
@@ -336,37 +337,6 @@ describe('a team submission: drafts, versions, optimistic concurrency, submit', 
     ]);
   });
 
-  it("takes the team's current track at submit, and refuses to submit challenges of its former track", async () => {
-    const team = await createTeam(t, w, { trackId: w.tracks.health });
-    const token = team.members[0]!.token;
-    await t.request('PUT', path(team), {
-      token,
-      body: draft('Mover', { challengeIds: [w.challenges.health[1]] }),
-    });
-    const moved = await t.request('PATCH', `/api/teams/${team.id}`, {
-      token,
-      body: { trackId: w.tracks.tourism },
-    });
-    expect(moved.status).toBe(200);
-
-    const refused = await t.request('POST', path(team, '/submit'), { token });
-    expect(refused.status).toBe(400);
-    expect(refused.body.message).toMatch(/^challengeIds: /);
-    expect((await t.request('GET', path(team), { token })).body).toMatchObject({
-      status: 'draft',
-      version: 1,
-    });
-
-    const resaved = await t.request('PUT', path(team), {
-      token,
-      body: draft('Mover', { challengeIds: [w.challenges.tourism[0]] }),
-    });
-    expect(resaved.body.trackId).toBe(w.tracks.tourism);
-    const ok = await t.request('POST', path(team, '/submit'), { token });
-    expect(ok.status).toBe(200);
-    expect(ok.body).toMatchObject({ status: 'submitted', trackId: w.tracks.tourism });
-  });
-
   it('serialises concurrent saves of one team: each gets its own version, none is lost', async () => {
     const team = await createTeam(t, w, { size: 3 });
     await t.request('PUT', path(team), { token: team.members[0]!.token, body: draft('Base') });
@@ -406,5 +376,345 @@ describe('a team submission: drafts, versions, optimistic concurrency, submit', 
     await expect(
       t.db.query(`UPDATE submissions SET status = 'final' WHERE team_id = $1`, [team.id]),
     ).rejects.toThrow(/ck_submissions_status/);
+  });
+});
+
+/**
+ * A project follows what happens to its team and its edition: a move to another track, the last
+ * member leaving, a deleted challenge, the team's size at submit. Each change of the project is a
+ * version (with who made it) and an audit entry, written in the transaction of the change.
+ */
+describe('a project when its team or edition changes', () => {
+  let t: TestApp;
+  let w: SubmissionWorld;
+  beforeAll(async () => {
+    t = await createTestApp();
+    w = await createWorld(t);
+  });
+  afterAll(() => t.close());
+
+  const path = (team: TestTeam, rest = '') => `/api/teams/${team.id}/submission${rest}`;
+  const stored = async (team: TestTeam) =>
+    (
+      await t.db.query(
+        'SELECT track_id, challenge_ids, status, version FROM submissions WHERE team_id = $1',
+        [team.id],
+      )
+    )[0] as { track_id: string; challenge_ids: string[]; status: string; version: number } | undefined;
+  const lastAudit = async (action: string) =>
+    (
+      await t.db.query(
+        `SELECT actor_id, entity, entity_id, before, after FROM audit_entries
+          WHERE edition_id = $1 AND action = $2 ORDER BY at DESC, id DESC LIMIT 1`,
+        [w.editionId, action],
+      )
+    )[0];
+  const historyOf = async (team: TestTeam) =>
+    (await t.request('GET', path(team, '/versions'), { token: w.organizer.token })).body.items as {
+      version: number;
+      action: string;
+      authorId: string;
+      snapshot: { trackId: string; challengeIds: string[]; status: string };
+    }[];
+
+  /** A team with a project saved with `challengeIds` and, if `submit`, submitted. */
+  async function teamWithProject(opts: { challengeIds?: string[]; submit?: boolean; size?: number } = {}) {
+    const team = await createTeam(t, w, { size: opts.size ?? 2 });
+    const token = team.members[0]!.token;
+    const saved = await t.request('PUT', path(team), {
+      token,
+      body: draft('Follower', { challengeIds: opts.challengeIds ?? [] }),
+    });
+    expect(saved.status).toBe(200);
+    if (opts.submit) expect((await t.request('POST', path(team, '/submit'), { token })).status).toBe(200);
+    return team;
+  }
+  const leave = (team: TestTeam, member: number) =>
+    t.request('POST', `/api/teams/${team.id}/leave`, { token: team.members[member]!.token });
+
+  describe('the last member leaving', () => {
+    it('is refused while the project is submitted (409 TEAM_HAS_SUBMISSION), keeping team, project and history', async () => {
+      const team = await teamWithProject({ submit: true });
+      expect((await leave(team, 1)).body).toEqual({ teamDeleted: false });
+      const counts = [await rowCount(t, 'submission_versions'), await rowCount(t, 'audit_entries')];
+      const res = await leave(team, 0);
+      expect(res.status).toBe(409);
+      expect(res.body.code).toBe('TEAM_HAS_SUBMISSION');
+      expect(res.body.message).toMatch(/unsubmit|withdraw/i);
+      expect(await stored(team)).toMatchObject({ status: 'submitted', version: 2 });
+      const [{ n }] = await t.db.query('SELECT count(*)::int AS n FROM team_members WHERE team_id = $1', [
+        team.id,
+      ]);
+      expect(n).toBe(1);
+      expect([await rowCount(t, 'submission_versions'), await rowCount(t, 'audit_entries')]).toEqual(counts);
+    });
+
+    it('is refused while the project is disqualified, even as a draft (the organizers decided on it)', async () => {
+      const team = await teamWithProject({ size: 1 });
+      const sub = (await t.request('GET', path(team), { token: w.organizer.token })).body;
+      const dq = await t.request('POST', `/api/submissions/${sub.id}/disqualify`, {
+        token: w.organizer.token,
+        body: { reason: 'Plagiarism' },
+      });
+      expect(dq.status).toBe(200);
+      const res = await leave(team, 0);
+      expect([res.status, res.body.code]).toEqual([409, 'TEAM_HAS_SUBMISSION']);
+      expect(await stored(team)).toMatchObject({ status: 'draft' });
+    });
+
+    it('deletes a team whose project is a draft, with the draft, audited as team.deleted with what went', async () => {
+      const team = await teamWithProject({ size: 1, challengeIds: [w.challenges.health[0]] });
+      const sub = (await t.request('GET', path(team), { token: team.members[0]!.token })).body;
+      const res = await leave(team, 0);
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ teamDeleted: true });
+      expect(await stored(team)).toBeUndefined();
+      expect(await t.db.query('SELECT id FROM teams WHERE id = $1', [team.id])).toEqual([]);
+      expect(await lastAudit('team.deleted')).toEqual({
+        actor_id: team.members[0]!.id,
+        entity: 'team',
+        entity_id: team.id,
+        before: {
+          name: team.name,
+          trackId: w.tracks.health,
+          captainId: team.members[0]!.id,
+          submission: { id: sub.id, title: 'Follower', status: 'draft', version: 1 },
+        },
+        after: null,
+      });
+    });
+
+    it('after an unsubmit the team can go, and a team without a project is deleted and audited too', async () => {
+      const submitted = await teamWithProject({ size: 1, submit: true });
+      const token = submitted.members[0]!.token;
+      expect((await t.request('POST', path(submitted, '/unsubmit'), { token })).status).toBe(200);
+      expect((await leave(submitted, 0)).body).toEqual({ teamDeleted: true });
+
+      const empty = await createTeam(t, w, { size: 1 });
+      expect((await leave(empty, 0)).body).toEqual({ teamDeleted: true });
+      expect(await lastAudit('team.deleted')).toMatchObject({
+        entity_id: empty.id,
+        before: { name: empty.name, submission: null },
+      });
+    });
+  });
+
+  describe('a move to another track', () => {
+    it("takes a submitted project along in the same request: new track, the old track's challenges dropped, still submitted, a version and an audit entry", async () => {
+      const team = await teamWithProject({ challengeIds: [...w.challenges.health], submit: true });
+      const captain = team.members[0]!;
+      const moved = await t.request('PATCH', `/api/teams/${team.id}`, {
+        token: captain.token,
+        body: { trackId: w.tracks.tourism },
+      });
+      expect(moved.status).toBe(200);
+      expect(moved.body.trackId).toBe(w.tracks.tourism);
+      expect(await stored(team)).toEqual({
+        track_id: w.tracks.tourism,
+        challenge_ids: [],
+        status: 'submitted',
+        version: 3,
+      });
+      const read = await t.request('GET', path(team), { token: captain.token });
+      expect(read.body).toMatchObject({ trackId: w.tracks.tourism, challengeIds: [], version: 3 });
+      expect((await historyOf(team))[0]).toMatchObject({
+        version: 3,
+        action: 'save',
+        authorId: captain.id,
+        snapshot: { trackId: w.tracks.tourism, challengeIds: [], status: 'submitted' },
+      });
+      expect(await lastAudit('submission.track_changed')).toEqual({
+        actor_id: captain.id,
+        entity: 'submission',
+        entity_id: read.body.id,
+        before: { trackId: w.tracks.health, challengeIds: [...w.challenges.health] },
+        after: { trackId: w.tracks.tourism, challengeIds: [] },
+      });
+      // The gallery and the organizers' list filter by the project's track.
+      const list = await t.request(
+        'GET',
+        `/api/editions/${w.editionId}/submissions?trackId=${w.tracks.tourism}`,
+        {
+          token: w.organizer.token,
+        },
+      );
+      expect(list.body.items.map((i: { teamId: string }) => i.teamId)).toContain(team.id);
+    });
+
+    it('takes a draft along too, so that it can then be submitted in the new track', async () => {
+      const team = await teamWithProject({ challengeIds: [w.challenges.health[1]] });
+      const token = team.members[0]!.token;
+      expect(
+        (await t.request('PATCH', `/api/teams/${team.id}`, { token, body: { trackId: w.tracks.tourism } }))
+          .status,
+      ).toBe(200);
+      expect(await stored(team)).toMatchObject({ track_id: w.tracks.tourism, challenge_ids: [], version: 2 });
+      const submitted = await t.request('POST', path(team, '/submit'), { token });
+      expect(submitted.status).toBe(200);
+      expect(submitted.body).toMatchObject({ status: 'submitted', trackId: w.tracks.tourism });
+      const resaved = await t.request('PUT', path(team), {
+        token,
+        body: draft('Follower', { challengeIds: [w.challenges.tourism[0]] }),
+      });
+      expect(resaved.body.challengeIds).toEqual([w.challenges.tourism[0]]);
+    });
+
+    it('of a team whose project is disqualified is refused (403), changing neither the team nor the project', async () => {
+      const team = await teamWithProject({ challengeIds: [w.challenges.health[0]], submit: true });
+      const sub = (await t.request('GET', path(team), { token: w.organizer.token })).body;
+      await t.request('POST', `/api/submissions/${sub.id}/disqualify`, {
+        token: w.organizer.token,
+        body: { reason: 'Late' },
+      });
+      const res = await t.request('PATCH', `/api/teams/${team.id}`, {
+        token: team.members[0]!.token,
+        body: { trackId: w.tracks.tourism },
+      });
+      expect([res.status, res.body.code]).toEqual([403, 'FORBIDDEN']);
+      const [row] = await t.db.query('SELECT track_id FROM teams WHERE id = $1', [team.id]);
+      expect(row.track_id).toBe(w.tracks.health);
+      expect(await stored(team)).toMatchObject({ track_id: w.tracks.health, version: 2 });
+    });
+
+    it('of a team without a project, or to the same track, touches no project', async () => {
+      const team = await createTeam(t, w);
+      const token = team.members[0]!.token;
+      const versions = await rowCount(t, 'submission_versions');
+      for (const trackId of [w.tracks.tourism, w.tracks.tourism, w.tracks.health]) {
+        expect((await t.request('PATCH', `/api/teams/${team.id}`, { token, body: { trackId } })).status).toBe(
+          200,
+        );
+      }
+      expect(await stored(team)).toBeUndefined();
+      expect(await rowCount(t, 'submission_versions')).toBe(versions);
+    });
+  });
+
+  describe("the edition's teamMinSize", () => {
+    afterEach(() =>
+      t.request('PATCH', `/api/editions/${w.editionId}`, {
+        token: w.organizer.token,
+        body: { teamMinSize: 1 },
+      }),
+    );
+
+    it('refuses to submit with fewer members (409 TEAM_TOO_SMALL), writing nothing; drafts may be saved meanwhile', async () => {
+      const team = await teamWithProject({ size: 2 });
+      const patched = await t.request('PATCH', `/api/editions/${w.editionId}`, {
+        token: w.organizer.token,
+        body: { teamMinSize: 3 },
+      });
+      expect(patched.status).toBe(200);
+      const token = team.members[0]!.token;
+      expect((await t.request('PUT', path(team), { token, body: draft('Still a draft') })).status).toBe(200);
+      const versions = await rowCount(t, 'submission_versions');
+      const res = await t.request('POST', path(team, '/submit'), { token });
+      expect(res.status).toBe(409);
+      expect(res.body.code).toBe('TEAM_TOO_SMALL');
+      expect(res.body.message).toMatch(/3/);
+      expect(await stored(team)).toMatchObject({ status: 'draft', version: 2 });
+      expect(await rowCount(t, 'submission_versions')).toBe(versions);
+
+      // A third member joins: now it may be submitted.
+      const third = await signUp(t, 'Third');
+      await t.request('POST', `/api/editions/${w.editionId}/registrations`, {
+        token: third.token,
+        body: { skills: [], lookingForTeam: true },
+      });
+      const code = (await t.request('GET', `/api/teams/${team.id}`, { token })).body.inviteCode;
+      expect(
+        (await t.request('POST', '/api/teams/join', { token: third.token, body: { inviteCode: code } }))
+          .status,
+      ).toBe(200);
+      expect((await t.request('POST', path(team, '/submit'), { token })).status).toBe(200);
+    });
+  });
+
+  describe('a deleted challenge', () => {
+    const newChallenge = async (title: string) => {
+      const res = await t.request('POST', `/api/tracks/${w.tracks.health}/challenges`, {
+        token: w.organizer.token,
+        body: { title },
+      });
+      expect(res.status).toBe(201);
+      return res.body.id as string;
+    };
+
+    it("leaves every project that named it, in the deletion's transaction: a version and an audit entry each, other projects untouched", async () => {
+      const doomed = await newChallenge('Doomed');
+      const [kept] = w.challenges.health;
+      const both = await teamWithProject({ challengeIds: [kept, doomed] });
+      const only = await teamWithProject({ challengeIds: [doomed], submit: true });
+      const other = await teamWithProject({ challengeIds: [kept] });
+
+      const res = await t.request('DELETE', `/api/challenges/${doomed}`, { token: w.organizer.token });
+      expect(res.status).toBe(204);
+
+      expect(await stored(both)).toMatchObject({ challenge_ids: [kept], version: 2, status: 'draft' });
+      expect(await stored(only)).toMatchObject({ challenge_ids: [], version: 3, status: 'submitted' });
+      expect(await stored(other)).toMatchObject({ challenge_ids: [kept], version: 1 });
+      expect((await historyOf(only))[0]).toMatchObject({
+        version: 3,
+        action: 'save',
+        authorId: w.organizer.id,
+        snapshot: { challengeIds: [], status: 'submitted' },
+      });
+      const [{ n }] = await t.db.query(
+        `SELECT count(*)::int AS n FROM submissions WHERE $1 = ANY(challenge_ids)`,
+        [doomed],
+      );
+      expect(n).toBe(0);
+      const audits = await t.db.query(
+        `SELECT entity_id, before, after FROM audit_entries
+          WHERE edition_id = $1 AND action = 'submission.challenge_removed' ORDER BY entity_id`,
+        [w.editionId],
+      );
+      const ids = async (team: TestTeam) =>
+        (await t.request('GET', path(team), { token: w.organizer.token })).body.id as string;
+      expect(audits).toEqual(
+        [
+          {
+            entity_id: await ids(both),
+            before: { challengeIds: [kept, doomed] },
+            after: { challengeIds: [kept] },
+          },
+          { entity_id: await ids(only), before: { challengeIds: [doomed] }, after: { challengeIds: [] } },
+        ].sort((a, b) => a.entity_id.localeCompare(b.entity_id)),
+      );
+      expect(await lastAudit('challenge.deleted')).toMatchObject({ entity_id: doomed });
+    });
+
+    it('cannot be added by a save that runs while the deletion is being committed: the save waits and is refused', async () => {
+      const doomed = await newChallenge('Doomed too');
+      const team = await createTeam(t, w);
+      const client = new Client({ connectionString: t.config.databaseUrl });
+      await client.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query('DELETE FROM challenges WHERE id = $1', [doomed]);
+        const pending = t.request('PUT', path(team), {
+          token: team.members[0]!.token,
+          body: draft('Racer', { challengeIds: [doomed] }),
+        });
+        const until = Date.now() + 10_000;
+        for (;;) {
+          const { rows } = await client.query(
+            `SELECT count(*)::int AS n FROM pg_stat_activity
+              WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
+          );
+          if (rows[0].n > 0) break;
+          if (Date.now() > until) throw new Error('the save never waited for the deletion');
+          await new Promise((r) => setTimeout(r, 20));
+        }
+        await client.query('COMMIT');
+        const res = await pending;
+        expect(res.status).toBe(400);
+        expect(res.body.message).toMatch(/^challengeIds: /);
+        expect(await stored(team)).toBeUndefined();
+      } finally {
+        await client.query('ROLLBACK').catch(() => undefined);
+        await client.end();
+      }
+    });
   });
 });

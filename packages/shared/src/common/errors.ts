@@ -18,6 +18,12 @@ export const ERROR_STATUS = {
   ALREADY_REGISTERED: 409,
   NOT_REGISTERED: 409,
   TEAM_FULL: 409,
+  /** Submitting: the team has fewer members than the edition's teamMinSize. */
+  TEAM_TOO_SMALL: 409,
+  /** The last member may not leave (and so delete) a team whose project is submitted or disqualified. */
+  TEAM_HAS_SUBMISSION: 409,
+  /** A timeline change would end judging at or before a team's deadline extension. */
+  EXTENSION_PAST_JUDGING: 409,
   DEADLINE_PASSED: 409,
   PHASE_CLOSED: 409,
   STALE_VERSION: 409,

@@ -1,6 +1,5 @@
 import {
   phaseAt,
-  windowOpen,
   type Challenge,
   type Criterion,
   type Edition,
@@ -9,7 +8,6 @@ import {
   type PhaseInput,
   type Track,
   type WindowInput,
-  type WindowName,
 } from '@ca/shared';
 import type { ChallengeEntity } from './entities/challenge.entity';
 import type { CriterionEntity } from './entities/criterion.entity';
@@ -31,11 +29,6 @@ export function windowInputOf(e: EditionEntity): WindowInput & PhaseInput {
 
 export function phaseOf(e: EditionEntity, now: number): Phase {
   return phaseAt(windowInputOf(e), now);
-}
-
-/** Whether a window of PRODUCT.md is open at `now`; an unpublished edition opens none. */
-export function isWindowOpen(e: EditionEntity, name: WindowName, now: number): boolean {
-  return e.published && windowOpen(name, windowInputOf(e), now);
 }
 
 /** The writable fields in their API form (ISO strings), as a PATCH is merged into them. */

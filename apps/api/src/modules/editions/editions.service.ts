@@ -4,17 +4,20 @@ import {
   DEFAULT_CRITERIA,
   EditionPatchSchema,
   TIMELINE_FIELDS,
+  WINDOWS,
   type Edition,
   type EditionCreate,
   type EditionPatch,
   type Phase,
+  type WindowInput,
+  type WindowName,
 } from '@ca/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { describeZodError } from '../../common/validation/zod';
 import { isUuid } from '../../common/validation/uuid';
 import { AuditService } from '../audit/audit.service';
-import { isUniqueViolation, pgError } from './db-errors';
+import { isUniqueViolation, pgError } from '../../common/database/db-errors';
 import { EditionEvents } from './edition-events';
 import { phaseOf, toEdition, writableOf } from './editions.mapper';
 import { CriterionEntity } from './entities/criterion.entity';
@@ -22,6 +25,29 @@ import { EditionEntity } from './entities/edition.entity';
 import { TrackEntity } from './entities/track.entity';
 
 const RELATIONS = { tracks: { challenges: true }, criteria: true } as const;
+
+/**
+ * The edition row as other modules get it from `entity()`: its own columns, no relations. (The
+ * entity class stays inside this module; see the `ca/no-foreign-entities` lint rule.)
+ */
+export type EditionRecord = Omit<EditionEntity, 'tracks' | 'criteria'>;
+
+/** The column of each instant a window is made of (the `WindowInput` fields). */
+const WINDOW_COLUMNS: Record<keyof WindowInput, string> = {
+  published: 'published',
+  registrationOpensAt: 'registration_opens_at',
+  registrationClosesAt: 'registration_closes_at',
+  hackingStartsAt: 'hacking_starts_at',
+  submissionDeadline: 'submission_deadline',
+  judgingEndsAt: 'judging_ends_at',
+};
+/**
+ * A window's bounds as columns: the shared `WINDOWS` definitions pick fields of their argument,
+ * so given column names instead of instants they answer the columns (one definition of the
+ * windows for the web app's display and the database's decision).
+ */
+const windowColumns = (name: WindowName) =>
+  WINDOWS[name](WINDOW_COLUMNS as unknown as WindowInput) as unknown as readonly [string, string];
 type Writable = EditionCreate;
 type TimelineKey = (typeof TIMELINE_FIELDS)[number];
 const isTimeline = (k: string): k is TimelineKey => (TIMELINE_FIELDS as readonly string[]).includes(k);
@@ -104,7 +130,7 @@ export class EditionsService {
   async entity(
     editionId: string,
     opts: { includeDrafts: boolean; manager?: EntityManager; lock?: boolean },
-  ): Promise<EditionEntity> {
+  ): Promise<EditionRecord> {
     const qb = (opts.manager ?? this.db.manager)
       .getRepository(EditionEntity)
       .createQueryBuilder('e')
@@ -115,9 +141,47 @@ export class EditionsService {
     return e;
   }
 
+  /**
+   * Whether window `name` of PRODUCT.md (`WINDOWS` in shared) is open at the database's `now()`
+   * in `manager`'s transaction; an unpublished or unknown edition opens none. Every write that a
+   * window allows decides by this one clock (as submissions do), never by Node's: `now()` is the
+   * transaction's start, so a request is judged by when it arrived, also after waiting for a lock.
+   */
+  async windowOpenNow(editionId: string, name: WindowName, manager: EntityManager): Promise<boolean> {
+    const [from, to] = windowColumns(name);
+    const rows: { open: boolean }[] = await manager.query(
+      `SELECT published AND now() >= ${from} AND now() < ${to} AS open FROM editions WHERE id = $1`,
+      [editionId],
+    );
+    return rows[0]?.open === true;
+  }
+
   /** Whether `trackId` is a track of the edition (a team's track must be). */
   hasTrack(editionId: string, trackId: string, manager: EntityManager = this.db.manager): Promise<boolean> {
     return manager.getRepository(TrackEntity).existsBy({ id: trackId, editionId });
+  }
+
+  /**
+   * A team's extension must end before judging does (it is granted so, and a timeline change
+   * must not break it afterwards): 409 EXTENSION_PAST_JUDGING while any team of the edition has
+   * one at or after `judgingEndsAt`. The organizer withdraws or shortens it first; clamping it
+   * silently would change a team's deadline without anyone deciding it. Read in SQL (the teams
+   * module owns the column and itself depends on this one); the edition row is locked FOR UPDATE
+   * by the caller, and extensions are granted under a share lock on it, so none can slip in.
+   */
+  private async assertExtensionsEndBefore(m: EntityManager, editionId: string, judgingEndsAt: string) {
+    const rows: { teams: number; latest: Date | null }[] = await m.query(
+      `SELECT count(*)::int AS teams, max(extended_deadline) AS latest
+         FROM teams WHERE edition_id = $1 AND extended_deadline >= $2::timestamptz`,
+      [editionId, judgingEndsAt],
+    );
+    const { teams, latest } = rows[0]!;
+    if (teams > 0 && latest) {
+      throw new DomainError(
+        'EXTENSION_PAST_JUDGING',
+        `judgingEndsAt: ${teams} team${teams === 1 ? ' has a deadline extension' : 's have deadline extensions'} until ${latest.toISOString()}${teams === 1 ? '' : ' at the latest'}; judging must end after every extension (withdraw or shorten ${teams === 1 ? 'it' : 'them'} first)`,
+      );
+    }
   }
 
   /** Creates an edition with the default criteria, in one transaction with its audit entry. */
@@ -188,6 +252,8 @@ export class EditionsService {
         ) {
           throw slugTaken(changedAfter.slug);
         }
+        if (typeof changedAfter.judgingEndsAt === 'string')
+          await this.assertExtensionsEndBefore(m, editionId, changedAfter.judgingEndsAt);
         await m.getRepository(EditionEntity).update({ id: editionId }, toColumns(changedAfter));
         await this.audit.record(m, {
           editionId,

@@ -13,7 +13,9 @@ import type {
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
-import { isUniqueViolation, nameKey } from './db-errors';
+import { SubmissionRecordsService } from '../submissions/submission-records.service';
+import { isUniqueViolation } from '../../common/database/db-errors';
+import { nameKey } from '../../common/database/name-key';
 import { toChallenge, toCriterion, toTrack } from './editions.mapper';
 import { ChallengeEntity } from './entities/challenge.entity';
 import { CriterionEntity } from './entities/criterion.entity';
@@ -41,6 +43,7 @@ export class TracksService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly projects: SubmissionRecordsService,
   ) {}
 
   private async lockedEdition(m: EntityManager, editionId: string): Promise<EditionEntity> {
@@ -212,6 +215,8 @@ export class TracksService {
       if (!challenge) throw notFound('Challenge');
       const track = await this.track(m, challenge.trackId);
       await m.getRepository(ChallengeEntity).delete({ id: challengeId });
+      // Projects naming it stop naming it, in this transaction (the deleted row stays locked).
+      await this.projects.dropChallenge(m, challengeId, actorId);
       await this.audit.record(m, {
         editionId: track.editionId,
         actorId,

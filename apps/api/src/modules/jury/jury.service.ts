@@ -12,6 +12,7 @@ import type {
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../common/auth/current-user';
 import { hashToken, newToken } from '../../common/auth/token';
+import { queryRows } from '../../common/database/returning';
 import { DomainError, validationFailed } from '../../common/errors/domain-error';
 import { decodeCursor, pageFrom } from '../../common/pagination/cursor';
 import { APP_CONFIG, type AppConfig } from '../../config/env';
@@ -28,12 +29,6 @@ export const INVITATION_TTL_DAYS = 14;
 
 const invalidToken = () =>
   new DomainError('INVALID_TOKEN', 'token: this invitation is unknown, expired or used by someone else');
-
-/** Rows of `UPDATE/INSERT … RETURNING` through TypeORM's query() (UPDATE comes back as [rows, count]). */
-function returned<T>(raw: unknown): T[] {
-  const rows = raw as unknown[];
-  return (Array.isArray(rows[0]) ? rows[0] : rows) as T[];
-}
 
 /** Jury invitations by mailed token, and the jurors of an edition. */
 @Injectable()
@@ -67,13 +62,12 @@ export class JuryService {
     const email = normalizeEmail(input.email);
     const token = newToken();
     await this.db.transaction(async (m) => {
-      const [row] = returned<{ id: string; expires_at: Date }>(
-        await m.query(
-          `INSERT INTO jury_invitations (edition_id, email, track_ids, token_hash, invited_by, expires_at)
-           VALUES ($1, $2, $3::uuid[], $4, $5, now() + make_interval(days => $6))
-           RETURNING id, expires_at`,
-          [editionId, email, trackIds, hashToken(token), actor.id, INVITATION_TTL_DAYS],
-        ),
+      const [row] = await queryRows<{ id: string; expires_at: Date }>(
+        m,
+        `INSERT INTO jury_invitations (edition_id, email, track_ids, token_hash, invited_by, expires_at)
+         VALUES ($1, $2, $3::uuid[], $4, $5, now() + make_interval(days => $6))
+         RETURNING id, expires_at`,
+        [editionId, email, trackIds, hashToken(token), actor.id, INVITATION_TTL_DAYS],
       );
       await this.audit.record(m, {
         editionId,
@@ -137,14 +131,13 @@ export class JuryService {
         `SELECT track_ids FROM jurors WHERE edition_id = $1 AND user_id = $2`,
         [invitation.editionId, user.id],
       );
-      const [juror] = returned<{ track_ids: string[] }>(
-        await m.query(
-          `INSERT INTO jurors (edition_id, user_id, track_ids) VALUES ($1, $2, $3::uuid[])
-           ON CONFLICT (edition_id, user_id) DO UPDATE
-             SET track_ids = ARRAY(SELECT DISTINCT unnest(jurors.track_ids || EXCLUDED.track_ids))
-           RETURNING track_ids`,
-          [invitation.editionId, user.id, invitation.trackIds],
-        ),
+      const [juror] = await queryRows<{ track_ids: string[] }>(
+        m,
+        `INSERT INTO jurors (edition_id, user_id, track_ids) VALUES ($1, $2, $3::uuid[])
+         ON CONFLICT (edition_id, user_id) DO UPDATE
+           SET track_ids = ARRAY(SELECT DISTINCT unnest(jurors.track_ids || EXCLUDED.track_ids))
+         RETURNING track_ids`,
+        [invitation.editionId, user.id, invitation.trackIds],
       );
       await m.query(`UPDATE jury_invitations SET accepted_at = now(), accepted_by = $2 WHERE id = $1`, [
         invitation.id,

@@ -10,10 +10,10 @@ import type {
 } from '@ca/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/current-user';
+import { queryRows } from '../../common/database/returning';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { decodeCursor, pageFrom } from '../../common/pagination/cursor';
 import { isUuid } from '../../common/validation/uuid';
-import { isWindowOpen } from '../editions/editions.mapper';
 import { EditionsService } from '../editions/editions.service';
 import { RegistrationEntity } from './entities/registration.entity';
 
@@ -44,29 +44,37 @@ export class RegistrationsService {
     private readonly editions: EditionsService,
   ) {}
 
-  /** Registers `user` as a participant, within the register window of PRODUCT.md. */
+  /**
+   * Registers `user` as a participant, within the register window of PRODUCT.md, decided by the
+   * database's clock in the transaction that writes (the edition row share-locked meanwhile, so
+   * that its timeline cannot change under the decision).
+   */
   async register(editionId: string, user: AuthUser, input: RegistrationCreate): Promise<Registration> {
-    const edition = await this.editions.entity(editionId, { includeDrafts: user.isOrganizer });
-    if (!edition.published) throw new DomainError('PHASE_CLOSED', 'This edition is not published yet');
-    if (!isWindowOpen(edition, 'register', Date.now())) {
-      throw new DomainError(
-        'PHASE_CLOSED',
-        `Registration is open from ${edition.registrationOpensAt.toISOString()} until ${edition.registrationClosesAt.toISOString()}`,
+    return this.db.transaction(async (m) => {
+      const edition = await this.editions.entity(editionId, {
+        includeDrafts: user.isOrganizer,
+        manager: m,
+        lock: true,
+      });
+      if (!edition.published) throw new DomainError('PHASE_CLOSED', 'This edition is not published yet');
+      if (!(await this.editions.windowOpenNow(editionId, 'register', m))) {
+        throw new DomainError(
+          'PHASE_CLOSED',
+          `Registration is open from ${edition.registrationOpensAt.toISOString()} until ${edition.registrationClosesAt.toISOString()}`,
+        );
+      }
+      const rows = await queryRows<{ user_id: string }>(
+        m,
+        `INSERT INTO registrations (edition_id, user_id, skills, looking_for_team)
+         VALUES ($1, $2, $3::text[], $4)
+         ON CONFLICT DO NOTHING
+         RETURNING user_id`,
+        [editionId, user.id, input.skills, input.lookingForTeam],
       );
-    }
-    const rows: RegistrationEntity[] = (
-      await this.db
-        .createQueryBuilder()
-        .insert()
-        .into(RegistrationEntity)
-        .values({ editionId, userId: user.id, skills: input.skills, lookingForTeam: input.lookingForTeam })
-        .orIgnore()
-        .returning('*')
-        .execute()
-    ).raw;
-    if (rows.length === 0)
-      throw new DomainError('ALREADY_REGISTERED', 'You are already registered for this edition');
-    return { editionId, userId: user.id, skills: input.skills, lookingForTeam: input.lookingForTeam };
+      if (rows.length === 0)
+        throw new DomainError('ALREADY_REGISTERED', 'You are already registered for this edition');
+      return { editionId, userId: user.id, skills: input.skills, lookingForTeam: input.lookingForTeam };
+    });
   }
 
   async mine(editionId: string, userId: string): Promise<Registration> {

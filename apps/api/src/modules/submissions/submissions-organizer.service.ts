@@ -4,6 +4,7 @@ import type { ExtensionResult, Page, Submission, SubmissionListItem, SubmissionL
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../common/auth/current-user';
 import { validationFailed, notFound } from '../../common/errors/domain-error';
+import { queryRows } from '../../common/database/returning';
 import { decodeCursor, pageFrom } from '../../common/pagination/cursor';
 import { AuditService } from '../audit/audit.service';
 import { EditionsService } from '../editions/editions.service';
@@ -14,7 +15,6 @@ import {
   findSubmission,
   lockTeam,
   toSubmission,
-  updateReturning,
   type StoredRow,
   type SubmissionRow,
 } from './submissions.sql';
@@ -100,7 +100,7 @@ export class SubmissionsOrganizerService {
       const unchanged =
         reason === null ? current.disqualified_at === null : current.disqualified_reason === reason;
       if (unchanged) return toSubmission(current);
-      const [row] = await updateReturning<StoredRow>(
+      const [row] = await queryRows<StoredRow>(
         m,
         `UPDATE submissions
             SET disqualified_at = CASE WHEN $2::text IS NULL THEN NULL ELSE COALESCE(disqualified_at, now()) END,

@@ -4,6 +4,7 @@ import type { Page, PageQuery, Submission, SubmissionPut, SubmissionVersion } fr
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/current-user';
 import { DomainError, forbidden, notFound } from '../../common/errors/domain-error';
+import { queryRows } from '../../common/database/returning';
 import { decodeCursor, pageFrom } from '../../common/pagination/cursor';
 import { TeamsService } from '../teams/teams.service';
 import {
@@ -15,7 +16,6 @@ import {
   recordVersion,
   sameContent,
   toSubmission,
-  updateReturning,
   type LockedTeam,
   type StoredRow,
 } from './submissions.sql';
@@ -88,8 +88,9 @@ export class SubmissionsService {
   }
 
   /**
-   * Marks the submission submitted (a new version). It takes the team's current track, so its
-   * challenges must belong to it. Submitting a submitted one changes nothing.
+   * Marks the submission submitted (a new version): 409 TEAM_TOO_SMALL below the edition's
+   * teamMinSize. It takes the team's current track, so its challenges must belong to it.
+   * Submitting a submitted one changes nothing.
    */
   submit(teamId: string, user: AuthUser): Promise<Submission> {
     return this.setStatus(teamId, user, 'submitted');
@@ -108,8 +109,18 @@ export class SubmissionsService {
       if (!current) throw notFound('Submission');
       const trackId = status === 'submitted' ? team.trackId : current.track_id;
       if (current.status === status && current.track_id === trackId) return toSubmission(current);
-      if (status === 'submitted') await assertChallengesOfTrack(m, trackId, current.challenge_ids);
-      const [row] = await updateReturning<StoredRow>(
+      if (status === 'submitted') {
+        // Counted under the team's row lock, which joins and leaves take too.
+        const size = await this.teams.memberCount(teamId, m);
+        if (size < team.teamMinSize) {
+          throw new DomainError(
+            'TEAM_TOO_SMALL',
+            `A team needs at least ${team.teamMinSize} members to submit; this one has ${size}`,
+          );
+        }
+        await assertChallengesOfTrack(m, trackId, current.challenge_ids);
+      }
+      const [row] = await queryRows<StoredRow>(
         m,
         `UPDATE submissions
             SET status = $2, track_id = $3,

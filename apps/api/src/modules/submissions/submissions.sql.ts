@@ -54,14 +54,6 @@ export const SUBMISSION_SELECT = `
     JOIN teams t ON t.id = s.team_id
     JOIN editions e ON e.id = s.edition_id`;
 
-/**
- * Runs an UPDATE … RETURNING and gives its rows (TypeORM answers `[rows, count]` for a bare
- * UPDATE; wrapped in a CTE the statement is a SELECT and answers the rows).
- */
-export function updateReturning<T>(m: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
-  return m.query(`WITH changed AS (${sql}) SELECT * FROM changed`, params);
-}
-
 export function toSubmission(r: SubmissionRow): Submission {
   return {
     id: r.id,
@@ -122,6 +114,8 @@ export interface LockedTeam {
   extendedDeadline: Date | null;
   submissionDeadline: Date;
   judgingEndsAt: Date;
+  /** The edition's smallest team that may submit. */
+  teamMinSize: number;
   deadline: Date;
   /** `now()` of this transaction is before the edition's hackingStartsAt. */
   beforeHacking: boolean;
@@ -148,12 +142,13 @@ export async function lockTeam(m: EntityManager, teamId: string): Promise<Locked
     extended_deadline: Date | null;
     submission_deadline: Date;
     judging_ends_at: Date;
+    team_min_size: number;
     deadline: Date;
     before_hacking: boolean;
     deadline_passed: boolean;
   }[] = await m.query(
     `SELECT t.id AS team_id, t.edition_id, t.track_id, t.extended_deadline,
-            e.submission_deadline, e.judging_ends_at,
+            e.submission_deadline, e.judging_ends_at, e.team_min_size,
             ${TEAM_DEADLINE_SQL} AS deadline,
             now() < e.hacking_starts_at AS before_hacking,
             now() >= ${TEAM_DEADLINE_SQL} AS deadline_passed
@@ -173,6 +168,7 @@ export async function lockTeam(m: EntityManager, teamId: string): Promise<Locked
     extendedDeadline: r.extended_deadline,
     submissionDeadline: r.submission_deadline,
     judgingEndsAt: r.judging_ends_at,
+    teamMinSize: r.team_min_size,
     deadline: r.deadline,
     beforeHacking: r.before_hacking,
     deadlinePassed: r.deadline_passed,
@@ -199,19 +195,35 @@ export function assertWritable(team: LockedTeam, current: SubmissionRow | null):
   }
 }
 
+/**
+ * The ids of `challengeIds` that are challenges of the track, in their order. The rows are
+ * KEY SHARE-locked until the transaction ends, so that a challenge cannot be deleted between this
+ * check and the write that names it: its deletion waits for this transaction, then removes the id
+ * from the project it wrote (`SubmissionRecordsService.dropChallenge`); a check that waits for a
+ * deletion finds the challenge gone.
+ */
+export async function challengesOfTrack(
+  m: EntityManager,
+  trackId: string,
+  challengeIds: string[],
+): Promise<string[]> {
+  if (challengeIds.length === 0) return [];
+  // Read here rather than through EditionsService: it must run (and lock) in this transaction.
+  const rows: { id: string }[] = await m.query(
+    'SELECT id FROM challenges WHERE track_id = $1 AND id = ANY($2::uuid[]) FOR KEY SHARE',
+    [trackId, challengeIds],
+  );
+  const known = new Set(rows.map((r) => r.id));
+  return challengeIds.filter((id) => known.has(id));
+}
+
 /** 400 naming `challengeIds` unless every id is a challenge of the track. */
 export async function assertChallengesOfTrack(
   m: EntityManager,
   trackId: string,
   challengeIds: string[],
 ): Promise<void> {
-  if (challengeIds.length === 0) return;
-  // Read here rather than through EditionsService: it must run in this transaction.
-  const rows: { id: string }[] = await m.query(
-    'SELECT id FROM challenges WHERE track_id = $1 AND id = ANY($2::uuid[])',
-    [trackId, challengeIds],
-  );
-  const known = new Set(rows.map((r) => r.id));
+  const known = new Set(await challengesOfTrack(m, trackId, challengeIds));
   const unknown = challengeIds.filter((id) => !known.has(id));
   if (unknown.length > 0) {
     throw new DomainError(
@@ -226,7 +238,7 @@ export async function recordVersion(
   m: EntityManager,
   row: StoredRow,
   action: SubmissionVersion['action'],
-  authorId: string,
+  authorId: string | null,
 ): Promise<void> {
   const snapshot: SubmissionVersion['snapshot'] = {
     ...contentOf(row),

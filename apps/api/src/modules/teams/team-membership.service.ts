@@ -4,11 +4,12 @@ import type { Team, TeamCreate, TeamPatch } from '@ca/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/current-user';
 import { DomainError, forbidden, notFound } from '../../common/errors/domain-error';
-import { isUniqueViolation, nameKey } from '../editions/db-errors';
-import { isWindowOpen } from '../editions/editions.mapper';
-import { EditionsService } from '../editions/editions.service';
-import type { EditionEntity } from '../editions/entities/edition.entity';
+import { isUniqueViolation } from '../../common/database/db-errors';
+import { nameKey } from '../../common/database/name-key';
+import { AuditService } from '../audit/audit.service';
+import { EditionsService, type EditionRecord } from '../editions/editions.service';
 import { RegistrationsService } from '../registrations/registrations.service';
+import { SubmissionRecordsService } from '../submissions/submission-records.service';
 import { TeamMemberEntity } from './entities/team-member.entity';
 import { TeamEntity } from './entities/team.entity';
 import { newInviteCode } from './invite-code';
@@ -45,11 +46,16 @@ export class TeamMembershipService {
     private readonly editions: EditionsService,
     private readonly registrations: RegistrationsService,
     private readonly teams: TeamsService,
+    private readonly projects: SubmissionRecordsService,
+    private readonly audit: AuditService,
   ) {}
 
-  /** Teams can be created, joined, left, renamed and moved from registration until the deadline. */
-  private assertTeamsOpen(edition: EditionEntity): void {
-    if (!isWindowOpen(edition, 'teams', Date.now())) {
+  /**
+   * Teams can be created, joined, left, renamed and moved from registration until the deadline,
+   * by the database's clock in this transaction (the edition row is share-locked by then).
+   */
+  private async assertTeamsOpen(m: EntityManager, edition: EditionRecord): Promise<void> {
+    if (!(await this.editions.windowOpenNow(edition.id, 'teams', m))) {
       throw new DomainError(
         'PHASE_CLOSED',
         `Teams can change from ${edition.registrationOpensAt.toISOString()} until the submission deadline (${edition.submissionDeadline.toISOString()})`,
@@ -63,7 +69,7 @@ export class TeamMembershipService {
     }
   }
 
-  private lockedEdition(m: EntityManager, editionId: string, user: AuthUser): Promise<EditionEntity> {
+  private lockedEdition(m: EntityManager, editionId: string, user: AuthUser): Promise<EditionRecord> {
     return this.editions.entity(editionId, { includeDrafts: user.isOrganizer, manager: m, lock: true });
   }
 
@@ -109,7 +115,7 @@ export class TeamMembershipService {
       (inviteCode) =>
         this.db.transaction(async (m) => {
           const edition = await this.lockedEdition(m, editionId, user);
-          this.assertTeamsOpen(edition);
+          await this.assertTeamsOpen(m, edition);
           await this.assertRegistered(m, editionId, user.id);
           if (!(await this.editions.hasTrack(editionId, input.trackId, m))) throw badTrack();
           if (await m.getRepository(TeamMemberEntity).existsBy({ editionId, userId: user.id }))
@@ -144,7 +150,7 @@ export class TeamMembershipService {
         const { team, edition } = await this.lockedTeam(m, found.id, user);
         if (team.inviteCode !== inviteCode)
           throw new DomainError('NOT_FOUND', 'inviteCode: no team has this invite code');
-        this.assertTeamsOpen(edition);
+        await this.assertTeamsOpen(m, edition);
         await this.assertRegistered(m, edition.id, user.id);
         if (await m.getRepository(TeamMemberEntity).existsBy({ editionId: edition.id, userId: user.id }))
           throw alreadyInTeam();
@@ -164,20 +170,31 @@ export class TeamMembershipService {
 
   /**
    * A member leaves. The captain's place goes to the longest-standing member; the last member
-   * leaving deletes the team.
+   * leaving deletes the team with its draft (audited as `team.deleted`), but never a submitted or
+   * disqualified project: 409 TEAM_HAS_SUBMISSION.
    */
   async leave(teamId: string, user: AuthUser): Promise<{ teamDeleted: boolean }> {
     return this.db.transaction(async (m) => {
       const { team, edition } = await this.lockedTeam(m, teamId, user);
       const members = await this.memberIds(m, teamId);
       if (!members.includes(user.id)) throw forbidden('You are not a member of this team');
-      this.assertTeamsOpen(edition);
-      await m.getRepository(TeamMemberEntity).delete({ teamId, userId: user.id });
+      await this.assertTeamsOpen(m, edition);
       const rest = members.filter((id) => id !== user.id);
       if (rest.length === 0) {
+        const submission = await this.projects.discardWithTeam(m, teamId);
         await m.getRepository(TeamEntity).delete({ id: teamId });
+        await this.audit.record(m, {
+          editionId: edition.id,
+          actorId: user.id,
+          action: 'team.deleted',
+          entity: 'team',
+          entityId: teamId,
+          before: { name: team.name, trackId: team.trackId, captainId: team.captainId, submission },
+          after: null,
+        });
         return { teamDeleted: true };
       }
+      await m.getRepository(TeamMemberEntity).delete({ teamId, userId: user.id });
       if (team.captainId === user.id)
         await m.getRepository(TeamEntity).update({ id: teamId }, { captainId: rest[0] });
       return { teamDeleted: false };
@@ -204,7 +221,10 @@ export class TeamMembershipService {
           if (!(await this.editions.hasTrack(edition.id, patch.trackId, m))) throw badTrack();
           values.trackId = patch.trackId;
         }
-        if (values.name !== undefined || values.trackId !== undefined) this.assertTeamsOpen(edition);
+        if (values.name !== undefined || values.trackId !== undefined) await this.assertTeamsOpen(m, edition);
+        // The project moves with its team, in this transaction (or the move is refused).
+        if (values.trackId !== undefined)
+          await this.projects.followTrackMove(m, teamId, values.trackId, user.id);
         if (patch.captainId !== undefined && patch.captainId !== team.captainId) {
           if (!(await this.memberIds(m, teamId)).includes(patch.captainId))
             throw new DomainError('VALIDATION_FAILED', 'captainId: must be a member of the team');

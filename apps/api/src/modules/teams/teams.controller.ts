@@ -80,7 +80,7 @@ export class TeamsController {
     return this.teams.view(id, user);
   }
 
-  /** Captain: `{ name?, trackId?, captainId? }`. */
+  /** Captain: `{ name?, trackId?, captainId? }`; the team's project moves track with it. */
   @SignedIn()
   @Patch('teams/:id')
   update(
@@ -91,7 +91,7 @@ export class TeamsController {
     return this.membership.update(id, user, body);
   }
 
-  /** Member: leave (the last member leaving deletes the team). */
+  /** Member: leave (the last member leaving deletes the team, unless its project is submitted: 409). */
   @SignedIn()
   @Post('teams/:id/leave')
   @HttpCode(200)

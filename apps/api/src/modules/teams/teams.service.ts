@@ -6,8 +6,7 @@ import type { AuthUser } from '../../common/auth/current-user';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { decodeCursor, pageFrom } from '../../common/pagination/cursor';
 import { isUuid } from '../../common/validation/uuid';
-import { EditionsService } from '../editions/editions.service';
-import type { EditionEntity } from '../editions/entities/edition.entity';
+import { EditionsService, type EditionRecord } from '../editions/editions.service';
 import { TeamMemberEntity } from './entities/team-member.entity';
 import { TeamEntity } from './entities/team.entity';
 
@@ -39,7 +38,11 @@ export class TeamsService {
     return manager.getRepository(TeamMemberEntity).existsBy({ teamId, userId });
   }
 
-  /** The team of `userId` in the edition, if any. */
+  /** How many members the team has (lock the team's row first for a count that holds). */
+  memberCount(teamId: string, manager: EntityManager): Promise<number> {
+    return manager.getRepository(TeamMemberEntity).countBy({ teamId });
+  }
+
   /**
    * Sets (or with `null` clears) the team's own submission deadline. The caller checks the rule
    * and holds the team's row lock in `manager`'s transaction.
@@ -48,6 +51,7 @@ export class TeamsService {
     await manager.getRepository(TeamEntity).update({ id: teamId }, { extendedDeadline: until });
   }
 
+  /** The team of `userId` in the edition, if any. */
   async teamOf(
     editionId: string,
     userId: string,
@@ -63,7 +67,7 @@ export class TeamsService {
    */
   async toTeams(
     teams: TeamEntity[],
-    edition: Pick<EditionEntity, 'teamMaxSize'>,
+    edition: Pick<EditionRecord, 'teamMaxSize'>,
     viewer: AuthUser | null,
     manager: EntityManager = this.db.manager,
   ): Promise<Team[]> {

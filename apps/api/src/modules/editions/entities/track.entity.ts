@@ -13,7 +13,7 @@ import { ChallengeEntity } from './challenge.entity';
 
 @Entity('tracks')
 @Index('uq_tracks_edition_slug', ['editionId', 'slug'], { unique: true })
-// Track names are unique within an edition too (PRODUCT.md), compared as `nameKey` (db-errors.ts).
+// Track names are unique within an edition too (PRODUCT.md), compared as `nameKey` (common/database/name-key.ts).
 @Index('uq_tracks_edition_name', ['editionId', 'nameKey'], { unique: true })
 export class TrackEntity {
   @PrimaryGeneratedColumn('uuid')

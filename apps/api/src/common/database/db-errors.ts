@@ -18,7 +18,3 @@ export const isUniqueViolation = (err: unknown, constraint?: string) => {
   const e = pgError(err);
   return e.code === '23505' && (constraint === undefined || e.constraint === constraint);
 };
-
-/** How names are compared for uniqueness (team names, track names): case- and spacing-insensitive. */
-export const nameKey = (name: string) =>
-  name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
