@@ -5,7 +5,7 @@
  */
 import { type CountingSheets, normalizationMethod } from './normalization';
 import { type ProjectResult, projectResult, type ScoredSheet, toLeaderboardRow } from './project';
-import { compareTitles, sheetScore, tieBreakCriterion } from './rules';
+import { byOrder, compareTitles, sheetScore, tieBreakCriterion } from './rules';
 import { byNormalized, rankStandings, type Standing } from './standings';
 import type { EditionRankingInput, LeaderboardRow, RankEntry } from './types';
 
@@ -14,7 +14,9 @@ export const conflictKey = (jurorId: string, teamId: string) => `${jurorId}\u000
 
 /** Every board of the edition: `null` for the whole edition, then one per track that has a project. */
 export const computeEdition = (input: EditionRankingInput): Map<string | null, LeaderboardRow[]> => {
-  const tieBreak = tieBreakCriterion(input.criteria);
+  // In order, so that sums run the same way and the means come out keyed in criterion order.
+  const criteria = byOrder(input.criteria);
+  const tieBreak = tieBreakCriterion(criteria);
   const listed = new Map<string, RankEntry>();
   for (const e of input.entries) {
     if (e.disqualified) listed.delete(e.submissionId);
@@ -27,7 +29,7 @@ export const computeEdition = (input: EditionRankingInput): Map<string | null, L
   const latest = new Map<string, ScoredSheet>();
   for (const s of input.sheets) {
     const entry = listed.get(s.submissionId);
-    const score = sheetScore(input.criteria, s.values);
+    const score = sheetScore(criteria, s.values);
     const key = `${s.jurorId}\u0000${s.submissionId}`;
     latest.delete(key);
     if (!entry || score === null || conflicts.has(conflictKey(s.jurorId, entry.teamId))) continue;
@@ -46,12 +48,7 @@ export const computeEdition = (input: EditionRankingInput): Map<string | null, L
 
   const projects = [...listed.values()].map((entry) => ({
     entry,
-    result: projectResult(
-      input.criteria,
-      tieBreak?.id ?? null,
-      bySubmission.get(entry.submissionId) ?? [],
-      method,
-    ),
+    result: projectResult(criteria, tieBreak?.id ?? null, bySubmission.get(entry.submissionId) ?? [], method),
   }));
   const boards = new Map<string | null, LeaderboardRow[]>([[null, board(projects)]]);
   const tracks = [...new Set(projects.map((p) => p.entry.trackId))].sort();

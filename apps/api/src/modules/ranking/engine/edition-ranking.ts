@@ -9,7 +9,7 @@
 import { conflictKey } from './compute';
 import { type CountingSheets, type NormalizationMethod, normalizationMethod } from './normalization';
 import { type ProjectResult, projectResult, rowChanged, type ScoredSheet, toLeaderboardRow } from './project';
-import { compareTitles, sheetScore, tieBreakCriterion } from './rules';
+import { byOrder, compareTitles, sheetScore, tieBreakCriterion } from './rules';
 import { byNormalized, rankStandings, type Standing } from './standings';
 import type {
   BoardDiff,
@@ -86,7 +86,7 @@ export class EditionRanking {
       this.sheetsBySubmission.clear();
       this.sheetsByJuror.clear();
       this.countingByJuror.clear();
-      this.criteria = [...input.criteria];
+      this.criteria = byOrder(input.criteria);
       this.tieBreakId = tieBreakCriterion(this.criteria)?.id ?? null;
       this.method = normalizationMethod(input.normalization);
       for (const c of input.conflicts) this.conflicts.add(conflictKey(c.jurorId, c.teamId));
@@ -176,7 +176,7 @@ export class EditionRanking {
   /** Replaces the criteria: every sheet score changes, so everything is recomputed. */
   setCriteria(criteria: readonly RankCriterion[]): BoardDiff[] {
     return this.run(() => {
-      this.criteria = [...criteria];
+      this.criteria = byOrder(criteria);
       this.tieBreakId = tieBreakCriterion(this.criteria)?.id ?? null;
       for (const byJuror of this.sheetsBySubmission.values())
         for (const state of byJuror.values()) {

@@ -23,7 +23,10 @@ export interface ProjectResult {
   tieMean: number;
 }
 
-/** The result of a project's counting sheets, or `null` when none counts (rule 4: unranked). */
+/**
+ * The result of a project's counting sheets, or `null` when none counts (rule 4: unranked). The
+ * criteria come sorted by order (the means are keyed in that order).
+ */
 export const projectResult = (
   criteria: readonly RankCriterion[],
   tieBreakId: string | null,
