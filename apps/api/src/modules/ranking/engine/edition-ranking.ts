@@ -6,7 +6,6 @@
  * changed. Values are summed in an order that does not depend on the order of the operations, so the
  * state after any sequence of operations equals, bit for bit, the state built from the final inputs.
  */
-import { conflictKey } from './compute';
 import { type CountingSheets, type NormalizationMethod, normalizationMethod } from './normalization';
 import { type ProjectResult, projectResult, rowChanged, type ScoredSheet, toLeaderboardRow } from './project';
 import { byOrder, compareTitles, sheetScore, tieBreakCriterion } from './rules';
@@ -41,7 +40,8 @@ export class EditionRanking {
   private tieBreakId: string | null = null;
   private method: NormalizationMethod;
   private readonly projects = new Map<string, ProjectState>();
-  private readonly conflicts = new Set<string>();
+  /** Conflicts: juror id → the teams that juror is conflicted with. */
+  private readonly conflicts = new Map<string, Set<string>>();
   private readonly sheetsBySubmission = new Map<string, Map<string, SheetState>>();
   private readonly sheetsByJuror = new Map<string, Map<string, SheetState>>();
   private readonly countingByJuror = new Map<string, Map<string, ScoredSheet>>();
@@ -89,32 +89,34 @@ export class EditionRanking {
       this.criteria = byOrder(input.criteria);
       this.tieBreakId = tieBreakCriterion(this.criteria)?.id ?? null;
       this.method = normalizationMethod(input.normalization);
-      for (const c of input.conflicts) this.conflicts.add(conflictKey(c.jurorId, c.teamId));
+      for (const c of input.conflicts) nestedSet(this.conflicts, c.jurorId).add(c.teamId);
       for (const e of input.entries) this.projects.set(e.submissionId, newProject(e));
-      for (const s of input.sheets) this.upsertSheet(s);
+      for (const s of input.sheets) this.putSheet(s);
       this.full = true;
     });
   }
 
   /** Saves a juror's sheet for a submission, or replaces the one saved before. */
   upsertSheet(sheet: RankSheet): BoardDiff[] {
-    return this.run(() => {
-      let state = this.sheetsBySubmission.get(sheet.submissionId)?.get(sheet.jurorId);
-      if (!state) {
-        state = {
-          jurorId: sheet.jurorId,
-          submissionId: sheet.submissionId,
-          values: {},
-          score: null,
-          counting: null,
-        };
-        nested(this.sheetsBySubmission, sheet.submissionId).set(sheet.jurorId, state);
-        nested(this.sheetsByJuror, sheet.jurorId).set(sheet.submissionId, state);
-      }
-      state.values = { ...sheet.values };
-      state.score = sheetScore(this.criteria, state.values);
-      this.refreshSheet(state);
-    });
+    return this.run(() => this.putSheet(sheet));
+  }
+
+  private putSheet(sheet: RankSheet): void {
+    let state = this.sheetsBySubmission.get(sheet.submissionId)?.get(sheet.jurorId);
+    if (!state) {
+      state = {
+        jurorId: sheet.jurorId,
+        submissionId: sheet.submissionId,
+        values: {},
+        score: null,
+        counting: null,
+      };
+      nested(this.sheetsBySubmission, sheet.submissionId).set(sheet.jurorId, state);
+      nested(this.sheetsByJuror, sheet.jurorId).set(sheet.submissionId, state);
+    }
+    state.values = { ...sheet.values };
+    state.score = sheetScore(this.criteria, state.values);
+    this.refreshSheet(state);
   }
 
   /** Removes a juror's sheet for a submission (nothing happens when there is none). */
@@ -132,14 +134,16 @@ export class EditionRanking {
   /** The juror declared a conflict with the team: the juror's sheets for it stop counting. */
   setConflict(jurorId: string, teamId: string): BoardDiff[] {
     return this.run(() => {
-      this.conflicts.add(conflictKey(jurorId, teamId));
+      nestedSet(this.conflicts, jurorId).add(teamId);
       this.refreshJurorTeam(jurorId, teamId);
     });
   }
 
   removeConflict(jurorId: string, teamId: string): BoardDiff[] {
     return this.run(() => {
-      this.conflicts.delete(conflictKey(jurorId, teamId));
+      const teams = this.conflicts.get(jurorId);
+      teams?.delete(teamId);
+      if (teams?.size === 0) this.conflicts.delete(jurorId);
       this.refreshJurorTeam(jurorId, teamId);
     });
   }
@@ -217,7 +221,7 @@ export class EditionRanking {
       entry !== undefined &&
       !entry.disqualified &&
       state.score !== null &&
-      !this.conflicts.has(conflictKey(state.jurorId, entry.teamId));
+      !this.conflicts.get(state.jurorId)?.has(entry.teamId);
     const before = state.counting;
     if (!before && !counts) return;
     if (!before || !counts || before.score !== state.score) this.dirtyJurors.add(state.jurorId);
@@ -326,7 +330,6 @@ class Board {
 
   /** Re-places the given projects (`member` says whether and as what each is on this board now). */
   update(changed: ReadonlySet<string>, member: (id: string) => ProjectState | undefined): BoardDiff {
-    const stays = (p: ProjectState) => !changed.has(p.submissionId);
     const addRanked: ProjectState[] = [];
     const addUnranked: ProjectState[] = [];
     const removed: string[] = [];
@@ -335,8 +338,8 @@ class Board {
       if (p) (p.result ? addRanked : addUnranked).push(p);
       else if (this.rowById.has(id)) removed.push(id);
     }
-    this.ranked = merge(this.ranked.filter(stays), addRanked.sort(byNormalized), byNormalized);
-    this.unranked = merge(this.unranked.filter(stays), addUnranked.sort(titles), titles);
+    this.ranked = mergeWithout(this.ranked, changed, addRanked.sort(byNormalized), byNormalized);
+    this.unranked = mergeWithout(this.unranked, changed, addUnranked.sort(titles), titles);
 
     const { order, ranks } = rankStandings(this.ranked);
     const rows: LeaderboardRow[] = new Array(order.length + this.unranked.length);
@@ -375,18 +378,28 @@ const newProject = (entry: RankEntry): ProjectState => ({
   tieMean: 0,
 });
 
-/** Merges two arrays sorted by `compare`. */
-const merge = <T>(a: T[], b: T[], compare: (x: T, y: T) => number): T[] => {
-  if (b.length === 0) return a;
-  if (a.length === 0) return b;
-  const out: T[] = new Array(a.length + b.length);
-  let i = 0;
+/** `kept` without the projects in `skip`, merged with `added`; both sorted by `compare`. */
+const mergeWithout = (
+  kept: ProjectState[],
+  skip: ReadonlySet<string>,
+  added: ProjectState[],
+  compare: (x: ProjectState, y: ProjectState) => number,
+): ProjectState[] => {
+  const out: ProjectState[] = [];
   let j = 0;
-  let k = 0;
-  while (i < a.length && j < b.length) out[k++] = compare(a[i], b[j]) <= 0 ? a[i++] : b[j++];
-  while (i < a.length) out[k++] = a[i++];
-  while (j < b.length) out[k++] = b[j++];
+  for (const p of kept) {
+    if (skip.has(p.submissionId)) continue;
+    while (j < added.length && compare(added[j], p) < 0) out.push(added[j++]);
+    out.push(p);
+  }
+  while (j < added.length) out.push(added[j++]);
   return out;
+};
+
+const nestedSet = (map: Map<string, Set<string>>, key: string): Set<string> => {
+  let inner = map.get(key);
+  if (!inner) map.set(key, (inner = new Set()));
+  return inner;
 };
 
 const nested = <V>(map: Map<string, Map<string, V>>, key: string): Map<string, V> => {

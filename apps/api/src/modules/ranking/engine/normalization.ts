@@ -5,7 +5,7 @@
  * effects), which it refreshes when a juror's counting sheets change, telling the engine which other
  * projects that moved.
  */
-import { canonicalSum, jurorStats, type JurorStats, zScore } from './rules';
+import { jurorStats, type JurorStats, zScore } from './rules';
 import type { CountingSheet, Normalization } from './types';
 
 /** Read access to the sheets that count, for a method's statistics. */
@@ -26,7 +26,10 @@ export interface NormalizationMethod {
    * value may have changed beyond those whose own sheets changed, or `'all'`.
    */
   jurorsChanged(jurorIds: ReadonlySet<string>, sheets: CountingSheets): Iterable<string> | 'all';
-  /** A project's normalized value from its counting sheets (at least one). */
+  /**
+   * A project's normalized value from its counting sheets (at least one), which come sorted by juror
+   * id: summing in the order given keeps the result independent of the order of the operations.
+   */
   normalize(sheets: readonly CountingSheet[]): number;
 }
 
@@ -38,9 +41,13 @@ class RawMean implements NormalizationMethod {
     return [];
   }
   normalize(sheets: readonly CountingSheet[]): number {
-    return canonicalSum(sheets.map((s) => s.score)) / sheets.length;
+    let sum = 0;
+    for (const s of sheets) sum += s.score;
+    return sum / sheets.length;
   }
 }
+
+const NO_STATS: JurorStats = { count: 0, mean: 0, sd: 0 };
 
 /** Rule 3: each sheet score as a z-score against its juror's counting sheets; the mean of those. */
 class JurorZScore implements NormalizationMethod {
@@ -70,10 +77,9 @@ class JurorZScore implements NormalizationMethod {
   }
 
   normalize(sheets: readonly CountingSheet[]): number {
-    const none: JurorStats = { count: 0, mean: 0, sd: 0 };
-    return (
-      canonicalSum(sheets.map((s) => zScore(s.score, this.stats.get(s.jurorId) ?? none))) / sheets.length
-    );
+    let sum = 0;
+    for (const s of sheets) sum += zScore(s.score, this.stats.get(s.jurorId) ?? NO_STATS);
+    return sum / sheets.length;
   }
 
   private refresh(jurorId: string, sheets: CountingSheets): JurorStats | undefined {
@@ -83,7 +89,7 @@ class JurorZScore implements NormalizationMethod {
       this.stats.delete(jurorId);
       return undefined;
     }
-    const stats = jurorStats(scores);
+    const stats = jurorStats(Float64Array.from(scores));
     this.stats.set(jurorId, stats);
     return stats;
   }

@@ -2,7 +2,6 @@
  * A project's result from its counting sheets (rules 2 and 3), and its leaderboard row.
  */
 import type { NormalizationMethod } from './normalization';
-import { canonicalSum } from './rules';
 import type { CountingSheet, LeaderboardRow, RankCriterion, RankEntry } from './types';
 
 /** A counting sheet with its criterion values (for the criterion means). */
@@ -30,21 +29,32 @@ export interface ProjectResult {
 export const projectResult = (
   criteria: readonly RankCriterion[],
   tieBreakId: string | null,
-  sheets: readonly ScoredSheet[],
+  sheets: ScoredSheet[],
   method: NormalizationMethod,
 ): ProjectResult | null => {
   if (sheets.length === 0 || tieBreakId === null) return null;
+  // Summed in juror order (in place: callers pass a fresh array), whatever order the sheets came in.
+  if (sheets.length > 1) sheets.sort(byJuror);
   const n = sheets.length;
+  let score = 0;
+  for (const s of sheets) score += s.score;
   const means: Record<string, number> = {};
-  for (const c of criteria) means[c.id] = canonicalSum(sheets.map((s) => s.values[c.id])) / n;
+  for (const c of criteria) {
+    let sum = 0;
+    for (const s of sheets) sum += s.values[c.id];
+    means[c.id] = sum / n;
+  }
   return {
     sheets: n,
-    score: canonicalSum(sheets.map((s) => s.score)) / n,
+    score: score / n,
     normalized: method.normalize(sheets),
     criteria: means,
     tieMean: means[tieBreakId],
   };
 };
+
+const byJuror = (a: ScoredSheet, b: ScoredSheet) =>
+  a.jurorId < b.jurorId ? -1 : a.jurorId > b.jurorId ? 1 : 0;
 
 /** The row of a project on a board; an unranked project has no rank, score or means. */
 export const toLeaderboardRow = (

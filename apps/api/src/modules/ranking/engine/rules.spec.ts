@@ -63,7 +63,7 @@ describe('rule 5: the tie-break criterion', () => {
 
 describe('rule 3: z-scores', () => {
   it('use the population standard deviation', () => {
-    const stats = jurorStats([40, 60]);
+    const stats = jurorStats(Float64Array.of(40, 60));
     expect(stats).toEqual({ count: 2, mean: 50, sd: 10 }); // the sample sd would be 14.14…
     expect(zScore(60, stats)).toBe(1);
     expect(zScore(40, stats)).toBe(-1);
@@ -71,19 +71,19 @@ describe('rule 3: z-scores', () => {
   });
 
   it('are 0 for a juror with a single sheet', () => {
-    expect(zScore(80, jurorStats([80]))).toBe(0);
+    expect(zScore(80, jurorStats(Float64Array.of(80)))).toBe(0);
   });
 
   it('are 0 when the sd is below 1e-9 (all sheets equal, or within rounding)', () => {
-    expect(zScore(70, jurorStats([70, 70, 70]))).toBe(0);
-    const nearlyFlat = jurorStats([70, 70 + 1e-10]);
+    expect(zScore(70, jurorStats(Float64Array.of(70, 70, 70)))).toBe(0);
+    const nearlyFlat = jurorStats(Float64Array.of(70, 70 + 1e-10));
     expect(nearlyFlat.sd).toBeGreaterThan(0);
     expect(zScore(70 + 1e-10, nearlyFlat)).toBe(0);
   });
 
   it('do not depend on the order of the sheets', () => {
-    const a = jurorStats([0.1, 0.7, 0.2, 1e6, 3]);
-    const b = jurorStats([3, 1e6, 0.2, 0.1, 0.7]);
+    const a = jurorStats(Float64Array.of(0.1, 0.7, 0.2, 1e6, 3));
+    const b = jurorStats(Float64Array.of(3, 1e6, 0.2, 0.1, 0.7));
     expect(b).toEqual(a);
   });
 });

@@ -11,14 +11,6 @@ export const EPSILON = 1e-9;
 /** Rule 5's equality. */
 export const same = (a: number, b: number): boolean => Math.abs(a - b) <= EPSILON;
 
-/** Sums in ascending order of value, so that the result does not depend on the order of the input. */
-export const canonicalSum = (values: number[]): number => {
-  values.sort((a, b) => a - b);
-  let sum = 0;
-  for (const v of values) sum += v;
-  return sum;
-};
-
 /** The criterion values of a sheet are complete when every criterion has a finite value. */
 export const isComplete = (criteria: readonly RankCriterion[], values: Readonly<Record<string, number>>) =>
   criteria.length > 0 && criteria.every((c) => Number.isFinite(values[c.id]));
@@ -63,13 +55,19 @@ export interface JurorStats {
   sd: number;
 }
 
-/** Rule 3's statistics of one juror's counting sheet scores (the array is sorted in place). */
-export const jurorStats = (scores: number[]): JurorStats => {
+/**
+ * Rule 3's statistics of one juror's counting sheet scores. The scores are sorted first (in place)
+ * and summed in that order, so that the result does not depend on the order the sheets came in.
+ */
+export const jurorStats = (scores: Float64Array): JurorStats => {
   const count = scores.length;
   if (count === 0) return { count: 0, mean: 0, sd: 0 };
-  const mean = canonicalSum(scores) / count;
+  scores.sort();
+  let sum = 0;
+  for (let i = 0; i < count; i++) sum += scores[i];
+  const mean = sum / count;
   let squares = 0;
-  for (const s of scores) squares += (s - mean) * (s - mean);
+  for (let i = 0; i < count; i++) squares += (scores[i] - mean) * (scores[i] - mean);
   return { count, mean, sd: Math.sqrt(squares / count) };
 };
 
