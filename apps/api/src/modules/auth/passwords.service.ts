@@ -39,13 +39,12 @@ export class PasswordsService {
    */
   async change(auth: RequestAuth, input: PasswordChange, ip: string): Promise<void> {
     const user = await this.users.get(auth.user.id);
-    if (await this.limiter.isBlocked(user.email, ip)) {
-      throw new DomainError('RATE_LIMITED', 'Too many wrong passwords; try again later');
-    }
+    const slot = await this.limiter.take(user.email, ip);
+    if (!slot) throw new DomainError('RATE_LIMITED', 'Too many wrong passwords; try again later');
     if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-      await this.limiter.recordFailure(user.email, ip);
       throw new DomainError('WRONG_PASSWORD', 'currentPassword: this is not your current password');
     }
+    await slot.release();
     const passwordHash = await hashPassword(input.newPassword);
     await this.db.transaction(async (m) => {
       await this.users.setPasswordHash(user.id, passwordHash, m);
