@@ -211,7 +211,9 @@ describe('failed-login limit under parallel guesses (default limits: 10 per acco
     const statuses = await parallelWrongPasswords(t, u.email);
     expect(statuses.filter((s) => s === 401)).toHaveLength(10);
     expect(statuses.filter((s) => s === 429)).toHaveLength(20);
-    const right = await t.request('POST', '/api/auth/login', { body: { email: u.email, password: u.password } });
+    const right = await t.request('POST', '/api/auth/login', {
+      body: { email: u.email, password: u.password },
+    });
     expect(right.status).toBe(429);
   });
 
@@ -269,7 +271,9 @@ withRedis('failed-login limits across two API instances (Redis)', () => {
     const u = await signUp(a);
     // (each instance has its own database: the account exists on `a` only)
     for (let i = 0; i < 5; i++) {
-      const res = await a.request('POST', '/api/auth/login', { body: { email: u.email, password: u.password } });
+      const res = await a.request('POST', '/api/auth/login', {
+        body: { email: u.email, password: u.password },
+      });
       expect(res.status).toBe(200);
     }
     const statuses = await parallelWrongPasswords(a, u.email, 5);

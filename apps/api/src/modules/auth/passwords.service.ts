@@ -56,11 +56,19 @@ export class PasswordsService {
   /**
    * Mails a reset link when the address belongs to an active account; says nothing either way
    * (the caller answers 202 in every case). The mail leaves in the background so that the time
-   * of the answer does not tell whether the account exists.
+   * of the answer does not tell whether the account exists. The link goes through SMTP or
+   * nowhere (never to the outbox or the log, where others would read it), and a reset whose
+   * mail did not go out is deleted: without SMTP_URL there are no resets.
    */
   async requestReset(email: string): Promise<void> {
     const user = await this.users.findByEmail(email);
     if (!user || user.disabledAt) return;
+    if (!this.mail.smtpConfigured) {
+      this.logger.warn(
+        `Password reset asked for ${user.email}, but resets need SMTP (SMTP_URL is unset): no link was made`,
+      );
+      return;
+    }
     const token = newToken();
     const created: unknown[] = await this.db.query(
       `INSERT INTO password_resets (user_id, token_hash, expires_at)
@@ -70,26 +78,32 @@ export class PasswordsService {
        RETURNING id`,
       [user.id, hashToken(token), RESET_TTL_MS / 1000, RESET_MAILS_PER_HOUR],
     );
-    if (created.length === 0) {
+    const resetId = (created[0] as { id: string } | undefined)?.id;
+    if (!resetId) {
       this.logger.warn(
         `Reset mails for user ${user.id} are over ${RESET_MAILS_PER_HOUR} per hour; none sent`,
       );
       return;
     }
     const link = `${this.config.publicUrl.replace(/\/$/, '')}/reset-password?token=${encodeURIComponent(token)}`;
-    void this.mail.send({
-      to: user.email,
-      kind: 'password_reset',
-      subject: 'Reset your Challenge Accepted password',
-      text: [
-        `Hello ${user.name},`,
-        '',
-        'Someone (hopefully you) asked to reset the password of your Challenge Accepted account.',
-        `Choose a new password here within the hour: ${link}`,
-        '',
-        'If it was not you, ignore this mail: your password stays as it is.',
-      ].join('\n'),
-    });
+    void this.mail
+      .sendPrivate({
+        to: user.email,
+        kind: 'password_reset',
+        subject: 'Reset your Challenge Accepted password',
+        text: [
+          `Hello ${user.name},`,
+          '',
+          'Someone (hopefully you) asked to reset the password of your Challenge Accepted account.',
+          `Choose a new password here within the hour: ${link}`,
+          '',
+          'If it was not you, ignore this mail: your password stays as it is.',
+        ].join('\n'),
+      })
+      .then(async (sent) => {
+        if (!sent) await this.db.query(`DELETE FROM password_resets WHERE id = $1`, [resetId]);
+      })
+      .catch((err: unknown) => this.logger.error(`Could not drop an unsent reset: ${String(err)}`));
   }
 
   /**
