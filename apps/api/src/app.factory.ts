@@ -27,7 +27,9 @@ export async function createApp(config: ResolvedConfig): Promise<NestFastifyAppl
   const serveSpa = fs.existsSync(path.join(config.webDist, 'index.html'));
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT,
-    trustProxy: true,
+    // Only a proxy named in TRUST_PROXY may say who the client is (X-Forwarded-For): believing
+    // anyone would let every request choose its own address, and escape the per-IP limits.
+    trustProxy: config.trustProxy,
     rewriteUrl: serveSpa ? (req: { url?: string }) => spaRewrite(req.url ?? '/') : undefined,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config), adapter, {

@@ -128,3 +128,61 @@ describe('CORS with CORS_ORIGINS set', () => {
     expect(get.headers['access-control-allow-origin']).toBeUndefined();
   });
 });
+
+/** Failed logins for new addresses, each from the given X-Forwarded-For (none when undefined). */
+async function failedLogins(t: TestApp, forwardedFor: (i: number) => string | undefined, n: number) {
+  const statuses: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const ff = forwardedFor(i);
+    const res = await t.request('POST', '/api/auth/login', {
+      body: { email: `ff-${Date.now()}-${i}@example.test`, password: 'wrong password' },
+      headers: ff ? { 'x-forwarded-for': ff } : {},
+    });
+    statuses.push(res.status);
+  }
+  return statuses;
+}
+
+const LIMITS = { LOGIN_MAX_FAILURES_PER_IP: '3', LOGIN_WINDOW_SECONDS: '60' };
+
+describe('client address: no proxy trusted by default', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ env: LIMITS });
+  });
+  afterAll(() => t.close());
+
+  it('ignores X-Forwarded-For: rotating it does not escape the per-IP limit', async () => {
+    const statuses = await failedLogins(t, (i) => `203.0.113.${i + 1}`, 5);
+    expect(statuses).toEqual([401, 401, 401, 429, 429]);
+  });
+});
+
+describe.each([
+  ['a named range', 'loopback'],
+  ['the proxy address', '127.0.0.1'],
+  ['a CIDR with the proxy in it', '10.0.0.0/8, 127.0.0.0/8'],
+])('client address with TRUST_PROXY set to %s', (_what, trustProxy) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ env: { ...LIMITS, TRUST_PROXY: trustProxy } });
+  });
+  afterAll(() => t.close());
+
+  it('takes the client address from X-Forwarded-For, so each client has its own limit', async () => {
+    expect(await failedLogins(t, (i) => `203.0.113.${i + 1}`, 5)).toEqual([401, 401, 401, 401, 401]);
+    expect(await failedLogins(t, () => '198.51.100.7', 4)).toEqual([401, 401, 401, 429]);
+  });
+});
+
+describe('client address with TRUST_PROXY naming another proxy', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ env: { ...LIMITS, TRUST_PROXY: '10.1.2.3' } });
+  });
+  afterAll(() => t.close());
+
+  it('does not believe X-Forwarded-For from a peer that is not that proxy', async () => {
+    expect(await failedLogins(t, (i) => `203.0.113.${i + 1}`, 4)).toEqual([401, 401, 401, 429]);
+  });
+});
