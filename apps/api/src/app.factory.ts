@@ -9,6 +9,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type ResolvedConfig } from './app.module';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
+import { originCheck } from './modules/auth/origin-check';
 import { SessionsService } from './modules/auth/sessions.service';
 import { LiveIoAdapter } from './modules/live/live-io.adapter';
 
@@ -32,14 +33,24 @@ export async function createApp(config: ResolvedConfig): Promise<NestFastifyAppl
     trustProxy: config.trustProxy,
     rewriteUrl: serveSpa ? (req: { url?: string }) => spaRewrite(req.url ?? '/') : undefined,
   });
+  // JSON bodies only: no form (x-www-form-urlencoded, multipart) nor text/plain parser, since a
+  // plain HTML form of any site can send those with the session cookie. Nest's own parsers are
+  // off (it would add the form one); Fastify's JSON parser stays, and any other body is 415.
+  adapter.getInstance().removeContentTypeParser('text/plain');
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config), adapter, {
     bufferLogs: true,
     abortOnError: false,
+    bodyParser: false,
   });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: true });
+  const checkOrigin = originCheck(config.publicUrl, config.corsOrigins);
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', async (request) => checkOrigin(request));
 
   // Fastify's own errors (malformed JSON, a body over 1 MiB) reach the global filter through Nest's
   // error handler too, so they get the same `{ statusCode, code, message }` (test/errors.e2e-spec.ts).
