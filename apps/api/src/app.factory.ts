@@ -8,6 +8,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type ResolvedConfig } from './app.module';
+import { passwordHashGate } from './common/auth/passwords';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { originCheck } from './modules/auth/origin-check';
 import { SessionsService } from './modules/auth/sessions.service';
@@ -25,6 +26,7 @@ function spaRewrite(url: string): string {
 
 /** Builds the configured application (not yet listening); `main.ts` and the tests share it. */
 export async function createApp(config: ResolvedConfig): Promise<NestFastifyApplication> {
+  passwordHashGate.setLimit(config.passwordHashConcurrency);
   const serveSpa = fs.existsSync(path.join(config.webDist, 'index.html'));
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT,

@@ -8,6 +8,8 @@ describe('loadConfig', () => {
     expect(c.demo).toBe(true);
     expect(c.organizer).toBeUndefined();
     expect(c.trustProxy).toBe(false);
+    expect(c.registerResetLimit).toEqual({ perIp: 300, windowMs: 15 * 60_000 });
+    expect(c.passwordHashConcurrency).toBeGreaterThanOrEqual(1);
   });
 
   it('reads TRUST_PROXY as a list of addresses and CIDR ranges', () => {
@@ -32,6 +34,8 @@ describe('loadConfig', () => {
     [{ ORGANIZER_EMAIL: 'a@b.co' }, 'ORGANIZER_PASSWORD'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY'],
+    [{ REGISTER_RESET_MAX_PER_IP: '0' }, 'REGISTER_RESET_MAX_PER_IP'],
+    [{ PASSWORD_HASH_CONCURRENCY: 'many' }, 'PASSWORD_HASH_CONCURRENCY'],
     [{ TRUST_PROXY: '1' }, 'hop count'],
     [{ TRUST_PROXY: '10.0.0.0/99' }, 'TRUST_PROXY'],
     [{ TRUST_PROXY: 'nginx' }, 'TRUST_PROXY'],
