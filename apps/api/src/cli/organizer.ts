@@ -10,8 +10,9 @@ import { describeOrganizer, ensureOrganizer } from '../modules/users/organizer';
 /**
  * `npm run organizer -- --email a@b.ro --password '…' [--name 'Ana'] [--enable]`: creates that
  * account as organizer, or makes an existing one organizer (and sets its password), ending the
- * sessions it had. A disabled account is refused unless `--enable` asks to enable it. Uses DATABASE_URL, else
- * the embedded database of `npm start` (stop the server first: both cannot use `.data/` at once).
+ * sessions it had. A disabled account is refused unless `--enable` asks to enable it. Uses
+ * DATABASE_URL, else the embedded database of `npm start` (stop the server first: both cannot
+ * use `.data/` at once).
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
