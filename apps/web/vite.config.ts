@@ -4,19 +4,21 @@ import { defineConfig } from 'vite';
 // In production the API serves `dist/` on its own port and sends every non-/api path to
 // index.html; in development Vite serves the app and forwards the API and Socket.IO to it.
 const API = 'http://localhost:3000';
+// The Host header stays the page's (no changeOrigin): the API lets a state-changing request
+// through when its Origin names the host it was sent to, and refuses other sites' pages.
 
 export default defineConfig({
   plugins: [react()],
   server: {
     port: 5173,
     proxy: {
-      '/api': { target: API, changeOrigin: true },
+      '/api': { target: API },
       '/socket.io': { target: API, ws: true, changeOrigin: true },
     },
   },
   preview: {
     proxy: {
-      '/api': { target: API, changeOrigin: true },
+      '/api': { target: API },
       '/socket.io': { target: API, ws: true, changeOrigin: true },
     },
   },

@@ -8,7 +8,9 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type ResolvedConfig } from './app.module';
+import { passwordHashGate } from './common/auth/passwords';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
+import { originCheck } from './modules/auth/origin-check';
 import { SessionsService } from './modules/auth/sessions.service';
 import { LiveIoAdapter } from './modules/live/live-io.adapter';
 
@@ -24,20 +26,33 @@ function spaRewrite(url: string): string {
 
 /** Builds the configured application (not yet listening); `main.ts` and the tests share it. */
 export async function createApp(config: ResolvedConfig): Promise<NestFastifyApplication> {
+  passwordHashGate.setLimit(config.passwordHashConcurrency);
   const serveSpa = fs.existsSync(path.join(config.webDist, 'index.html'));
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT,
-    trustProxy: true,
+    // Only a proxy named in TRUST_PROXY may say who the client is (X-Forwarded-For): believing
+    // anyone would let every request choose its own address, and escape the per-IP limits.
+    trustProxy: config.trustProxy,
     rewriteUrl: serveSpa ? (req: { url?: string }) => spaRewrite(req.url ?? '/') : undefined,
   });
+  // JSON bodies only: no form (x-www-form-urlencoded, multipart) nor text/plain parser, since a
+  // plain HTML form of any site can send those with the session cookie. Nest's own parsers are
+  // off (it would add the form one); Fastify's JSON parser stays, and any other body is 415.
+  adapter.getInstance().removeContentTypeParser('text/plain');
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config), adapter, {
     bufferLogs: true,
     abortOnError: false,
+    bodyParser: false,
   });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: true });
+  const checkOrigin = originCheck(config.publicUrl, config.corsOrigins);
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', async (request) => checkOrigin(request));
 
   // Fastify's own errors (malformed JSON, a body over 1 MiB) reach the global filter through Nest's
   // error handler too, so they get the same `{ statusCode, code, message }` (test/errors.e2e-spec.ts).

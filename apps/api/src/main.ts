@@ -5,6 +5,7 @@ import { ConfigError, loadConfig, type AppConfig } from './config/env';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded';
 import { assertDatabaseReachable } from './database/reachability';
 import { SeedService } from './modules/seed/seed.service';
+import { describeOrganizer } from './modules/users/organizer';
 import { UsersService } from './modules/users/users.service';
 
 /** Prints one clear line and exits: for mistakes in configuration, not for bugs. */
@@ -59,10 +60,8 @@ async function bootstrap(): Promise<void> {
   await app.init();
   if (config.organizer) {
     const r = await app.get(UsersService).ensureOrganizer(config.organizer);
-    Logger.log(
-      `${config.organizer.email} is an organizer (${r.created ? 'created' : 'existing account'})`,
-      'Main',
-    );
+    const { level, message } = describeOrganizer(config.organizer.email, r);
+    Logger[level](`ORGANIZER_EMAIL: ${message}`, 'Main');
   }
   if (config.demo) await app.get(SeedService).seedDemo();
   await app.listen({ port: config.port, host: config.host });

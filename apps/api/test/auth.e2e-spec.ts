@@ -189,6 +189,48 @@ describe('failed-login rate limits', () => {
   });
 });
 
+/** 30 wrong passwords for one account at once: the statuses, sorted. */
+async function parallelWrongPasswords(t: TestApp, email: string, n = 30): Promise<number[]> {
+  const results = await Promise.all(
+    Array.from({ length: n }, () =>
+      t.request('POST', '/api/auth/login', { body: { email, password: 'wrong password' } }),
+    ),
+  );
+  return results.map((r) => r.status).sort();
+}
+
+describe('failed-login limit under parallel guesses (default limits: 10 per account)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('tries at most 10 of 30 simultaneous wrong passwords for one account; the rest are 429', async () => {
+    const u = await signUp(t);
+    const statuses = await parallelWrongPasswords(t, u.email);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(10);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(20);
+    const right = await t.request('POST', '/api/auth/login', {
+      body: { email: u.email, password: u.password },
+    });
+    expect(right.status).toBe(429);
+  });
+
+  it('gives the slot back after a good login, also when good logins run side by side', async () => {
+    const u = await signUp(t);
+    const good = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        t.request('POST', '/api/auth/login', { body: { email: u.email, password: u.password } }),
+      ),
+    );
+    expect(good.map((r) => r.status)).toEqual(Array(8).fill(200));
+    // none of the 8 was kept: all 10 failures are still available
+    const statuses = await parallelWrongPasswords(t, u.email, 12);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(10);
+  });
+});
+
 // With REDIS_URL, the failed-login counters live in Redis, so that every instance sees them.
 const withRedis = process.env.REDIS_URL ? describe : describe.skip;
 if (!process.env.REDIS_URL)
@@ -211,6 +253,31 @@ withRedis('failed-login limits across two API instances (Redis)', () => {
   afterAll(async () => {
     await a.close();
     await b.close();
+  });
+
+  it('tries at most 3 of 30 wrong passwords sent at once to two instances; the rest are 429', async () => {
+    const email = `parallel-${Date.now()}@example.test`;
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        (i % 2 ? a : b).request('POST', '/api/auth/login', { body: { email, password: 'wrong password' } }),
+      ),
+    );
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(3);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(27);
+  });
+
+  it('gives the slot back after a good login (Redis)', async () => {
+    const u = await signUp(a);
+    // (each instance has its own database: the account exists on `a` only)
+    for (let i = 0; i < 5; i++) {
+      const res = await a.request('POST', '/api/auth/login', {
+        body: { email: u.email, password: u.password },
+      });
+      expect(res.status).toBe(200);
+    }
+    const statuses = await parallelWrongPasswords(a, u.email, 5);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(3);
   });
 
   it('counts failures made on one instance when another is asked, and forgets them after the window', async () => {

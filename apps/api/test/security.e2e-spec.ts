@@ -128,3 +128,180 @@ describe('CORS with CORS_ORIGINS set', () => {
     expect(get.headers['access-control-allow-origin']).toBeUndefined();
   });
 });
+
+/** Failed logins for new addresses, each from the given X-Forwarded-For (none when undefined). */
+async function failedLogins(t: TestApp, forwardedFor: (i: number) => string | undefined, n: number) {
+  const statuses: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const ff = forwardedFor(i);
+    const res = await t.request('POST', '/api/auth/login', {
+      body: { email: `ff-${Date.now()}-${i}@example.test`, password: 'wrong password' },
+      headers: ff ? { 'x-forwarded-for': ff } : {},
+    });
+    statuses.push(res.status);
+  }
+  return statuses;
+}
+
+const LIMITS = { LOGIN_MAX_FAILURES_PER_IP: '3', LOGIN_WINDOW_SECONDS: '60' };
+
+describe('client address: no proxy trusted by default', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ env: LIMITS });
+  });
+  afterAll(() => t.close());
+
+  it('ignores X-Forwarded-For: rotating it does not escape the per-IP limit', async () => {
+    const statuses = await failedLogins(t, (i) => `203.0.113.${i + 1}`, 5);
+    expect(statuses).toEqual([401, 401, 401, 429, 429]);
+  });
+});
+
+describe.each([
+  ['a named range', 'loopback'],
+  ['the proxy address', '127.0.0.1'],
+  ['a CIDR with the proxy in it', '10.0.0.0/8, 127.0.0.0/8'],
+])('client address with TRUST_PROXY set to %s', (_what, trustProxy) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ env: { ...LIMITS, TRUST_PROXY: trustProxy } });
+  });
+  afterAll(() => t.close());
+
+  it('takes the client address from X-Forwarded-For, so each client has its own limit', async () => {
+    expect(await failedLogins(t, (i) => `203.0.113.${i + 1}`, 5)).toEqual([401, 401, 401, 401, 401]);
+    expect(await failedLogins(t, () => '198.51.100.7', 4)).toEqual([401, 401, 401, 429]);
+  });
+});
+
+describe('client address with TRUST_PROXY naming another proxy', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ env: { ...LIMITS, TRUST_PROXY: '10.1.2.3' } });
+  });
+  afterAll(() => t.close());
+
+  it('does not believe X-Forwarded-For from a peer that is not that proxy', async () => {
+    expect(await failedLogins(t, (i) => `203.0.113.${i + 1}`, 4)).toEqual([401, 401, 401, 429]);
+  });
+});
+
+describe('JSON bodies only, and no state change from a foreign Origin (cross-site requests)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({
+      env: { PUBLIC_URL: 'https://ca.example.test', CORS_ORIGINS: 'https://partner.example' },
+    });
+  });
+  afterAll(() => t.close());
+
+  const formHeaders = (u: { token: string }, extra: Record<string, string> = {}) => ({
+    cookie: `ca_session=${u.token}`,
+    'content-type': 'application/x-www-form-urlencoded',
+    ...extra,
+  });
+  const passwordWorks = async (email: string, password: string) =>
+    (await t.request('POST', '/api/auth/login', { body: { email, password } })).status === 200;
+
+  it('refuses a cross-site HTML form posted with the session cookie, and changes nothing', async () => {
+    const u = await signUp(t);
+    const raw = `currentPassword=${encodeURIComponent(u.password)}&newPassword=taken+over+by+a+form`;
+    const res = await t.request('POST', '/api/auth/password', {
+      raw,
+      headers: formHeaders(u, { origin: 'https://evil.example' }),
+    });
+    expect(res.status).toBe(403);
+    expect(res.body).toMatchObject({ statusCode: 403, code: 'ORIGIN_REFUSED' });
+    expect(await passwordWorks(u.email, u.password)).toBe(true);
+  });
+
+  it.each([
+    [
+      'application/x-www-form-urlencoded',
+      (p: string) => `currentPassword=${encodeURIComponent(p)}&newPassword=taken+over+by+a+form`,
+    ],
+    [
+      'text/plain',
+      (p: string) => JSON.stringify({ currentPassword: p, newPassword: 'taken over by a form' }),
+    ],
+    [
+      'multipart/form-data; boundary=x',
+      (p: string) => `--x\r\nContent-Disposition: form-data; name="currentPassword"\r\n\r\n${p}\r\n--x--\r\n`,
+    ],
+  ])(
+    'answers a %s body with 415 UNSUPPORTED_MEDIA_TYPE even without Origin, and changes nothing',
+    async (type, body) => {
+      const u = await signUp(t);
+      const res = await t.request('POST', '/api/auth/password', {
+        raw: body(u.password),
+        headers: { cookie: `ca_session=${u.token}`, 'content-type': type },
+      });
+      expect(res.status).toBe(415);
+      expect(res.body).toMatchObject({ statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE' });
+      expect(await passwordWorks(u.email, u.password)).toBe(true);
+    },
+  );
+
+  it('answers a body without a content type with 415, and creates nothing', async () => {
+    const res = await t.request('POST', '/api/auth/register', {
+      raw: JSON.stringify({ email: 'no-type@example.test', password: 'long enough pw', name: 'N' }),
+    });
+    expect(res.status).toBe(415);
+    expect(res.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    const n = await t.db.query(`SELECT count(*)::int AS n FROM users WHERE email = 'no-type@example.test'`);
+    expect(n[0].n).toBe(0);
+  });
+
+  it('refuses JSON from a foreign Origin (and from Origin: null) with 403 ORIGIN_REFUSED', async () => {
+    for (const origin of ['https://evil.example', 'null', 'https://ca.example.test.evil.example']) {
+      const res = await t.request('POST', '/api/auth/register', {
+        body: { email: 'foreign@example.test', password: 'long enough pw', name: 'F' },
+        headers: { origin },
+      });
+      expect(res.status).toBe(403);
+      expect(res.body.code).toBe('ORIGIN_REFUSED');
+    }
+    const n = await t.db.query(`SELECT count(*)::int AS n FROM users WHERE email = 'foreign@example.test'`);
+    expect(n[0].n).toBe(0);
+  });
+
+  it('accepts JSON from the app origin, from CORS_ORIGINS, from its own host, and with no Origin at all', async () => {
+    const cases: Record<string, string>[] = [
+      { origin: 'https://ca.example.test' },
+      { origin: 'https://partner.example' },
+      { origin: 'http://10.0.0.5:8080', host: '10.0.0.5:8080' },
+      {},
+    ];
+    for (const [i, headers] of cases.entries()) {
+      const res = await t.request('POST', '/api/auth/register', {
+        body: { email: `ok-${i}-${Date.now()}@example.test`, password: 'long enough pw', name: 'Ok' },
+        headers,
+      });
+      expect(res.status).toBe(201);
+    }
+    const json = await t.request('POST', '/api/auth/login', {
+      body: { email: 'nobody@example.test', password: 'whatever1234' },
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+    });
+    expect(json.status).toBe(401);
+  });
+
+  it('lets reads from anywhere through, and a POST without a body needs no content type', async () => {
+    const read = await t.request('GET', '/api/editions', { headers: { origin: 'https://evil.example' } });
+    expect(read.status).toBe(200);
+    const u = await signUp(t);
+    const out = await t.request('POST', '/api/auth/logout', { token: u.token });
+    expect(out.status).toBe(204);
+    expect((await t.request('GET', '/api/auth/me', { token: u.token })).status).toBe(401);
+  });
+
+  it('refuses a foreign Origin on a signed-in state change without a body too', async () => {
+    const u = await signUp(t);
+    const out = await t.request('POST', '/api/auth/logout', {
+      headers: { cookie: `ca_session=${u.token}`, origin: 'https://evil.example' },
+    });
+    expect(out.status).toBe(403);
+    expect((await t.request('GET', '/api/auth/me', { token: u.token })).status).toBe(200);
+  });
+});

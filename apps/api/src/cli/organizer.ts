@@ -5,20 +5,27 @@ import { ConfigError, loadConfig } from '../config/env';
 import { dataSourceOptions } from '../database/data-source';
 import { startEmbeddedPostgres } from '../database/embedded';
 import { assertDatabaseReachable } from '../database/reachability';
-import { ensureOrganizer } from '../modules/users/organizer';
+import { describeOrganizer, ensureOrganizer } from '../modules/users/organizer';
 
 /**
- * `npm run organizer -- --email a@b.ro --password '…' [--name 'Ana']`: creates that account as
- * organizer, or makes an existing one organizer (and sets its password). Uses DATABASE_URL, else
- * the embedded database of `npm start` (stop the server first: both cannot use `.data/` at once).
+ * `npm run organizer -- --email a@b.ro --password '…' [--name 'Ana'] [--enable]`: creates that
+ * account as organizer, or makes an existing one organizer (and sets its password), ending the
+ * sessions it had. A disabled account is refused unless `--enable` asks to enable it. Uses
+ * DATABASE_URL, else the embedded database of `npm start` (stop the server first: both cannot
+ * use `.data/` at once).
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { email: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' } },
+    options: {
+      email: { type: 'string' },
+      password: { type: 'string' },
+      name: { type: 'string' },
+      enable: { type: 'boolean' },
+    },
   });
   if (!values.email || !values.password)
     throw new ConfigError(
-      'Usage: npm run organizer -- --email <email> --password <password> [--name <name>]',
+      'Usage: npm run organizer -- --email <email> --password <password> [--name <name>] [--enable]',
     );
   if (values.password.length < 10) throw new ConfigError('--password must be at least 10 characters');
   const config = loadConfig();
@@ -34,14 +41,15 @@ async function main(): Promise<void> {
   try {
     await ds.initialize();
     await ds.runMigrations();
-    const r = await ensureOrganizer(ds.manager, {
-      email: values.email,
-      password: values.password,
-      name: values.name,
-    });
-    process.stdout.write(
-      `${values.email} is an organizer (${r.created ? 'new account' : 'existing account'}).\n`,
+    const r = await ensureOrganizer(
+      ds.manager,
+      { email: values.email, password: values.password, name: values.name },
+      { enableDisabled: values.enable },
     );
+    const { message } = describeOrganizer(values.email, r);
+    // A disabled account is refused unless --enable says to enable it.
+    if (r.leftDisabled) throw new ConfigError(message);
+    process.stdout.write(`${message}\n`);
   } finally {
     if (ds.isInitialized) await ds.destroy();
     await stop();

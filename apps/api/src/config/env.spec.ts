@@ -7,6 +7,18 @@ describe('loadConfig', () => {
     expect(c.databaseUrl).toBeUndefined();
     expect(c.demo).toBe(true);
     expect(c.organizer).toBeUndefined();
+    expect(c.trustProxy).toBe(false);
+    expect(c.registerResetLimit).toEqual({ perIp: 300, windowMs: 15 * 60_000 });
+    expect(c.passwordHashConcurrency).toBeGreaterThanOrEqual(1);
+  });
+
+  it('reads TRUST_PROXY as a list of addresses and CIDR ranges', () => {
+    expect(loadConfig({ TRUST_PROXY: ' 10.0.0.1, 172.16.0.0/12 ,::1' }).trustProxy).toEqual([
+      '10.0.0.1',
+      '172.16.0.0/12',
+      '::1',
+    ]);
+    expect(loadConfig({ TRUST_PROXY: 'loopback' }).trustProxy).toEqual(['loopback']);
   });
 
   it('turns demo mode off by default when DATABASE_URL is set', () => {
@@ -21,6 +33,12 @@ describe('loadConfig', () => {
     [{ ORGANIZER_EMAIL: 'a@b.co', ORGANIZER_PASSWORD: 'short' }, 'ORGANIZER_PASSWORD'],
     [{ ORGANIZER_EMAIL: 'a@b.co' }, 'ORGANIZER_PASSWORD'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY'],
+    [{ REGISTER_RESET_MAX_PER_IP: '0' }, 'REGISTER_RESET_MAX_PER_IP'],
+    [{ PASSWORD_HASH_CONCURRENCY: 'many' }, 'PASSWORD_HASH_CONCURRENCY'],
+    [{ TRUST_PROXY: '1' }, 'hop count'],
+    [{ TRUST_PROXY: '10.0.0.0/99' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: 'nginx' }, 'TRUST_PROXY'],
   ])('refuses %o with a message naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(name);

@@ -1,5 +1,7 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { TrustProxySchema } from './trust-proxy';
 
 /** apps/api, whether running from src (tests) or dist. */
 export const API_ROOT = path.resolve(__dirname, '..', '..');
@@ -37,6 +39,10 @@ const EnvSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(100),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
+  TRUST_PROXY: TrustProxySchema.optional(),
+  REGISTER_RESET_MAX_PER_IP: z.coerce.number().int().positive().default(300),
+  REGISTER_RESET_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
+  PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().positive().optional(),
   ORGANIZER_EMAIL: z.email().optional(),
   ORGANIZER_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
   SMTP_URL: z.string().optional(),
@@ -65,6 +71,12 @@ export interface AppConfig {
   /** `Secure` session cookies: on when PUBLIC_URL is https (production behind TLS). */
   cookieSecure: boolean;
   loginLimits: { perAccount: number; perIp: number; windowMs: number };
+  /** Fastify's `trustProxy`: false (the default: no proxy), or the proxies' addresses and ranges. */
+  trustProxy: false | string[];
+  /** Registrations, and reset requests, per IP address and window (each counted on its own). */
+  registerResetLimit: { perIp: number; windowMs: number };
+  /** Argon2 hashes and verifications running at once (default: one per core). */
+  passwordHashConcurrency: number;
   organizer?: { email: string; password: string };
   smtpUrl?: string;
   mailFrom: string;
@@ -110,6 +122,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       perIp: e.LOGIN_MAX_FAILURES_PER_IP,
       windowMs: e.LOGIN_WINDOW_SECONDS * 1000,
     },
+    trustProxy: e.TRUST_PROXY ?? false,
+    registerResetLimit: {
+      perIp: e.REGISTER_RESET_MAX_PER_IP,
+      windowMs: e.REGISTER_RESET_WINDOW_SECONDS * 1000,
+    },
+    passwordHashConcurrency: e.PASSWORD_HASH_CONCURRENCY ?? Math.max(1, availableParallelism()),
     organizer:
       e.ORGANIZER_EMAIL && e.ORGANIZER_PASSWORD
         ? { email: e.ORGANIZER_EMAIL, password: e.ORGANIZER_PASSWORD }

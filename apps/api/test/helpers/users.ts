@@ -18,9 +18,17 @@ export async function signUp(t: TestApp, name = 'Test User'): Promise<TestUser> 
   return { id: res.body.user.id, email, password, token: res.body.token };
 }
 
-/** An organizer account (made through the same path as ORGANIZER_EMAIL at start-up). */
+/**
+ * An organizer account (made through the same path as ORGANIZER_EMAIL at start-up). Promotion
+ * ends the sessions the account had, so the organizer signs in anew.
+ */
 export async function signUpOrganizer(t: TestApp): Promise<TestUser> {
   const user = await signUp(t, 'Olga Organizer');
   await t.app.get(UsersService).ensureOrganizer({ email: user.email, password: user.password });
-  return user;
+  const res = await t.request('POST', '/api/auth/login', {
+    body: { email: user.email, password: user.password },
+  });
+  if (res.status !== 200)
+    throw new Error(`organizer sign-in failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return { ...user, token: res.body.token };
 }

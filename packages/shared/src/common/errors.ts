@@ -12,6 +12,8 @@ export const ERROR_STATUS = {
   WRONG_PASSWORD: 403,
   NOT_ASSIGNED: 403,
   CONFLICT_OF_INTEREST: 403,
+  /** A state-changing request from a page of another site (its Origin is not the app's). */
+  ORIGIN_REFUSED: 403,
   NOT_FOUND: 404,
   NAME_TAKEN: 409,
   ALREADY_IN_TEAM: 409,
@@ -30,6 +32,8 @@ export const ERROR_STATUS = {
   EMAIL_TAKEN: 409,
   INVALID_TOKEN: 410,
   PAYLOAD_TOO_LARGE: 413,
+  /** A body that is not JSON (`content-type: application/json`). */
+  UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
   INTERNAL: 500,
   DATABASE_UNAVAILABLE: 503,

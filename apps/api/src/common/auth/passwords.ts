@@ -1,12 +1,22 @@
+import { availableParallelism } from 'node:os';
 import { hash, verify } from '@node-rs/argon2';
+import { ConcurrencyGate } from './concurrency-gate';
+
+/**
+ * Argon2 hashes running at once, in this process: each takes tens of milliseconds of a core and
+ * 19 MiB, so a burst of sign-ups or sign-ins waits its turn instead of taking every core and the
+ * libuv pool from the rest of the API. One per core unless PASSWORD_HASH_CONCURRENCY says
+ * otherwise (set at start-up by createApp).
+ */
+export const passwordHashGate = new ConcurrencyGate(Math.max(1, availableParallelism()));
 
 // @node-rs/argon2 ships prebuilt binaries in per-platform npm packages (no install script, no
 // download) and hashes with Argon2id by default, with OWASP's recommended memory and time costs.
-export const hashPassword = (password: string) => hash(password);
+export const hashPassword = (password: string) => passwordHashGate.run(() => hash(password));
 
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
   try {
-    return await verify(passwordHash, password);
+    return await passwordHashGate.run(() => verify(passwordHash, password));
   } catch {
     return false;
   }

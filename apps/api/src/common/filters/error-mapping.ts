@@ -8,7 +8,7 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
   403: 'FORBIDDEN',
   404: 'NOT_FOUND',
   413: 'PAYLOAD_TOO_LARGE',
-  415: 'VALIDATION_FAILED',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
   429: 'RATE_LIMITED',
 };
 
@@ -25,7 +25,7 @@ export function toErrorBody(err: unknown): { body: ApiErrorBody; unexpected: boo
     const status = err.getStatus();
     const code = CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED');
     return {
-      body: { statusCode: status === 415 ? 400 : status, code, message: err.message },
+      body: { statusCode: status, code, message: err.message },
       unexpected: status >= 500,
     };
   }
@@ -36,9 +36,11 @@ export function toErrorBody(err: unknown): { body: ApiErrorBody; unexpected: boo
     const message =
       code === 'PAYLOAD_TOO_LARGE'
         ? 'body: larger than 1 MiB'
-        : code === 'VALIDATION_FAILED'
-          ? `body: ${e.message ?? 'malformed'}`
-          : (e.message ?? code);
+        : code === 'UNSUPPORTED_MEDIA_TYPE'
+          ? 'content-type: the API takes JSON bodies only (application/json)'
+          : code === 'VALIDATION_FAILED'
+            ? `body: ${e.message ?? 'malformed'}`
+            : (e.message ?? code);
     return { body: { statusCode: ERROR_STATUS[code], code, message }, unexpected: false };
   }
   if (e?.code && DB_DOWN.has(e.code)) {

@@ -22,6 +22,7 @@ import { ZodBody } from '../../common/validation/zod';
 import { APP_CONFIG, type AppConfig } from '../../config/env';
 import { UsersService } from '../users/users.service';
 import { AuthService } from './auth.service';
+import { IpLimiter } from './ip-limiter';
 import { PasswordsService } from './passwords.service';
 
 @ApiTags('auth')
@@ -31,6 +32,7 @@ export class AuthController {
     private readonly auth: AuthService,
     private readonly users: UsersService,
     private readonly passwords: PasswordsService,
+    private readonly ipLimiter: IpLimiter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -44,12 +46,15 @@ export class AuthController {
     });
   }
 
+  /** 429 RATE_LIMITED past REGISTER_RESET_MAX_PER_IP registrations from one address. */
   @Public()
   @Post('register')
   async register(
     @ZodBody(RegisterSchema) body: RegisterInput,
+    @Req() req: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AuthResult> {
+    await this.ipLimiter.count('register', req.ip);
     const result = await this.auth.register(body);
     this.setCookie(reply, result.token);
     return result;
@@ -97,11 +102,18 @@ export class AuthController {
     await this.passwords.change(session, body, req.ip);
   }
 
-  /** Always 202, whether or not the address has an account (no account enumeration). */
+  /**
+   * 202 whether or not the address has an account (no account enumeration); 429 RATE_LIMITED
+   * past REGISTER_RESET_MAX_PER_IP requests from one client address.
+   */
   @Public()
   @Post('password-reset/request')
   @HttpCode(202)
-  async requestPasswordReset(@ZodBody(PasswordResetRequestSchema) body: PasswordResetRequest): Promise<void> {
+  async requestPasswordReset(
+    @ZodBody(PasswordResetRequestSchema) body: PasswordResetRequest,
+    @Req() req: FastifyRequest,
+  ): Promise<void> {
+    await this.ipLimiter.count('reset-request', req.ip);
     await this.passwords.requestReset(body.email);
   }
 

@@ -6,6 +6,7 @@ import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { IpLimiter } from './ip-limiter';
 import { LoginLimiter } from './login-limiter';
 import { PasswordsService } from './passwords.service';
 import { SessionsService } from './sessions.service';
@@ -17,6 +18,7 @@ import { SessionsService } from './sessions.service';
     AuthService,
     SessionsService,
     LoginLimiter,
+    IpLimiter,
     PasswordsService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],

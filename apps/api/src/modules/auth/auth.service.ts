@@ -21,20 +21,29 @@ export class AuthService {
     return { user: toUser(user), token };
   }
 
-  /** 429 once the account or the IP has too many recent failures; only failures are counted. */
+  /**
+   * 429 once the account or the IP has too many recent failures; only failures are counted. The
+   * attempt counts as a failure before the password is verified and is given back when it was
+   * right, so that guesses sent side by side cannot exceed the limit.
+   */
   async login(input: LoginInput, ip: string): Promise<AuthResult> {
     const email = normalizeEmail(input.email);
-    if (await this.limiter.isBlocked(email, ip)) {
-      throw new DomainError('RATE_LIMITED', 'Too many failed sign-ins; try again later');
+    const slot = await this.limiter.take(email, ip);
+    if (!slot) throw new DomainError('RATE_LIMITED', 'Too many failed sign-ins; try again later');
+    let wrong = false;
+    try {
+      const user = await this.users.findByEmail(email);
+      const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, input.password);
+      if (!user || !ok || user.disabledAt) {
+        wrong = true;
+        throw new DomainError('UNAUTHENTICATED', 'Wrong email or password');
+      }
+      const { token } = await this.sessions.create(user.id);
+      return { user: toUser(user), token };
+    } finally {
+      // Kept only for a wrong password: a good login, or one that failed on our side, is not counted.
+      if (!wrong) await slot.release();
     }
-    const user = await this.users.findByEmail(email);
-    const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, input.password);
-    if (!user || !ok || user.disabledAt) {
-      await this.limiter.recordFailure(email, ip);
-      throw new DomainError('UNAUTHENTICATED', 'Wrong email or password');
-    }
-    const { token } = await this.sessions.create(user.id);
-    return { user: toUser(user), token };
   }
 
   logout(sessionId: string): Promise<void> {

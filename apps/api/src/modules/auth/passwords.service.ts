@@ -17,6 +17,9 @@ export const RESET_TTL_MS = 3600_000;
 /** At most this many reset mails per account per hour, so that nobody can flood someone's mailbox. */
 export const RESET_MAILS_PER_HOUR = 5;
 
+const invalidToken = () =>
+  new DomainError('INVALID_TOKEN', 'token: this reset link is unknown, used or expired');
+
 /** Password change (signed in) and password reset by a mailed, single-use token. */
 @Injectable()
 export class PasswordsService {
@@ -39,13 +42,12 @@ export class PasswordsService {
    */
   async change(auth: RequestAuth, input: PasswordChange, ip: string): Promise<void> {
     const user = await this.users.get(auth.user.id);
-    if (await this.limiter.isBlocked(user.email, ip)) {
-      throw new DomainError('RATE_LIMITED', 'Too many wrong passwords; try again later');
-    }
+    const slot = await this.limiter.take(user.email, ip);
+    if (!slot) throw new DomainError('RATE_LIMITED', 'Too many wrong passwords; try again later');
     if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-      await this.limiter.recordFailure(user.email, ip);
       throw new DomainError('WRONG_PASSWORD', 'currentPassword: this is not your current password');
     }
+    await slot.release();
     const passwordHash = await hashPassword(input.newPassword);
     await this.db.transaction(async (m) => {
       await this.users.setPasswordHash(user.id, passwordHash, m);
@@ -57,11 +59,19 @@ export class PasswordsService {
   /**
    * Mails a reset link when the address belongs to an active account; says nothing either way
    * (the caller answers 202 in every case). The mail leaves in the background so that the time
-   * of the answer does not tell whether the account exists.
+   * of the answer does not tell whether the account exists. The link goes through SMTP or
+   * nowhere (never to the outbox or the log, where others would read it), and a reset whose
+   * mail did not go out is deleted: without SMTP_URL there are no resets.
    */
   async requestReset(email: string): Promise<void> {
     const user = await this.users.findByEmail(email);
     if (!user || user.disabledAt) return;
+    if (!this.mail.smtpConfigured) {
+      this.logger.warn(
+        `Password reset asked for ${user.email}, but resets need SMTP (SMTP_URL is unset): no link was made`,
+      );
+      return;
+    }
     const token = newToken();
     const created: unknown[] = await this.db.query(
       `INSERT INTO password_resets (user_id, token_hash, expires_at)
@@ -71,26 +81,32 @@ export class PasswordsService {
        RETURNING id`,
       [user.id, hashToken(token), RESET_TTL_MS / 1000, RESET_MAILS_PER_HOUR],
     );
-    if (created.length === 0) {
+    const resetId = (created[0] as { id: string } | undefined)?.id;
+    if (!resetId) {
       this.logger.warn(
         `Reset mails for user ${user.id} are over ${RESET_MAILS_PER_HOUR} per hour; none sent`,
       );
       return;
     }
     const link = `${this.config.publicUrl.replace(/\/$/, '')}/reset-password?token=${encodeURIComponent(token)}`;
-    void this.mail.send({
-      to: user.email,
-      kind: 'password_reset',
-      subject: 'Reset your Challenge Accepted password',
-      text: [
-        `Hello ${user.name},`,
-        '',
-        'Someone (hopefully you) asked to reset the password of your Challenge Accepted account.',
-        `Choose a new password here within the hour: ${link}`,
-        '',
-        'If it was not you, ignore this mail: your password stays as it is.',
-      ].join('\n'),
-    });
+    void this.mail
+      .sendPrivate({
+        to: user.email,
+        kind: 'password_reset',
+        subject: 'Reset your Challenge Accepted password',
+        text: [
+          `Hello ${user.name},`,
+          '',
+          'Someone (hopefully you) asked to reset the password of your Challenge Accepted account.',
+          `Choose a new password here within the hour: ${link}`,
+          '',
+          'If it was not you, ignore this mail: your password stays as it is.',
+        ].join('\n'),
+      })
+      .then(async (sent) => {
+        if (!sent) await this.db.query(`DELETE FROM password_resets WHERE id = $1`, [resetId]);
+      })
+      .catch((err: unknown) => this.logger.error(`Could not drop an unsent reset: ${String(err)}`));
   }
 
   /**
@@ -98,6 +114,12 @@ export class PasswordsService {
    * uses it up together with every other pending link of the account, and ends every session.
    */
   async confirmReset(input: PasswordResetConfirm): Promise<void> {
+    // A made-up token costs no Argon2 hash: it is looked at first (and claimed for good below).
+    const pending: unknown[] = await this.db.query(
+      `SELECT 1 FROM password_resets WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()`,
+      [hashToken(input.token)],
+    );
+    if (pending.length === 0) throw invalidToken();
     const passwordHash = await hashPassword(input.password);
     const userId = await this.db.transaction(async (m) => {
       // One statement claims the token: two concurrent uses cannot both succeed.
@@ -108,9 +130,7 @@ export class PasswordsService {
         [hashToken(input.token)],
       );
       const claimed = (Array.isArray(rows[0]) ? (rows[0] as unknown as typeof rows) : rows)[0];
-      if (!claimed) {
-        throw new DomainError('INVALID_TOKEN', 'token: this reset link is unknown, used or expired');
-      }
+      if (!claimed) throw invalidToken();
       await this.users.setPasswordHash(claimed.user_id, passwordHash, m);
       await this.voidResets(m, claimed.user_id);
       return claimed.user_id;

@@ -6,6 +6,7 @@ import { hashToken, newToken } from '../../common/auth/token';
 import { APP_CONFIG, type AppConfig } from '../../config/env';
 import { LiveGateway } from '../live/live.gateway';
 import { SessionEntity } from './entities/session.entity';
+import { revokeUserSessions } from './session-revocation';
 
 /** Server-side sessions: revocable at once (logout, password change, a disabled account), with an expiry. */
 @Injectable()
@@ -53,14 +54,7 @@ export class SessionsService {
 
   /** Ends every session of the user but `exceptSessionId` (password change keeps the current one). */
   async revokeAllForUser(userId: string, exceptSessionId?: string): Promise<void> {
-    const rows: { id: string }[] = await this.db.query(
-      `UPDATE sessions SET revoked_at = now()
-        WHERE user_id = $1 AND revoked_at IS NULL AND ($2::uuid IS NULL OR id <> $2::uuid)
-        RETURNING id`,
-      [userId, exceptSessionId ?? null],
-    );
-    // node-postgres returns [rows, count] for UPDATE … RETURNING through TypeORM's query()
-    const ids = (Array.isArray(rows[0]) ? (rows[0] as unknown as { id: string }[]) : rows).map((r) => r.id);
+    const ids = await revokeUserSessions(this.db.manager, userId, exceptSessionId);
     this.live.disconnectSessions(ids);
   }
 }

@@ -10,7 +10,7 @@ import { MailService } from './mail.service';
 export class MailController {
   constructor(private readonly mail: MailService) {}
 
-  /** Mail kept because no SMTP server took it (invitation and reset links to pass on by hand). */
+  /** Mail kept because no SMTP server took it (jury invitations to pass on by hand; never reset links). */
   @OrganizerOnly()
   @Get('outbox')
   outbox(@ZodQuery(OutboxQuerySchema) q: OutboxQuery): Promise<Page<OutboxMail>> {

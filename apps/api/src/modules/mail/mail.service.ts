@@ -28,7 +28,8 @@ const toOutboxMail = (e: OutboxMailEntity): OutboxMail => ({
 /**
  * The one way mail leaves the API. With `SMTP_URL` set, through that SMTP server (nodemailer);
  * otherwise, and whenever the server refuses a mail, the mail is written to the log and kept in
- * the `outbox` table, from where organizers copy it (`GET /api/mail/outbox`).
+ * the `outbox` table, from where organizers copy it (`GET /api/mail/outbox`). Mail whose link
+ * gives an account away (password resets) goes through SMTP or nowhere: `sendPrivate`.
  */
 @Injectable()
 export class MailService implements OnModuleDestroy {
@@ -46,24 +47,14 @@ export class MailService implements OnModuleDestroy {
     this.transport?.close();
   }
 
+  /** Whether an SMTP server is configured at all (SMTP_URL). */
+  get smtpConfigured(): boolean {
+    return this.transport !== null;
+  }
+
   /** Never throws: a mail that cannot go out through SMTP lands in the outbox (and the log). */
   async send(message: MailMessage): Promise<MailDelivery> {
-    if (this.transport) {
-      try {
-        await this.transport.sendMail({
-          from: this.config.mailFrom,
-          to: message.to,
-          subject: message.subject,
-          text: message.text,
-        });
-        this.logger.log(`Sent ${message.kind} mail to ${message.to} through SMTP`);
-        return 'smtp';
-      } catch (err) {
-        this.logger.error(
-          `SMTP refused the ${message.kind} mail to ${message.to}; keeping it in the outbox: ${String(err)}`,
-        );
-      }
-    }
+    if (await this.trySmtp(message, 'keeping it in the outbox')) return 'smtp';
     try {
       await this.db.getRepository(OutboxMailEntity).insert({
         to: message.to,
@@ -78,6 +69,41 @@ export class MailService implements OnModuleDestroy {
     // The log is the other place an operator without SMTP finds it (CONTRACT.md, issue 3).
     this.logger.log(`Mail (outbox) to ${message.to}: ${message.subject}\n${message.text}`);
     return 'outbox';
+  }
+
+  /**
+   * For mail whose text must reach its addressee only: through SMTP, or not at all. It is never
+   * kept in the outbox nor written to the log (organizers read the one, operators the other),
+   * whatever happens. Never throws; true when the SMTP server took the mail.
+   */
+  async sendPrivate(message: MailMessage): Promise<boolean> {
+    if (!this.transport) {
+      this.logger.warn(
+        `No SMTP_URL: the ${message.kind} mail to ${message.to} was not sent (this mail needs SMTP and is never kept)`,
+      );
+      return false;
+    }
+    return this.trySmtp(message, 'dropping it (this mail is never kept)');
+  }
+
+  /** True when the SMTP server took the mail; the log line names what happens otherwise. */
+  private async trySmtp(message: MailMessage, otherwise: string): Promise<boolean> {
+    if (!this.transport) return false;
+    try {
+      await this.transport.sendMail({
+        from: this.config.mailFrom,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+      });
+      this.logger.log(`Sent ${message.kind} mail to ${message.to} through SMTP`);
+      return true;
+    } catch (err) {
+      this.logger.error(
+        `SMTP refused the ${message.kind} mail to ${message.to}; ${otherwise}: ${String(err)}`,
+      );
+      return false;
+    }
   }
 
   /** The outbox, newest first; optionally one kind or one edition's mail. */

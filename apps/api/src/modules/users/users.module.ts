@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { LiveModule } from '../live/live.module';
 import { UsersService } from './users.service';
 
-@Module({ providers: [UsersService], exports: [UsersService] })
+// LiveModule: promotion to organizer closes the sockets of the sessions it ends.
+@Module({ imports: [LiveModule], providers: [UsersService], exports: [UsersService] })
 export class UsersModule {}

@@ -5,12 +5,21 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { hashPassword } from '../../common/auth/passwords';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { UserEntity } from './entities/user.entity';
-import { ensureOrganizer } from './organizer';
+import { LiveGateway } from '../live/live.gateway';
+import {
+  ensureOrganizer,
+  type OrganizerInput,
+  type OrganizerOptions,
+  type OrganizerResult,
+} from './organizer';
 import { normalizeEmail, toUser } from './users.mapper';
 
 @Injectable()
 export class UsersService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly live: LiveGateway,
+  ) {}
 
   findByEmail(email: string): Promise<UserEntity | null> {
     return this.db.getRepository(UserEntity).findOneBy({ email: normalizeEmail(email) });
@@ -48,8 +57,11 @@ export class UsersService {
     await manager.getRepository(UserEntity).update({ id: userId }, { passwordHash });
   }
 
-  ensureOrganizer(input: { email: string; password: string; name?: string }) {
-    return ensureOrganizer(this.db.manager, input);
+  /** See `ensureOrganizer`; also closes the sockets of the sessions it ended. */
+  async ensureOrganizer(input: OrganizerInput, options?: OrganizerOptions): Promise<OrganizerResult> {
+    const result = await ensureOrganizer(this.db.manager, input, options);
+    this.live.disconnectSessions(result.revokedSessionIds);
+    return result;
   }
 
   /** The user with their roles per edition (`GET /api/auth/me`). */

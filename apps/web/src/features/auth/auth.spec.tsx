@@ -148,7 +148,7 @@ describe('login form', () => {
     fireEvent.click(screen.getByTestId('login-submit'));
     await waitFor(() =>
       expect(screen.getByTestId('form-error').textContent).toContain(
-        'Too many failed attempts. Wait a few minutes and try again.',
+        'Too many attempts. Wait a few minutes and try again.',
       ),
     );
   });
