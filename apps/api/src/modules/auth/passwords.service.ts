@@ -8,6 +8,7 @@ import { hashToken, newToken } from '../../common/auth/token';
 import { DomainError } from '../../common/errors/domain-error';
 import { APP_CONFIG, type AppConfig } from '../../config/env';
 import { MailService } from '../mail/mail.service';
+import { queryRows } from '../../common/database/returning';
 import { UsersService } from '../users/users.service';
 import { LoginLimiter } from './login-limiter';
 import { SessionsService } from './sessions.service';
@@ -123,13 +124,13 @@ export class PasswordsService {
     const passwordHash = await hashPassword(input.password);
     const userId = await this.db.transaction(async (m) => {
       // One statement claims the token: two concurrent uses cannot both succeed.
-      const rows: { user_id: string }[] = await m.query(
+      const [claimed] = await queryRows<{ user_id: string }>(
+        m,
         `UPDATE password_resets SET used_at = now()
           WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()
           RETURNING user_id`,
         [hashToken(input.token)],
       );
-      const claimed = (Array.isArray(rows[0]) ? (rows[0] as unknown as typeof rows) : rows)[0];
       if (!claimed) throw invalidToken();
       await this.users.setPasswordHash(claimed.user_id, passwordHash, m);
       await this.voidResets(m, claimed.user_id);

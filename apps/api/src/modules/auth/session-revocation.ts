@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { queryRows } from '../../common/database/returning';
 
 /**
  * Ends every session of the user but `exceptSessionId`, in the given transaction; the ids of the
@@ -10,13 +11,12 @@ export async function revokeUserSessions(
   userId: string,
   exceptSessionId?: string,
 ): Promise<string[]> {
-  const rows: unknown[] = await manager.query(
+  const rows = await queryRows<{ id: string }>(
+    manager,
     `UPDATE sessions SET revoked_at = now()
       WHERE user_id = $1 AND revoked_at IS NULL AND ($2::uuid IS NULL OR id <> $2::uuid)
       RETURNING id`,
     [userId, exceptSessionId ?? null],
   );
-  // node-postgres returns [rows, count] for UPDATE … RETURNING through TypeORM's query()
-  const list = (Array.isArray(rows[0]) ? rows[0] : rows) as { id: string }[];
-  return list.map((r) => r.id);
+  return rows.map((r) => r.id);
 }
