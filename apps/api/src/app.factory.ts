@@ -6,9 +6,9 @@ import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
 import { AppModule, type ResolvedConfig } from './app.module';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
+import { createRequestLogger, createRootLogger, PinoNestLogger } from './common/logging/pino-logger';
 import { SessionsService } from './modules/auth/sessions.service';
 import { LiveIoAdapter } from './modules/live/live-io.adapter';
 
@@ -34,7 +34,16 @@ export async function createApp(config: ResolvedConfig): Promise<NestFastifyAppl
     bufferLogs: true,
     abortOnError: false,
   });
-  app.useLogger(app.get(Logger));
+  const logger = createRootLogger(config);
+  app.useLogger(new PinoNestLogger(logger));
+  const logRequest = createRequestLogger(logger);
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (req, reply, done) => {
+      logRequest(req.raw, reply.raw);
+      done();
+    });
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: true });
