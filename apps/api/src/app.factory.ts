@@ -95,6 +95,8 @@ export async function createApp(config: ResolvedConfig): Promise<NestFastifyAppl
   });
   await io.connectRedis();
   app.useWebSocketAdapter(io);
-  app.enableShutdownHooks();
+  // No app.enableShutdownHooks(): main.ts owns SIGINT/SIGTERM (close the app, then the embedded
+  // PostgreSQL, exit 0). Nest's hooks would close the app a second time and re-raise the signal,
+  // which kills the process before the database has stopped.
   return app;
 }
