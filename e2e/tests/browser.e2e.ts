@@ -32,12 +32,16 @@ describe('the browser of the tests', () => {
     }
   });
 
-  it('is CHROMIUM_PATH when set, and a CHROMIUM_PATH that does not exist fails naming it', async () => {
+  it('is CHROMIUM_PATH when set; a CHROMIUM_PATH that does not exist or does not start fails', async () => {
     const packaged = await withChromiumPath(undefined, chromiumBinary);
     const chosen = await withChromiumPath(packaged.executablePath, chromiumBinary);
     expect(chosen).toEqual({ executablePath: packaged.executablePath, env: {}, source: 'CHROMIUM_PATH' });
     await expect(withChromiumPath('/nonexistent/chromium', launch)).rejects.toThrow(
       'CHROMIUM_PATH=/nonexistent/chromium',
+    );
+    // A browser that does not start is an error (the tests then fail), never a reason to skip.
+    await expect(withChromiumPath('/bin/false', launch)).rejects.toThrow(
+      'Chromium (CHROMIUM_PATH: /bin/false) did not start',
     );
   });
 });
