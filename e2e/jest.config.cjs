@@ -1,6 +1,7 @@
 /**
- * Browser tests: the built app (API serving the SPA) in a child process, driven in Debian's
- * Chromium through playwright-core. One file at a time (`--runInBand`), each with its own pages.
+ * Browser tests: the built app (API serving the SPA) in a child process, driven in the Chromium of
+ * `@sparticuz/chromium` (or CHROMIUM_PATH) through playwright-core. One file at a time
+ * (`--runInBand`), each with its own pages.
  */
 module.exports = {
   testEnvironment: 'node',

@@ -6,10 +6,10 @@ import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
 import { AppModule, type ResolvedConfig } from './app.module';
 import { passwordHashGate } from './common/auth/passwords';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
+import { createRequestLogger, createRootLogger, PinoNestLogger } from './common/logging/pino-logger';
 import { originCheck } from './modules/auth/origin-check';
 import { SessionsService } from './modules/auth/sessions.service';
 import { LiveIoAdapter } from './modules/live/live-io.adapter';
@@ -44,7 +44,16 @@ export async function createApp(config: ResolvedConfig): Promise<NestFastifyAppl
     abortOnError: false,
     bodyParser: false,
   });
-  app.useLogger(app.get(Logger));
+  const logger = createRootLogger(config);
+  app.useLogger(new PinoNestLogger(logger));
+  const logRequest = createRequestLogger(logger);
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (req, reply, done) => {
+      logRequest(req.raw, reply.raw);
+      done();
+    });
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: true });
@@ -101,6 +110,8 @@ export async function createApp(config: ResolvedConfig): Promise<NestFastifyAppl
   });
   await io.connectRedis();
   app.useWebSocketAdapter(io);
-  app.enableShutdownHooks();
+  // No app.enableShutdownHooks(): main.ts owns SIGINT/SIGTERM (close the app, then the embedded
+  // PostgreSQL, exit 0). Nest's hooks would close the app a second time and re-raise the signal,
+  // which kills the process before the database has stopped.
   return app;
 }

@@ -1,6 +1,5 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { LoggerModule } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { migrateWithLock } from './database/migrate';
 import { APP_CONFIG, type AppConfig } from './config/env';
@@ -8,7 +7,6 @@ import { dataSourceOptions } from './database/data-source';
 import { RedisModule } from './common/redis/redis.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
-import { redactUrl } from './modules/auth/redact-url';
 import { EditionsModule } from './modules/editions/editions.module';
 import { EditionPhaseModule } from './modules/editions/phase.module';
 import { RegistrationsModule } from './modules/registrations/registrations.module';
@@ -44,26 +42,6 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.register(config),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            transport:
-              config.nodeEnv === 'development'
-                ? { target: 'pino-pretty', options: { singleLine: true } }
-                : undefined,
-            autoLogging: { ignore: (req) => req.url === '/api/health' },
-            // One short line per request: no headers (they carry tokens and cookies).
-            serializers: {
-              req: (req: { id: unknown; method: string; url: string }) => ({
-                id: req.id,
-                method: req.method,
-                // Invitation and reset tokens travel in some URLs: they stay out of the logs.
-                url: redactUrl(req.url),
-              }),
-              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-            },
-          },
-        }),
         TypeOrmModule.forRootAsync({
           useFactory: () => ({
             ...dataSourceOptions(config.databaseUrl, { connectTimeoutMs: config.dbConnectTimeoutMs }),

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source';
-import { startEmbeddedPostgres } from '../src/database/embedded';
+import { defaultDataDir, startEmbeddedPostgres } from '../src/database/embedded';
 import { adminQuery, withDatabase } from './helpers/databases';
 
 /** Starts (or finds) PostgreSQL and builds the migrated template every test database is cloned from. */
@@ -9,13 +9,16 @@ export default async function globalSetup(): Promise<void> {
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
     const embedded = await startEmbeddedPostgres({
-      dataDir: path.resolve(__dirname, '..', '..', '..', '.data', 'test'),
+      // `.data/test`, or as root beside the checkout's data under /var/lib/challenge-accepted.
+      dataDir: path.join(defaultDataDir(), 'test'),
       port: Number(process.env.EMBEDDED_PG_TEST_PORT ?? 54330),
       database: 'postgres',
     });
     (globalThis as { __embeddedPg?: typeof embedded }).__embeddedPg = embedded;
     adminUrl = embedded.url;
-    process.stdout.write('\n[api tests] no DATABASE_URL: using an embedded PostgreSQL\n');
+    process.stdout.write(
+      `\n[api tests] no DATABASE_URL: using an embedded PostgreSQL (data in ${path.join(defaultDataDir(), 'test')})\n`,
+    );
   }
   const template = `ca_tpl_${process.pid}_${Date.now().toString(36)}`;
   await adminQuery(adminUrl, `CREATE DATABASE "${template}"`);

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { ConfigError, loadConfig } from '../config/env';
 import { dataSourceOptions } from '../database/data-source';
 import { startEmbeddedPostgres } from '../database/embedded';
+import { migrateWithLock } from '../database/migrate';
 import { assertDatabaseReachable } from '../database/reachability';
 import { describeOrganizer, ensureOrganizer } from '../modules/users/organizer';
 
@@ -37,10 +38,12 @@ async function main(): Promise<void> {
     url = embedded.url;
     stop = () => embedded.stop();
   }
-  const ds = new DataSource({ ...dataSourceOptions(url), migrationsRun: true });
+  const ds = new DataSource(dataSourceOptions(url, { connectTimeoutMs: config.dbConnectTimeoutMs }));
   try {
     await ds.initialize();
-    await ds.runMigrations();
+    // The server's path: under the advisory lock, so that a CLI run and API instances starting
+    // at the same time on a new database never apply a migration twice.
+    await migrateWithLock(ds);
     const r = await ensureOrganizer(
       ds.manager,
       { email: values.email, password: values.password, name: values.name },

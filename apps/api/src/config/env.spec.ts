@@ -1,4 +1,5 @@
-import { ConfigError, loadConfig } from './env';
+import { defaultDataDir } from '../database/embedded';
+import { ConfigError, loadConfig, REPO_ROOT } from './env';
 
 describe('loadConfig', () => {
   it('applies the defaults of the README with an empty environment', () => {
@@ -24,6 +25,20 @@ describe('loadConfig', () => {
   it('turns demo mode off by default when DATABASE_URL is set', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db' }).demo).toBe(false);
     expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db', DEMO: 'true' }).demo).toBe(true);
+  });
+
+  it('refuses production without DATABASE_URL unless the demo is asked for, in one line naming both', () => {
+    for (const env of [{ NODE_ENV: 'production' }, { NODE_ENV: 'production', DEMO: 'false' }]) {
+      expect(() => loadConfig(env)).toThrow(ConfigError);
+      expect(() => loadConfig(env)).toThrow(/^[^\n]*DATABASE_URL[^\n]*DEMO=true[^\n]*$/);
+    }
+    expect(loadConfig({ NODE_ENV: 'production', DEMO: 'true' }).demo).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://u@h/db' }).demo).toBe(false);
+  });
+
+  it('keeps the data in DATA_DIR when set, else in the default folder of the embedded database', () => {
+    expect(loadConfig({ DATA_DIR: '/srv/ca' }).dataDir).toBe('/srv/ca');
+    expect(loadConfig({}).dataDir).toBe(defaultDataDir(REPO_ROOT));
   });
 
   it.each([

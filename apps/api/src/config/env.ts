@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { defaultDataDir } from '../database/embedded';
 import { TrustProxySchema } from './trust-proxy';
 
 /** apps/api, whether running from src (tests) or dist. */
@@ -20,7 +21,7 @@ const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
-  DATA_DIR: z.string().default(path.join(REPO_ROOT, '.data')),
+  DATA_DIR: z.string().optional(),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
@@ -57,12 +58,16 @@ export interface AppConfig {
   /** Unset: an embedded PostgreSQL is started under `dataDir`. */
   databaseUrl?: string;
   embeddedPgPort: number;
+  /** DATA_DIR, else `<repo>/.data`, or as root `/var/lib/challenge-accepted/<checkout>` (database/embedded.ts). */
   dataDir: string;
   redisUrl?: string;
   /** Prefix of the app's own Redis keys (several deployments, or test runs, may share a server). */
   redisKeyPrefix: string;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
-  /** Seeds the demo edition and prints demo accounts. Defaults to on with the embedded database. */
+  /**
+   * Seeds the demo edition and prints demo accounts. Defaults to on with the embedded database;
+   * in production without DATABASE_URL only when asked for (DEMO=true), else the start stops.
+   */
   demo: boolean;
   webDist: string;
   corsOrigins: string[];
@@ -94,6 +99,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.NODE_ENV === 'production' && e.DATABASE_URL === undefined && e.DEMO !== true) {
+    throw new ConfigError(
+      'NODE_ENV=production without DATABASE_URL: set DATABASE_URL, or DEMO=true to run the demo on the embedded database on purpose',
+    );
+  }
   if ((e.ORGANIZER_EMAIL === undefined) !== (e.ORGANIZER_PASSWORD === undefined)) {
     throw new ConfigError(
       'Invalid configuration:\n  ORGANIZER_EMAIL and ORGANIZER_PASSWORD must be set together',
@@ -105,7 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     embeddedPgPort: e.EMBEDDED_PG_PORT,
-    dataDir: path.resolve(e.DATA_DIR),
+    dataDir: path.resolve(e.DATA_DIR ?? defaultDataDir(REPO_ROOT)),
     redisUrl: e.REDIS_URL,
     redisKeyPrefix: e.REDIS_KEY_PREFIX,
     logLevel: e.LOG_LEVEL,

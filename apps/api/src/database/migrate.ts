@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 
 /** Any constant: the key of the advisory lock that serialises migrations across API instances. */
-const MIGRATION_LOCK_KEY = 727_001;
+export const MIGRATION_LOCK_KEY = 727_001;
 
 /**
  * Runs pending migrations while holding a PostgreSQL advisory lock, so that several API
