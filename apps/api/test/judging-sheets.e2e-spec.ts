@@ -256,7 +256,10 @@ describe('judging: score sheets', () => {
         method: 'PUT',
         headers: { authorization: `Bearer ${w.jurors[1]!.token}`, 'content-type': 'application/json' },
         body: JSON.stringify({ values, comment: 'From the queue', idempotencyKey: key }),
-      }).then(async (r) => ({ status: r.status, body: await r.json() }));
+      }).then(async (r) => ({
+        status: r.status,
+        body: (await r.json()) as { values: Record<string, number> },
+      }));
 
     // A first sheet (no row yet), then a change of it: five copies each.
     for (const pick of [() => 9, () => 4]) {
