@@ -128,6 +128,7 @@ const ROWS: Row[] = [
   ['POST /api/teams/:id/submission/unsubmit',          401,  200,  403,  403,  403,  403],
   ['POST /api/teams/:id/submission/submit',            401,  200,  403,  403,  403,  403],
   ['GET /api/teams/:id/submission/versions',           401,  200,  403,  403,  403,  200],
+  ['GET /api/teams/:id/submission/checklist',          401,  200,  403,  403,  403,  200],
   ['GET /api/editions/:id/submissions',                401,  403,  403,  403,  403,  200],
   ['POST /api/teams/:id/extension',                    401,  403,  403,  403,  403,  200, { body: () => ({ until: null }) }],
   ['POST /api/submissions/:id/disqualify',             401,  403,  403,  403,  403,  200, { body: () => ({ reason: 'Access matrix' }) }],
