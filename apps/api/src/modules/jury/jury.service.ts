@@ -145,14 +145,14 @@ export class JuryService {
       if (status === 'accepted' || status === 'revoked') {
         throw new DomainError('NOT_PENDING', `This invitation was ${status}; invite again instead`);
       }
-      const [updated] = returned<{ expires_at: Date }>(
-        await m.query(
-          `UPDATE jury_invitations
+      const [updated]: { expires_at: Date }[] = await m.query(
+        `WITH renewed AS (
+           UPDATE jury_invitations
               SET token_hash = $2, expires_at = now() + make_interval(days => $3), last_sent_at = now()
             WHERE id = $1
-           RETURNING expires_at`,
-          [row.id, hashToken(token), INVITATION_TTL_DAYS],
-        ),
+           RETURNING expires_at)
+         SELECT expires_at FROM renewed`,
+        [row.id, hashToken(token), INVITATION_TTL_DAYS],
       );
       await this.audit.record(m, {
         editionId,
