@@ -97,7 +97,13 @@ describe('submission checklist and required items', () => {
   });
 
   it('still saves a title-only draft, but refuses to submit it with 409 SUBMISSION_INCOMPLETE naming what is missing', async () => {
-    await requireItems({ repoUrl: true, description: true, challenge: true, demoUrl: false, videoUrl: false });
+    await requireItems({
+      repoUrl: true,
+      description: true,
+      challenge: true,
+      demoUrl: false,
+      videoUrl: false,
+    });
     const team = await createTeam(t, w);
     const token = team.members[0]!.token;
     const saved = await t.request('PUT', path(team), { token, body: { title: 'Draft' } });
