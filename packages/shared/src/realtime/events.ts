@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IdSchema, InstantSchema } from '../common/primitives.js';
 import { PhaseSchema } from '../editions/schemas.js';
 import { AnnouncementSchema, type Announcement } from '../announcements/schemas.js';
+import { CoverageSubmissionSchema } from '../judging/schemas.js';
 import {
   LeaderboardRowSchema,
   type Leaderboard,
@@ -44,12 +45,8 @@ export const ScreenStateSchema = z.object({
 });
 export type ScreenState = z.infer<typeof ScreenStateSchema>;
 
-export const CoverageRowSchema = z.object({
-  editionId: IdSchema,
-  submissionId: IdSchema,
-  done: z.number().int(),
-  required: z.number().int(),
-});
+/** `coverage:update`: the coverage row of one project that changed (organizers only). */
+export const CoverageRowSchema = CoverageSubmissionSchema.extend({ editionId: IdSchema });
 export type CoverageRow = z.infer<typeof CoverageRowSchema>;
 
 export type Ack<T> = { ok: true } & T;
