@@ -29,6 +29,7 @@ export function demoEdition(serverNow: number, overrides: Partial<Edition> = {})
     reviewsPerSubmission: 3,
     normalization: 'zscore',
     leaderboardVisibility: 'public',
+    shareJurorComments: false,
     phase: 'hacking',
     serverTime: new Date(serverNow).toISOString(),
     tracks: [

@@ -5,6 +5,7 @@ import { AccountsMailJury1795944751269 } from './1795944751269-AccountsMailJury'
 import { TracksNameKey1795944751300 } from './1795944751300-TracksNameKey';
 import { Submissions1795945128513 } from './1795945128513-Submissions';
 import { Judging1796138237130 } from './1796138237130-Judging';
+import { Ranking1796139432005 } from './1796139432005-Ranking';
 
 /** Every migration in order; listed explicitly so that jest and the compiled app load the same set. */
 export const MIGRATIONS: Function[] = [
@@ -15,4 +16,5 @@ export const MIGRATIONS: Function[] = [
   TracksNameKey1795944751300,
   Submissions1795945128513,
   Judging1796138237130,
+  Ranking1796139432005,
 ];

@@ -129,6 +129,8 @@ function toGalleryItem(r: GalleryRow): GalleryItem {
     submittedAt: r.submitted_at.toISOString(),
     // Final ranks come from the judging/leaderboard module, which does not exist yet: no fake ranks.
     rank: null,
+    overallRank: null,
     score: null,
+    normalized: null,
   };
 }
