@@ -17,6 +17,7 @@ import { SubmissionRecordsService } from '../submissions/submission-records.serv
 import { isUniqueViolation } from '../../common/database/db-errors';
 import { nameKey } from '../../common/database/name-key';
 import { CriteriaLock } from '../judging/criteria-lock';
+import { RankingLog } from '../ranking/ranking-log';
 import { toChallenge, toCriterion, toTrack } from './editions.mapper';
 import { ChallengeEntity } from './entities/challenge.entity';
 import { CriterionEntity } from './entities/criterion.entity';
@@ -46,6 +47,7 @@ export class TracksService {
     private readonly audit: AuditService,
     private readonly projects: SubmissionRecordsService,
     private readonly criteriaLock: CriteriaLock,
+    private readonly ranking: RankingLog,
   ) {}
 
   private async lockedEdition(m: EntityManager, editionId: string): Promise<EditionEntity> {
@@ -277,6 +279,7 @@ export class TracksService {
         before,
         after,
       });
+      await this.ranking.criteriaChanged(m, editionId); // last (RankingLog)
       return after;
     });
   }
