@@ -97,6 +97,7 @@ export function demoEdition(serverNow: number, overrides: Partial<Edition> = {})
       ...c,
       id: `0a1b2c3d-0000-4000-8000-00000000090${order}`,
       order,
+      levels: [],
     })),
     ...overrides,
   };

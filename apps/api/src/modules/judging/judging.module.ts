@@ -42,6 +42,7 @@ import { TablesService } from './tables.service';
     JudgingCoreModule,
     ConflictsService,
     AssignmentsService,
+    MyAssignmentsService,
     ScoreSheetsService,
     FlagsService,
     TablesService,
