@@ -15,7 +15,8 @@ describe('leaderboard explanations', () => {
   const title = (i: number) => `Project of Team ${String(i + 1).padStart(3, '0')}`;
   const explain = async (q = ''): Promise<LeaderboardExplanation> =>
     must(t, 'GET', `/api/editions/${w.editionId}/leaderboard/explain${q}`, { token: w.organizer.token });
-  const project = (e: LeaderboardExplanation, i: number) => e.projects.find((p) => p.submissionId === sub(i))!;
+  const project = (e: LeaderboardExplanation, i: number) =>
+    e.projects.find((p) => p.submissionId === sub(i))!;
   const v = (...levels: number[]) => Object.fromEntries(w.criteria.map((c, i) => [c.id, levels[i]!]));
 
   beforeAll(async () => {
@@ -52,7 +53,13 @@ describe('leaderboard explanations', () => {
     const first = project(e, 0);
     expect(first.reason).toMatchObject({ rank: 1, sheets: 2, decidedBy: 'sheets' });
     expect(first.reason.tiedWith).toEqual([
-      expect.objectContaining({ submissionId: sub(1), relation: 'ahead', decidedBy: 'sheets', sheets: 1, rank: 2 }),
+      expect.objectContaining({
+        submissionId: sub(1),
+        relation: 'ahead',
+        decidedBy: 'sheets',
+        sheets: 1,
+        rank: 2,
+      }),
     ]);
     expect(first.sentence.en).toBe(
       `1st place: mean score 77.78 from 2 sheets; level on that with one project: ahead of “${title(1)}” on more sheets (2 against 1).`,
@@ -94,7 +101,9 @@ describe('leaderboard explanations', () => {
         relation: earlier ? 'ahead' : 'behind',
         decidedBy: 'submittedAt',
       });
-      expect(seventh.sentence.ro).toContain(earlier ? 'fiind trimis mai devreme' : 'care a fost trimis mai devreme');
+      expect(seventh.sentence.ro).toContain(
+        earlier ? 'fiind trimis mai devreme' : 'care a fost trimis mai devreme',
+      );
     }
 
     expect(project(e, 3).sentence).toEqual({
