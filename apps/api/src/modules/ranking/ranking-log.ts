@@ -109,10 +109,13 @@ export class RankingLog {
     await this.recordProject(m, found.edition_id, submissionId);
   }
 
-  /** A team was renamed or moved: its project's rows change. Nothing to record without a project. */
+  /**
+   * A team was renamed or moved: its project's rows change. Nothing to record unless the project
+   * is submitted (a draft is on no board, and its submission is recorded when it happens).
+   */
   async teamChanged(m: EntityManager, teamId: string): Promise<void> {
     const rows: { id: string; edition_id: string }[] = await m.query(
-      'SELECT id, edition_id FROM submissions WHERE team_id = $1',
+      "SELECT id, edition_id FROM submissions WHERE team_id = $1 AND status = 'submitted'",
       [teamId],
     );
     for (const r of rows) await this.recordProject(m, r.edition_id, r.id);
