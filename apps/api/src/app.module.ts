@@ -13,6 +13,7 @@ import { RegistrationsModule } from './modules/registrations/registrations.modul
 import { TeamsModule } from './modules/teams/teams.module';
 import { SubmissionsModule } from './modules/submissions/submissions.module';
 import { JudgingModule } from './modules/judging/judging.module';
+import { RankingModule } from './modules/ranking/ranking.module';
 import { UsersModule } from './modules/users/users.module';
 import { UserAdminModule } from './modules/users/user-admin.module';
 import { MailModule } from './modules/mail/mail.module';
@@ -68,6 +69,7 @@ export class AppModule {
         TeamsModule,
         SubmissionsModule,
         JudgingModule,
+        RankingModule,
         LiveModule,
         SeedModule,
       ],

@@ -22,6 +22,9 @@ import { ScoreSheetKeyEntity } from '../modules/judging/entities/score-sheet-key
 import { JudgingFlagEntity } from '../modules/judging/entities/judging-flag.entity';
 import { SheetReopeningEntity } from '../modules/judging/entities/sheet-reopening.entity';
 import { JudgingSequenceEntity } from '../modules/judging/entities/judging-sequence.entity';
+import { RankingSequenceEntity } from '../modules/ranking/entities/ranking-sequence.entity';
+import { RankingBoardEntity } from '../modules/ranking/entities/ranking-board.entity';
+import { RankingChangeEntity } from '../modules/ranking/entities/ranking-change.entity';
 
 /** Every entity, listed explicitly so that tests and the CLI load the same set without globs. */
 export const ENTITIES = [
@@ -49,4 +52,7 @@ export const ENTITIES = [
   SheetReopeningEntity,
   JudgingSequenceEntity,
   JoinRequestEntity,
+  RankingSequenceEntity,
+  RankingBoardEntity,
+  RankingChangeEntity,
 ];

@@ -62,6 +62,7 @@ export function demoEdition(serverNow: number, overrides: Partial<Edition> = {})
     reviewsPerSubmission: 3,
     normalization: 'zscore',
     leaderboardVisibility: 'public',
+    shareJurorComments: false,
     phase: 'hacking',
     serverTime: new Date(serverNow).toISOString(),
     tracks: inEnglish([

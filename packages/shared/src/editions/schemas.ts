@@ -233,6 +233,8 @@ const editionFields = {
   normalization: NormalizationSchema,
   leaderboardVisibility: LeaderboardVisibilitySchema,
   submissionRequirements: SubmissionRequirementsInputSchema,
+  /** Teams see the jurors' comments (without names) in their own result once published. */
+  shareJurorComments: z.boolean(),
 };
 
 type EditionWritable = { [K in keyof typeof editionFields]: z.infer<(typeof editionFields)[K]> };
@@ -271,6 +273,7 @@ export const EditionCreateSchema = z
     reviewsPerSubmission: editionFields.reviewsPerSubmission.default(3),
     normalization: NormalizationSchema.default('zscore'),
     leaderboardVisibility: LeaderboardVisibilitySchema.default('public'),
+    shareJurorComments: z.boolean().default(false),
   })
   .superRefine(requireText('name'))
   .superRefine(refineEdition);

@@ -24,11 +24,14 @@ import { EditionEvents } from './edition-events';
 import {
   editionTexts,
   phaseOf,
+  rankingSettingsOf,
   requirementsOf,
   scalarsOf,
   toEdition,
   type EditionScalars,
 } from './editions.mapper';
+import { RankingLog } from '../ranking/ranking-log';
+import type { RankingSettings } from '../ranking/ranking-change';
 import { CriterionEntity } from './entities/criterion.entity';
 import { EditionEntity } from './entities/edition.entity';
 import { TrackEntity } from './entities/track.entity';
@@ -91,6 +94,16 @@ function textColumns(t: { name?: LocalizedText; description?: LocalizedText }): 
   return out;
 }
 
+/** The fields whose change the ranking follows (RankingLog.settingsChanged). */
+const RANKING_FIELDS: readonly (keyof EditionCreate)[] = [
+  'published',
+  'normalization',
+  'leaderboardVisibility',
+  'leaderboardFreezeAt',
+  'resultsPublishedAt',
+  'shareJurorComments',
+];
+
 const slugTaken = (slug: string) =>
   new DomainError('NAME_TAKEN', `slug: "${slug}" is already used by another edition`);
 
@@ -100,6 +113,7 @@ export class EditionsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly events: EditionEvents,
+    private readonly ranking: RankingLog,
   ) {}
 
   /** Published editions, newest first; organizers see drafts too. Texts in `lang`. */
@@ -173,6 +187,19 @@ export class EditionsService {
     return rows[0]?.open === true;
   }
 
+  /**
+   * The edition's ranking settings (visibility, freeze and when it was set, publication,
+   * normalization, shared comments), read in `manager`'s transaction; 404 for an unknown edition.
+   */
+  async rankingSettings(
+    editionId: string,
+    manager: EntityManager = this.db.manager,
+  ): Promise<RankingSettings> {
+    const e = await manager.getRepository(EditionEntity).findOneBy({ id: editionId });
+    if (!e) throw notFound('Edition');
+    return rankingSettingsOf(e);
+  }
+
   /** Whether `trackId` is a track of the edition (a team's track must be). */
   hasTrack(editionId: string, trackId: string, manager: EntityManager = this.db.manager): Promise<boolean> {
     return manager.getRepository(TrackEntity).existsBy({ id: trackId, editionId });
@@ -221,6 +248,8 @@ export class EditionsService {
           ...toColumns(scalars),
           ...textColumns(texts),
           submissionRequirements: requirementsOf({ submissionRequirements: submissionRequirements ?? {} }),
+          // When the freeze was set (rule 7: it takes effect at the later of the two).
+          leaderboardFreezeSetAt: scalars.leaderboardFreezeAt ? () => 'now()' : null,
         });
         const editionId = (inserted.identifiers[0] as { id: string }).id;
         await m.getRepository(CriterionEntity).insert(
@@ -332,9 +361,17 @@ export class EditionsService {
         }
         if (typeof scalarsAfter.judgingEndsAt === 'string')
           await this.assertExtensionsEndBefore(m, editionId, scalarsAfter.judgingEndsAt);
-        await m
-          .getRepository(EditionEntity)
-          .update({ id: editionId }, { ...toColumns(scalarsAfter), ...extraColumns });
+        await m.getRepository(EditionEntity).update(
+          { id: editionId },
+          {
+            ...toColumns(scalarsAfter),
+            ...extraColumns,
+            // Rule 7: a freeze takes effect at leaderboardFreezeAt or when it is set, whichever is later.
+            ...('leaderboardFreezeAt' in scalarsAfter
+              ? { leaderboardFreezeSetAt: scalarsAfter.leaderboardFreezeAt ? () => 'now()' : null }
+              : {}),
+          },
+        );
         await this.audit.record(m, {
           editionId,
           actorId,
@@ -344,6 +381,15 @@ export class EditionsService {
           before: changedBefore,
           after: changedAfter,
         });
+        if (RANKING_FIELDS.some((k) => k in changedAfter)) {
+          // Last in the transaction (RankingLog): every instance learns who may see what now.
+          await this.ranking.settingsChanged(
+            m,
+            editionId,
+            await this.rankingSettings(editionId, m),
+            'normalization' in changedAfter,
+          );
+        }
         if (!scalarsChanged) return null; // texts and requirements move no phase
         const now = Date.now();
         const updated = m.getRepository(EditionEntity).create({ ...current, ...toColumns(scalarsAfter) });

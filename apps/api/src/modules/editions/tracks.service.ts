@@ -19,6 +19,7 @@ import { SubmissionRecordsService } from '../submissions/submission-records.serv
 import { isUniqueViolation } from '../../common/database/db-errors';
 import { nameKey } from '../../common/database/name-key';
 import { CriteriaLock } from '../judging/criteria-lock';
+import { RankingLog } from '../ranking/ranking-log';
 import {
   challengeTexts,
   criterionTexts,
@@ -111,6 +112,7 @@ export class TracksService {
     private readonly audit: AuditService,
     private readonly projects: SubmissionRecordsService,
     private readonly criteriaLock: CriteriaLock,
+    private readonly ranking: RankingLog,
   ) {}
 
   private async lockedEdition(m: EntityManager, editionId: string): Promise<EditionEntity> {
@@ -374,6 +376,7 @@ export class TracksService {
         before,
         after: rows.map((c) => toCriterion(c)),
       });
+      await this.ranking.criteriaChanged(m, editionId); // last (RankingLog)
       return rows.map((c) => toCriterion(c, lang));
     });
   }

@@ -27,6 +27,7 @@ export function demoEdition(now: number): EditionCreate {
     reviewsPerSubmission: 3,
     normalization: 'zscore',
     leaderboardVisibility: 'public',
+    shareJurorComments: false,
   };
 }
 

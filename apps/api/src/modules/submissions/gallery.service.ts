@@ -12,6 +12,7 @@ import { DataSource } from 'typeorm';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { decodeCursor, pageFrom } from '../../common/pagination/cursor';
 import { EditionsService } from '../editions/editions.service';
+import { RankingService, type Standing } from '../ranking/ranking.service';
 import { TeamsService } from '../teams/teams.service';
 import { UsersService } from '../users/users.service';
 
@@ -51,7 +52,8 @@ const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}
 /**
  * The public gallery of an edition's submitted projects. Closed (409 PHASE_CLOSED) until the
  * results are published (`resultsPublishedAt` set and reached by the database's clock).
- * `rank` and `score` stay null until the judging/leaderboard module provides final results.
+ * Ranks and scores come from the ranking (the final boards as organizers see them); null for a
+ * project no sheet counts for.
  */
 @Injectable()
 export class GalleryService {
@@ -60,6 +62,7 @@ export class GalleryService {
     private readonly editions: EditionsService,
     private readonly teams: TeamsService,
     private readonly users: UsersService,
+    private readonly ranking: RankingService,
   ) {}
 
   async list(editionId: string, q: GalleryQuery, lang: Language = 'en'): Promise<Page<GalleryItem>> {
@@ -84,7 +87,11 @@ export class GalleryService {
       params,
     );
     const page = pageFrom(rows, q.limit, (r) => [r.sort_key, r.id]);
-    return { items: page.items.map((r) => toGalleryItem(r, lang)), nextCursor: page.nextCursor };
+    const standings = await this.ranking.publishedStandings(editionId);
+    return {
+      items: page.items.map((r) => toGalleryItem(r, lang, standings.get(r.id))),
+      nextCursor: page.nextCursor,
+    };
   }
 
   /** One project's page; 404 when it is not in the gallery (draft, disqualified, other edition). */
@@ -101,8 +108,9 @@ export class GalleryService {
         .sort((a, b) => a.joinedAt.getTime() - b.joinedAt.getTime())
         .map(async (m) => ({ userId: m.userId, name: (await this.users.get(m.userId)).name })),
     );
+    const standings = await this.ranking.publishedStandings(editionId);
     return {
-      ...toGalleryItem(row, lang),
+      ...toGalleryItem(row, lang, standings.get(row.id)),
       description: row.description,
       repoUrl: row.repo_url,
       demoUrl: row.demo_url,
@@ -122,7 +130,8 @@ export class GalleryService {
   }
 }
 
-function toGalleryItem(r: GalleryRow, lang: Language): GalleryItem {
+/** `standing`: the project's final ranks and scores from the ranking (absent: unranked). */
+function toGalleryItem(r: GalleryRow, lang: Language, standing: Standing | undefined): GalleryItem {
   const trackName = { en: r.track_name, ro: r.track_name_ro };
   return {
     submissionId: r.id,
@@ -137,8 +146,9 @@ function toGalleryItem(r: GalleryRow, lang: Language): GalleryItem {
     techTags: r.tech_tags,
     challengeIds: r.challenge_ids,
     submittedAt: r.submitted_at.toISOString(),
-    // Final ranks come from the judging/leaderboard module, which does not exist yet: no fake ranks.
-    rank: null,
-    score: null,
+    rank: standing?.rank ?? null,
+    overallRank: standing?.overallRank ?? null,
+    score: standing?.score ?? null,
+    normalized: standing?.normalized ?? null,
   };
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EditionsModule } from '../editions/editions.module';
 import { RegistrationsModule } from '../registrations/registrations.module';
+import { RankingCoreModule } from '../ranking/ranking-core.module';
 import { SubmissionRecordsModule } from '../submissions/submission-records.module';
 import { JoinRequestsController } from './join-requests.controller';
 import { JoinRequestsService } from './join-requests.service';
@@ -11,7 +12,7 @@ import { TeamsController } from './teams.controller';
 import { TeamsService } from './teams.service';
 
 @Module({
-  imports: [EditionsModule, RegistrationsModule, SubmissionRecordsModule],
+  imports: [EditionsModule, RegistrationsModule, SubmissionRecordsModule, RankingCoreModule],
   controllers: [TeamsController, JoinRequestsController, TeamOverviewController],
   providers: [TeamsService, TeamMembershipService, JoinRequestsService, TeamOverviewService],
   exports: [TeamsService, TeamMembershipService],
