@@ -26,6 +26,8 @@ export const ERROR_STATUS = {
   EXTENSION_PAST_JUDGING: 409,
   DEADLINE_PASSED: 409,
   PHASE_CLOSED: 409,
+  /** `next` on a reveal that was not started (or was reset). */
+  REVEAL_NOT_STARTED: 409,
   STALE_VERSION: 409,
   EMAIL_TAKEN: 409,
   INVALID_TOKEN: 410,
