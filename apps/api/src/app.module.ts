@@ -20,6 +20,7 @@ import { MailModule } from './modules/mail/mail.module';
 import { JuryModule } from './modules/jury/jury.module';
 import { HealthModule } from './modules/health/health.module';
 import { LiveModule } from './modules/live/live.module';
+import { AnnouncementsModule } from './modules/announcements/announcements.module';
 import { SeedModule } from './modules/seed/seed.module';
 
 export type ResolvedConfig = AppConfig & { databaseUrl: string };
@@ -89,6 +90,7 @@ export class AppModule {
         TeamsModule,
         SubmissionsModule,
         LiveModule,
+        AnnouncementsModule,
         SeedModule,
       ],
     };

@@ -14,6 +14,9 @@ import { OutboxMailEntity } from '../modules/mail/entities/outbox-mail.entity';
 import { JuryInvitationEntity } from '../modules/jury/entities/jury-invitation.entity';
 import { SubmissionEntity } from '../modules/submissions/entities/submission.entity';
 import { SubmissionVersionEntity } from '../modules/submissions/entities/submission-version.entity';
+import { AnnouncementEntity } from '../modules/announcements/entities/announcement.entity';
+import { AwardEntity } from '../modules/awards/entities/award.entity';
+import { RevealEntity } from '../modules/reveal/entities/reveal.entity';
 
 /** Every entity, listed explicitly so that tests and the CLI load the same set without globs. */
 export const ENTITIES = [
@@ -33,4 +36,7 @@ export const ENTITIES = [
   JuryInvitationEntity,
   SubmissionEntity,
   SubmissionVersionEntity,
+  AnnouncementEntity,
+  AwardEntity,
+  RevealEntity,
 ];

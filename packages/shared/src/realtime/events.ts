@@ -1,11 +1,7 @@
 import { z } from 'zod';
 import { IdSchema, InstantSchema } from '../common/primitives.js';
 import { PhaseSchema } from '../editions/schemas.js';
-import {
-  AnnouncementSchema,
-  type Announcement,
-  type AnnouncementDeleted,
-} from '../announcements/schemas.js';
+import { AnnouncementSchema, type Announcement, type AnnouncementDeleted } from '../announcements/schemas.js';
 import { AwardSchema } from '../awards/schemas.js';
 import {
   LeaderboardRowSchema,
@@ -128,4 +124,3 @@ export interface ClientToServerEvents {
   /** The server's clock, for countdowns (the client measures the round trip). */
   'clock:sync': (payload: Record<string, never>, ack: (res: Ack<{ serverTime: string }>) => void) => void;
 }
-
