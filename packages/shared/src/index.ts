@@ -16,3 +16,5 @@ export * from './users/schemas.js';
 export * from './submissions/schemas.js';
 export * from './registrations/schemas.js';
 export * from './teams/schemas.js';
+export * from './judging/levels.js';
+export * from './judging/schemas.js';

@@ -14,6 +14,13 @@ import { OutboxMailEntity } from '../modules/mail/entities/outbox-mail.entity';
 import { JuryInvitationEntity } from '../modules/jury/entities/jury-invitation.entity';
 import { SubmissionEntity } from '../modules/submissions/entities/submission.entity';
 import { SubmissionVersionEntity } from '../modules/submissions/entities/submission-version.entity';
+import { ConflictEntity } from '../modules/judging/entities/conflict.entity';
+import { AssignmentEntity } from '../modules/judging/entities/assignment.entity';
+import { ScoreSheetEntity } from '../modules/judging/entities/score-sheet.entity';
+import { ScoreSheetKeyEntity } from '../modules/judging/entities/score-sheet-key.entity';
+import { JudgingFlagEntity } from '../modules/judging/entities/judging-flag.entity';
+import { SheetReopeningEntity } from '../modules/judging/entities/sheet-reopening.entity';
+import { JudgingSequenceEntity } from '../modules/judging/entities/judging-sequence.entity';
 import { AnnouncementEntity } from '../modules/announcements/entities/announcement.entity';
 import { AwardEntity } from '../modules/awards/entities/award.entity';
 import { RevealEntity } from '../modules/reveal/entities/reveal.entity';
@@ -36,6 +43,13 @@ export const ENTITIES = [
   JuryInvitationEntity,
   SubmissionEntity,
   SubmissionVersionEntity,
+  ConflictEntity,
+  AssignmentEntity,
+  ScoreSheetEntity,
+  ScoreSheetKeyEntity,
+  JudgingFlagEntity,
+  SheetReopeningEntity,
+  JudgingSequenceEntity,
   AnnouncementEntity,
   AwardEntity,
   RevealEntity,

@@ -30,6 +30,12 @@ export const ERROR_STATUS = {
   REVEAL_NOT_STARTED: 409,
   STALE_VERSION: 409,
   EMAIL_TAKEN: 409,
+  /** Judging: the assignment has a score sheet, so it cannot be removed or moved. */
+  SHEET_EXISTS: 409,
+  /** Judging: no juror can take the assignment over (every other one is conflicted or already on it). */
+  NO_ELIGIBLE_JUROR: 409,
+  /** Judging: the flag was already reassigned or dismissed. */
+  FLAG_RESOLVED: 409,
   INVALID_TOKEN: 410,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, InstantSchema, LongTextSchema, NameSchema, SlugSchema } from '../common/primitives.js';
+import { CriterionLevelInputSchema, CriterionLevelSchema, levelViolations } from '../judging/levels.js';
 import { TIMELINE_FIELDS, timelineViolations, type TimelineInput } from './timeline.js';
 
 export const PhaseSchema = z.enum(['draft', 'upcoming', 'registration', 'hacking', 'judging', 'finished']);
@@ -64,8 +65,14 @@ export const CriterionInputSchema = z
     weight: z.number().positive().max(1000),
     min: z.number().finite(),
     max: z.number().finite(),
+    /** Guidance per range of the scale (judging issue); omitted = none. */
+    levels: z.array(CriterionLevelInputSchema).max(20).optional(),
   })
-  .refine((c) => c.min < c.max, { message: 'min must be below max', path: ['max'] });
+  .refine((c) => c.min < c.max, { message: 'min must be below max', path: ['max'] })
+  .superRefine((c, ctx) => {
+    for (const v of levelViolations(c.min, c.max, c.levels ?? []))
+      ctx.addIssue({ code: 'custom', path: ['levels', v.index, v.field], message: v.message });
+  });
 export type CriterionInput = z.infer<typeof CriterionInputSchema>;
 export const CriteriaPutSchema = z.array(CriterionInputSchema).min(1).max(30);
 export type CriteriaPut = z.infer<typeof CriteriaPutSchema>;
@@ -77,6 +84,8 @@ export const CriterionSchema = z.object({
   min: z.number(),
   max: z.number(),
   order: z.number().int(),
+  /** Level descriptions, in scale order. */
+  levels: z.array(CriterionLevelSchema),
 });
 export type Criterion = z.infer<typeof CriterionSchema>;
 

@@ -3,6 +3,7 @@ import { IdSchema, InstantSchema } from '../common/primitives.js';
 import { PhaseSchema } from '../editions/schemas.js';
 import { AnnouncementSchema, type Announcement, type AnnouncementDeleted } from '../announcements/schemas.js';
 import { AwardSchema } from '../awards/schemas.js';
+import { CoverageSubmissionSchema } from '../judging/schemas.js';
 import {
   LeaderboardRowSchema,
   LeaderboardUpdateSchema,
@@ -87,12 +88,8 @@ export const ScreenStateSchema = z.object({
 });
 export type ScreenState = z.infer<typeof ScreenStateSchema>;
 
-export const CoverageRowSchema = z.object({
-  editionId: IdSchema,
-  submissionId: IdSchema,
-  done: z.number().int(),
-  required: z.number().int(),
-});
+/** `coverage:update`: the coverage row of one project that changed (organizers only). */
+export const CoverageRowSchema = CoverageSubmissionSchema.extend({ editionId: IdSchema });
 export type CoverageRow = z.infer<typeof CoverageRowSchema>;
 
 export type Ack<T> = { ok: true } & T;

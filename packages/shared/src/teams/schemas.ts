@@ -48,6 +48,8 @@ export const TeamSchema = z.object({
   inviteCode: z.string().nullable(),
   /** Places left before the edition's `teamMaxSize` (0 when full). */
   freePlaces: z.number().int(),
+  /** The team's table or location label in the hall (expo judging), set by organizers; null when none. */
+  tableLabel: z.string().nullable(),
 });
 export type Team = z.infer<typeof TeamSchema>;
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { SubmissionRecordsModule } from '../submissions/submission-records.module';
+import { JudgingCoreModule } from '../judging/judging-core.module';
 import { EditionEvents } from './edition-events';
 import { EditionsController } from './editions.controller';
 import { EditionsService } from './editions.service';
@@ -7,7 +8,7 @@ import { TracksController } from './tracks.controller';
 import { TracksService } from './tracks.service';
 
 @Module({
-  imports: [SubmissionRecordsModule],
+  imports: [SubmissionRecordsModule, JudgingCoreModule],
   controllers: [EditionsController, TracksController],
   providers: [EditionsService, TracksService, EditionEvents],
   exports: [EditionsService, TracksService, EditionEvents],
