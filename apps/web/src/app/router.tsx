@@ -6,11 +6,14 @@ import { galleryRoutes } from '../features/gallery/routes';
 import { organizerRoutes } from '../features/organizer/routes';
 import { submissionRoutes } from '../features/submissions/routes';
 import { teamRoutes } from '../features/teams/routes';
+import { screenRoutes } from '../features/screen/routes';
 import { NotFoundPage } from './not-found-page';
 import { RouteErrorPage } from './route-error-page';
 import { AppLayout } from './layout';
 
 export const routes: RouteObject[] = [
+  // Full-screen pages, outside the app's layout.
+  { ErrorBoundary: RouteErrorPage, children: screenRoutes },
   {
     path: '/',
     Component: AppLayout,
