@@ -1,5 +1,5 @@
-import type { Announcement, Award, Leaderboard, Page, RevealStep } from '@ca/shared';
-import { queryOptions } from '@tanstack/react-query';
+import type { Announcement, Award, Coverage, Leaderboard, Page, SubmissionListItem } from '@ca/shared';
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { http } from '../../lib/http';
 
 /** Query keys of the live feature (TkDodo's key factory). */
@@ -10,8 +10,8 @@ export const liveKeys = {
     [...liveKeys.leaderboards(), editionId, trackId ?? 'all'] as const,
   announcements: (editionId: string) => [...liveKeys.all, 'announcements', editionId] as const,
   awards: (editionId: string) => [...liveKeys.all, 'awards', editionId] as const,
-  reveal: (editionId: string) => [...liveKeys.all, 'reveal', editionId] as const,
   coverage: (editionId: string) => [...liveKeys.all, 'coverage', editionId] as const,
+  submitted: (editionId: string) => [...liveKeys.all, 'submitted', editionId] as const,
 };
 
 export const liveQueries = {
@@ -29,17 +29,36 @@ export const liveQueries = {
         ),
       staleTime: Number.POSITIVE_INFINITY,
     }),
-  announcements: (editionId: string, limit = 20) =>
-    queryOptions({
+  /** Newest first, a page at a time ("show older"). */
+  announcements: (editionId: string, limit = 10) =>
+    infiniteQueryOptions({
       queryKey: [...liveKeys.announcements(editionId), limit],
-      queryFn: ({ signal }) =>
-        http.get<Page<Announcement>>(`/editions/${editionId}/announcements?limit=${limit}`, { signal }),
+      queryFn: ({ signal, pageParam }) =>
+        http.get<Page<Announcement>>(
+          `/editions/${editionId}/announcements?limit=${limit}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`,
+          { signal },
+        ),
+      initialPageParam: '',
+      getNextPageParam: (last) => last.nextCursor ?? undefined,
     }),
   awards: (editionId: string) =>
     queryOptions({
       queryKey: liveKeys.awards(editionId),
       queryFn: ({ signal }) => http.get<Award[]>(`/editions/${editionId}/awards`, { signal }),
     }),
+  coverage: (editionId: string) =>
+    queryOptions({
+      queryKey: liveKeys.coverage(editionId),
+      queryFn: ({ signal }) => http.get<Coverage>(`/editions/${editionId}/coverage`, { signal }),
+    }),
+  /** Submitted projects (organizers), to pick a challenge's winner among those targeting it. */
+  submitted: (editionId: string) =>
+    queryOptions({
+      queryKey: liveKeys.submitted(editionId),
+      queryFn: ({ signal }) =>
+        http.get<Page<SubmissionListItem>>(
+          `/editions/${editionId}/submissions?status=submitted&disqualified=false&limit=500`,
+          { signal },
+        ),
+    }),
 };
-
-export type { RevealStep };
