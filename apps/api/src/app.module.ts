@@ -15,6 +15,7 @@ import { RegistrationsModule } from './modules/registrations/registrations.modul
 import { TeamsModule } from './modules/teams/teams.module';
 import { SubmissionsModule } from './modules/submissions/submissions.module';
 import { JudgingModule } from './modules/judging/judging.module';
+import { RankingModule } from './modules/ranking/ranking.module';
 import { UsersModule } from './modules/users/users.module';
 import { UserAdminModule } from './modules/users/user-admin.module';
 import { MailModule } from './modules/mail/mail.module';
@@ -22,6 +23,9 @@ import { JuryModule } from './modules/jury/jury.module';
 import { HealthModule } from './modules/health/health.module';
 import { LiveModule } from './modules/live/live.module';
 import { AnnouncementsModule } from './modules/announcements/announcements.module';
+import { AwardsModule } from './modules/awards/awards.module';
+import { RevealModule } from './modules/reveal/reveal.module';
+import { LiveFeedsModule } from './modules/live/live-feeds.module';
 import { SeedModule } from './modules/seed/seed.module';
 
 export type ResolvedConfig = AppConfig & { databaseUrl: string };
@@ -91,8 +95,12 @@ export class AppModule {
         TeamsModule,
         SubmissionsModule,
         JudgingModule,
+        RankingModule,
         LiveModule,
         AnnouncementsModule,
+        AwardsModule,
+        RevealModule,
+        LiveFeedsModule,
         SeedModule,
       ],
     };

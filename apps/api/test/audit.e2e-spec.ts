@@ -29,6 +29,7 @@ describe('GET /api/editions/:id/audit', () => {
         reviewsPerSubmission: 3,
         normalization: 'zscore',
         leaderboardVisibility: 'public',
+        shareJurorComments: false,
       })
     ).id;
   });

@@ -33,6 +33,7 @@ describe('editions: organizers create and edit them', () => {
         reviewsPerSubmission: 3,
         normalization: 'zscore',
         leaderboardVisibility: 'public',
+        shareJurorComments: false,
         leaderboardFreezeAt: null,
         resultsPublishedAt: null,
         tracks: [],

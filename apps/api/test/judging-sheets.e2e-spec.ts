@@ -134,6 +134,26 @@ describe('judging: score sheets', () => {
     expect(ok.body[1].levels).toEqual([]);
     const edition = await must(t, 'GET', `/api/editions/${w.editionId}`);
     expect(edition.criteria[0].levels).toHaveLength(3);
+    // A client that does not know levels (no `levels`) keeps them, as far as they fit the scale.
+    const unaware = await must(t, 'PUT', `/api/editions/${w.editionId}/criteria`, {
+      token: w.organizer.token,
+      body: criteria,
+    });
+    expect(unaware[0].levels).toHaveLength(3);
+    const narrower = await must(t, 'PUT', `/api/editions/${w.editionId}/criteria`, {
+      token: w.organizer.token,
+      body: [{ ...criteria[0], max: 5 }, ...criteria.slice(1)],
+    });
+    expect(narrower[0].levels.map((l: { from: number; to: number }) => [l.from, l.to])).toEqual([[1, 3]]);
+    const cleared = await must(t, 'PUT', `/api/editions/${w.editionId}/criteria`, {
+      token: w.organizer.token,
+      body: [{ ...criteria[0], levels: [] }, ...criteria.slice(1)],
+    });
+    expect(cleared[0]).toMatchObject({ max: 10, levels: [] });
+    await must(t, 'PUT', `/api/editions/${w.editionId}/criteria`, {
+      token: w.organizer.token,
+      body: [{ ...criteria[0], levels }, ...criteria.slice(1)],
+    });
     // Ids are kept by position, so sheets below use the same criteria.
     expect(edition.criteria.map((c: { id: string }) => c.id)).toEqual(w.criteria.map((c) => c.id));
   });
@@ -256,7 +276,10 @@ describe('judging: score sheets', () => {
         method: 'PUT',
         headers: { authorization: `Bearer ${w.jurors[1]!.token}`, 'content-type': 'application/json' },
         body: JSON.stringify({ values, comment: 'From the queue', idempotencyKey: key }),
-      }).then(async (r) => ({ status: r.status, body: await r.json() }));
+      }).then(async (r) => ({
+        status: r.status,
+        body: (await r.json()) as { values: Record<string, number> },
+      }));
 
     // A first sheet (no row yet), then a change of it: five copies each.
     for (const pick of [() => 9, () => 4]) {

@@ -5,6 +5,7 @@ export * from './health/schemas.js';
 export * from './editions/timeline.js';
 export * from './editions/schemas.js';
 export * from './leaderboard/schemas.js';
+export * from './ranking/schemas.js';
 export * from './announcements/schemas.js';
 export * from './awards/schemas.js';
 export * from './realtime/events.js';

@@ -24,6 +24,9 @@ import { JudgingSequenceEntity } from '../modules/judging/entities/judging-seque
 import { AnnouncementEntity } from '../modules/announcements/entities/announcement.entity';
 import { AwardEntity } from '../modules/awards/entities/award.entity';
 import { RevealEntity } from '../modules/reveal/entities/reveal.entity';
+import { RankingSequenceEntity } from '../modules/ranking/entities/ranking-sequence.entity';
+import { RankingBoardEntity } from '../modules/ranking/entities/ranking-board.entity';
+import { RankingChangeEntity } from '../modules/ranking/entities/ranking-change.entity';
 
 /** Every entity, listed explicitly so that tests and the CLI load the same set without globs. */
 export const ENTITIES = [
@@ -53,4 +56,7 @@ export const ENTITIES = [
   AnnouncementEntity,
   AwardEntity,
   RevealEntity,
+  RankingSequenceEntity,
+  RankingBoardEntity,
+  RankingChangeEntity,
 ];

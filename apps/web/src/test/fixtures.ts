@@ -29,6 +29,7 @@ export function demoEdition(serverNow: number, overrides: Partial<Edition> = {})
     reviewsPerSubmission: 3,
     normalization: 'zscore',
     leaderboardVisibility: 'public',
+    shareJurorComments: false,
     phase: 'hacking',
     serverTime: new Date(serverNow).toISOString(),
     tracks: [
@@ -96,6 +97,7 @@ export function demoEdition(serverNow: number, overrides: Partial<Edition> = {})
       ...c,
       id: `0a1b2c3d-0000-4000-8000-00000000090${order}`,
       order,
+      levels: [],
     })),
     ...overrides,
   };

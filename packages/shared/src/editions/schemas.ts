@@ -122,6 +122,8 @@ const editionFields = {
   reviewsPerSubmission: z.number().int().min(1).max(50),
   normalization: NormalizationSchema,
   leaderboardVisibility: LeaderboardVisibilitySchema,
+  /** Teams see the jurors' comments (without names) in their own result once published. */
+  shareJurorComments: z.boolean(),
 };
 
 type EditionWritable = { [K in keyof typeof editionFields]: z.infer<(typeof editionFields)[K]> };
@@ -156,6 +158,7 @@ export const EditionCreateSchema = z
     reviewsPerSubmission: editionFields.reviewsPerSubmission.default(3),
     normalization: NormalizationSchema.default('zscore'),
     leaderboardVisibility: LeaderboardVisibilitySchema.default('public'),
+    shareJurorComments: z.boolean().default(false),
   })
   .superRefine(refineEdition);
 export type EditionCreate = z.infer<typeof EditionCreateSchema>;

@@ -158,9 +158,12 @@ export const GalleryItemSchema = z.object({
   techTags: z.array(z.string()),
   challengeIds: z.array(IdSchema),
   submittedAt: InstantSchema,
-  /** The final rank and score of the results; null until the results are computed. */
+  /** The final rank in the project's track and in the whole edition (null: no sheet counts). */
   rank: z.number().int().nullable(),
+  overallRank: z.number().int().nullable(),
+  /** The final score (mean sheet score, rule 2) and ranking value (rule 3), at full precision. */
   score: z.number().nullable(),
+  normalized: z.number().nullable(),
 });
 export type GalleryItem = z.infer<typeof GalleryItemSchema>;
 

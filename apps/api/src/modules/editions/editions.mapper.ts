@@ -11,6 +11,7 @@ import {
   type Track,
   type WindowInput,
 } from '@ca/shared';
+import type { RankingSettings } from '../ranking/ranking-change';
 import type { ChallengeEntity } from './entities/challenge.entity';
 import type { CriterionEntity } from './entities/criterion.entity';
 import type { EditionEntity } from './entities/edition.entity';
@@ -52,6 +53,20 @@ export function writableOf(e: EditionEntity): EditionCreate {
     reviewsPerSubmission: e.reviewsPerSubmission,
     normalization: e.normalization,
     leaderboardVisibility: e.leaderboardVisibility,
+    shareJurorComments: e.shareJurorComments,
+  };
+}
+
+/** What the ranking needs of the edition: who sees what (rule 7), and how projects are ranked. */
+export function rankingSettingsOf(e: EditionEntity): RankingSettings {
+  return {
+    published: e.published,
+    normalization: e.normalization,
+    leaderboardVisibility: e.leaderboardVisibility,
+    leaderboardFreezeAt: iso(e.leaderboardFreezeAt),
+    leaderboardFreezeSetAt: iso(e.leaderboardFreezeSetAt),
+    resultsPublishedAt: iso(e.resultsPublishedAt),
+    shareJurorComments: e.shareJurorComments,
   };
 }
 

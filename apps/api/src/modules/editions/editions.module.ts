@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { SubmissionRecordsModule } from '../submissions/submission-records.module';
 import { JudgingCoreModule } from '../judging/judging-core.module';
+import { RankingCoreModule } from '../ranking/ranking-core.module';
 import { EditionEvents } from './edition-events';
 import { EditionsController } from './editions.controller';
 import { EditionsService } from './editions.service';
@@ -8,7 +9,7 @@ import { TracksController } from './tracks.controller';
 import { TracksService } from './tracks.service';
 
 @Module({
-  imports: [SubmissionRecordsModule, JudgingCoreModule],
+  imports: [SubmissionRecordsModule, JudgingCoreModule, RankingCoreModule],
   controllers: [EditionsController, TracksController],
   providers: [EditionsService, TracksService, EditionEvents],
   exports: [EditionsService, TracksService, EditionEvents],

@@ -19,7 +19,9 @@ import { isUuid } from '../../common/validation/uuid';
 import { AuditService } from '../audit/audit.service';
 import { isUniqueViolation, pgError } from '../../common/database/db-errors';
 import { EditionEvents } from './edition-events';
-import { phaseOf, toEdition, writableOf } from './editions.mapper';
+import { RankingLog } from '../ranking/ranking-log';
+import type { RankingSettings } from '../ranking/ranking-change';
+import { phaseOf, rankingSettingsOf, toEdition, writableOf } from './editions.mapper';
 import { CriterionEntity } from './entities/criterion.entity';
 import { EditionEntity } from './entities/edition.entity';
 import { TrackEntity } from './entities/track.entity';
@@ -74,6 +76,16 @@ function checkViolation(err: unknown): DomainError | null {
   return new DomainError('VALIDATION_FAILED', `${field}: breaks the rules of the edition (${e.constraint})`);
 }
 
+/** The fields whose change the ranking follows (RankingLog.settingsChanged). */
+const RANKING_FIELDS: readonly (keyof EditionCreate)[] = [
+  'published',
+  'normalization',
+  'leaderboardVisibility',
+  'leaderboardFreezeAt',
+  'resultsPublishedAt',
+  'shareJurorComments',
+];
+
 const slugTaken = (slug: string) =>
   new DomainError('NAME_TAKEN', `slug: "${slug}" is already used by another edition`);
 
@@ -83,6 +95,7 @@ export class EditionsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly events: EditionEvents,
+    private readonly ranking: RankingLog,
   ) {}
 
   /** Published editions, newest first; organizers see drafts too. */
@@ -156,6 +169,19 @@ export class EditionsService {
     return rows[0]?.open === true;
   }
 
+  /**
+   * The edition's ranking settings (visibility, freeze and when it was set, publication,
+   * normalization, shared comments), read in `manager`'s transaction; 404 for an unknown edition.
+   */
+  async rankingSettings(
+    editionId: string,
+    manager: EntityManager = this.db.manager,
+  ): Promise<RankingSettings> {
+    const e = await manager.getRepository(EditionEntity).findOneBy({ id: editionId });
+    if (!e) throw notFound('Edition');
+    return rankingSettingsOf(e);
+  }
+
   /** Whether `trackId` is a track of the edition (a team's track must be). */
   hasTrack(editionId: string, trackId: string, manager: EntityManager = this.db.manager): Promise<boolean> {
     return manager.getRepository(TrackEntity).existsBy({ id: trackId, editionId });
@@ -191,7 +217,11 @@ export class EditionsService {
       id = await this.db.transaction(async (m) => {
         const repo = m.getRepository(EditionEntity);
         if (await repo.existsBy({ slug: input.slug })) throw slugTaken(input.slug);
-        const inserted = await repo.insert(toColumns(input));
+        const inserted = await repo.insert({
+          ...toColumns(input),
+          // When the freeze was set (rule 7: it takes effect at the later of the two).
+          leaderboardFreezeSetAt: input.leaderboardFreezeAt ? () => 'now()' : null,
+        });
         const editionId = (inserted.identifiers[0] as { id: string }).id;
         await m
           .getRepository(CriterionEntity)
@@ -254,7 +284,16 @@ export class EditionsService {
         }
         if (typeof changedAfter.judgingEndsAt === 'string')
           await this.assertExtensionsEndBefore(m, editionId, changedAfter.judgingEndsAt);
-        await m.getRepository(EditionEntity).update({ id: editionId }, toColumns(changedAfter));
+        await m.getRepository(EditionEntity).update(
+          { id: editionId },
+          {
+            ...toColumns(changedAfter),
+            // Rule 7: a freeze takes effect at leaderboardFreezeAt or when it is set, whichever is later.
+            ...('leaderboardFreezeAt' in changedAfter
+              ? { leaderboardFreezeSetAt: changedAfter.leaderboardFreezeAt ? () => 'now()' : null }
+              : {}),
+          },
+        );
         await this.audit.record(m, {
           editionId,
           actorId,
@@ -264,6 +303,15 @@ export class EditionsService {
           before: changedBefore,
           after: changedAfter,
         });
+        if (RANKING_FIELDS.some((k) => k in changedAfter)) {
+          // Last in the transaction (RankingLog): every instance learns who may see what now.
+          await this.ranking.settingsChanged(
+            m,
+            editionId,
+            await this.rankingSettings(editionId, m),
+            'normalization' in changedAfter,
+          );
+        }
         const now = Date.now();
         const updated = m.getRepository(EditionEntity).create({ ...current, ...toColumns(changedAfter) });
         return { before: phaseOf(current, now), after: phaseOf(updated, now) };

@@ -17,6 +17,7 @@ import { SubmissionRecordsService } from '../submissions/submission-records.serv
 import { isUniqueViolation } from '../../common/database/db-errors';
 import { nameKey } from '../../common/database/name-key';
 import { CriteriaLock } from '../judging/criteria-lock';
+import { RankingLog } from '../ranking/ranking-log';
 import { toChallenge, toCriterion, toTrack } from './editions.mapper';
 import { ChallengeEntity } from './entities/challenge.entity';
 import { CriterionEntity } from './entities/criterion.entity';
@@ -46,6 +47,7 @@ export class TracksService {
     private readonly audit: AuditService,
     private readonly projects: SubmissionRecordsService,
     private readonly criteriaLock: CriteriaLock,
+    private readonly ranking: RankingLog,
   ) {}
 
   private async lockedEdition(m: EntityManager, editionId: string): Promise<EditionEntity> {
@@ -245,13 +247,18 @@ export class TracksService {
       const before = existing.map((c) => toCriterion(c));
       for (const [position, c] of items.entries()) {
         const row = existing[position];
-        const levels = (c.levels ?? [])
-          .map((l) => ({
-            from: l.from,
-            to: l.to,
-            descriptionI18n: { en: l.descriptionI18n.en ?? '', ro: l.descriptionI18n.ro ?? '' },
-          }))
-          .sort((a, b) => a.from - b.from);
+        // `levels` omitted (a client that does not know them) keeps the criterion's guidance,
+        // as long as it still fits the scale; `[]` clears it.
+        const levels =
+          c.levels === undefined
+            ? (row?.levels ?? []).filter((l) => l.from >= c.min && l.to <= c.max)
+            : c.levels
+                .map((l) => ({
+                  from: l.from,
+                  to: l.to,
+                  descriptionI18n: { en: l.descriptionI18n.en ?? '', ro: l.descriptionI18n.ro ?? '' },
+                }))
+                .sort((a, b) => a.from - b.from);
         const values = {
           name: c.name,
           description: c.description,
@@ -277,6 +284,7 @@ export class TracksService {
         before,
         after,
       });
+      await this.ranking.criteriaChanged(m, editionId); // last (RankingLog)
       return after;
     });
   }

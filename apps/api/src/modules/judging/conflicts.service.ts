@@ -5,6 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/current-user';
 import { forbidden, notFound, validationFailed } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
+import { RankingLog } from '../ranking/ranking-log';
 import { JudgingEvents } from './judging-events';
 import { hasSheet } from './judging.sql';
 
@@ -61,6 +62,7 @@ export class ConflictsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly events: JudgingEvents,
+    private readonly ranking: RankingLog,
   ) {}
 
   /**
@@ -135,6 +137,7 @@ export class ConflictsService {
         jurorId,
       };
       const conflict = await this.find(m, editionId, jurorId, team.id);
+      await this.ranking.conflictChanged(m, editionId, jurorId, team.id); // last (RankingLog)
       return { ...conflict, droppedAssignment, sheetNoLongerCounts };
     });
     if (change) this.events.publish(change);
@@ -170,6 +173,7 @@ export class ConflictsService {
         submissionIds: subs.map((s) => s.id),
         jurorId: row.juror_id,
       };
+      await this.ranking.conflictChanged(m, editionId, row.juror_id, row.team_id); // last (RankingLog)
     });
     if (change) this.events.publish(change);
   }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EditionsModule } from '../editions/editions.module';
 import { LiveModule } from '../live/live.module';
+import { RankingCoreModule } from '../ranking/ranking-core.module';
 import { TeamsModule } from '../teams/teams.module';
 import { AssignmentsService } from './assignments.service';
 import { ConflictsService } from './conflicts.service';
@@ -10,7 +11,6 @@ import { CoverageService } from './coverage.service';
 import { FlagsService } from './flags.service';
 import { JudgingCoreModule } from './judging-core.module';
 import { JudgingController } from './judging.controller';
-import { JudgingReadService } from './judging-read.service';
 import { MyAssignmentsService } from './my-assignments.service';
 import { ScoreSheetsService } from './score-sheets.service';
 import { ScoresController } from './scores.controller';
@@ -24,7 +24,7 @@ import { TablesService } from './tables.service';
  * (changes after commit) and the services below for the seed.
  */
 @Module({
-  imports: [JudgingCoreModule, EditionsModule, TeamsModule, LiveModule],
+  imports: [JudgingCoreModule, EditionsModule, TeamsModule, LiveModule, RankingCoreModule],
   controllers: [JudgingController, ScoresController, TablesController],
   providers: [
     ConflictsService,
@@ -37,13 +37,12 @@ import { TablesService } from './tables.service';
     CoverageService,
     CoveragePublisher,
     TablesService,
-    JudgingReadService,
   ],
   exports: [
     JudgingCoreModule,
-    JudgingReadService,
     ConflictsService,
     AssignmentsService,
+    MyAssignmentsService,
     ScoreSheetsService,
     FlagsService,
     TablesService,

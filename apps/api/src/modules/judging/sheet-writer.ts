@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { sheetScore, type ScoreValues } from '@ca/shared';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { RankingLog } from '../ranking/ranking-log';
 import { JudgingEvents } from './judging-events';
 import type { CriterionRow, SheetContext, SheetRow } from './judging.sql';
 
@@ -20,8 +21,9 @@ export interface SheetWrite {
 /**
  * Writes one sheet inside the caller's transaction: raises the edition's change sequence (whose
  * row lock serialises the edition's sheet writers until commit), upserts the sheet in one
- * `INSERT … ON CONFLICT` that also answers the row as it was before, and records `score.saved`
- * with before and after. The caller has decided that the write is allowed (sheetContext) and
+ * `INSERT … ON CONFLICT` that also answers the row as it was before, records `score.saved`
+ * with before and after, and last records the change for the ranking (board versions; see
+ * RankingLog: it must be the transaction's last write). The caller has decided that the write is allowed (sheetContext) and
  * publishes the change after the commit.
  */
 @Injectable()
@@ -29,6 +31,7 @@ export class SheetWriter {
   constructor(
     private readonly audit: AuditService,
     private readonly events: JudgingEvents,
+    private readonly ranking: RankingLog,
   ) {}
 
   async write(m: EntityManager, w: SheetWrite): Promise<{ row: Omit<SheetRow, 'counts'>; seq: number }> {
@@ -82,6 +85,7 @@ export class SheetWriter {
         ...(w.correction ? { correction: w.correction } : {}),
       },
     });
+    await this.ranking.sheetChanged(m, w.ctx.editionId, w.jurorId, w.ctx.submissionId);
     return { row: saved, seq };
   }
 }

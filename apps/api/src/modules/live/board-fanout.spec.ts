@@ -35,9 +35,21 @@ class FakeRanking implements LiveRankingSource {
     this.modeListeners.push(l);
     return () => (this.modeListeners = this.modeListeners.filter((x) => x !== l));
   }
-  async leaderboard(editionId: string, trackId: string | null, viewer: { isOrganizer: boolean }): Promise<Leaderboard> {
+  async leaderboard(
+    editionId: string,
+    trackId: string | null,
+    viewer: { isOrganizer: boolean },
+  ): Promise<Leaderboard> {
     this.boardCalls.push(viewer);
-    return { editionId, trackId, version: 99, frozen: this.mode === 'frozen', rows: [] };
+    return {
+      editionId,
+      trackId,
+      version: 99,
+      frozen: this.mode === 'frozen',
+      frozenAt: null,
+      publicMode: this.mode,
+      rows: [],
+    };
   }
   async publicMode() {
     return this.mode;
@@ -129,14 +141,17 @@ describe('BoardFanout', () => {
     expect(updates.length).toBeLessThanOrEqual(11); // 500 ms / 50 ms, plus the first
     expect(updates.length).toBeGreaterThanOrEqual(9);
     expect(updates[0]!.fromVersion).toBe(1);
-    for (let i = 1; i < updates.length; i++) expect(updates[i]!.fromVersion).toBe(updates[i - 1]!.version + 1);
+    for (let i = 1; i < updates.length; i++)
+      expect(updates[i]!.fromVersion).toBe(updates[i - 1]!.version + 1);
     expect(updates.at(-1)!.version).toBe(500);
   });
 
   it('sends the public room nothing while frozen or hidden, a public snapshot on each mode change', async () => {
     ranking.setMode('frozen');
     await flushMicrotasks();
-    expect(sink.to(PUB)).toEqual([{ rooms: [PUB], kind: 'snapshot', payload: expect.objectContaining({ frozen: true }) }]);
+    expect(sink.to(PUB)).toEqual([
+      { rooms: [PUB], kind: 'snapshot', payload: expect.objectContaining({ frozen: true }) },
+    ]);
     expect(ranking.boardCalls).toEqual([{ isOrganizer: false }]);
     ranking.change({ version: 1, rows: [row(1, 77, 1)] });
     jest.advanceTimersByTime(10);
@@ -165,11 +180,21 @@ describe('BoardFanout', () => {
     expect(sink.to(PUB)).toHaveLength(0);
   });
 
-  it('sends a fresh public snapshot per flush once results are published', async () => {
+  it('once results are published, the public gets the live updates again (after a snapshot)', async () => {
     ranking.setMode('published');
     await flushMicrotasks();
     ranking.change({ version: 1, rows: [row(1, 88, 1)] });
     jest.advanceTimersByTime(10);
+    await flushMicrotasks();
+    expect(sink.to(PUB).map((s) => s.kind)).toEqual(['snapshot', 'update']);
+  });
+
+  it('re-sends the public snapshot when the ranking says the public view changed within a mode', async () => {
+    ranking.setMode('hidden');
+    ranking.setMode('hidden'); // a second notice while the first snapshot waits: one snapshot
+    await flushMicrotasks();
+    expect(sink.to(PUB).map((s) => s.kind)).toEqual(['snapshot']);
+    ranking.setMode('hidden'); // later, e.g. a project joined the hidden board: sent again
     await flushMicrotasks();
     expect(sink.to(PUB).map((s) => s.kind)).toEqual(['snapshot', 'snapshot']);
   });

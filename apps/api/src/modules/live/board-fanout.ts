@@ -38,6 +38,8 @@ interface Board {
   lastVersion?: number;
   /** The board's public-room messages, in order: a mode check never overtakes a snapshot. */
   publicChain: Promise<void>;
+  /** A public snapshot is waiting in `publicChain` (a second would say the same). */
+  snapshotQueued?: boolean;
 }
 
 const boardKey = (editionId: string, trackId: string | null) => `${editionId}:${trackId ?? 'all'}`;
@@ -154,32 +156,38 @@ export class BoardFanout {
       return;
     }
     const mode = this.modes.get(editionId);
-    if (mode === 'live') {
-      // The public sees exactly the organizers' board; the ranking confirms the mode right
-      // before sending, in order with any mode-change snapshot of this board.
-      this.sink.update([organizers], payload);
+    this.sink.update([organizers], payload);
+    if (mode === 'live' || mode === 'published') {
+      // The public sees exactly the organizers' board (rule 7: live and public, or published);
+      // the ranking confirms the mode right before sending, in order with any mode-change
+      // snapshot of this board.
       this.publicStep(board, async () => {
         const now = await this.ranking.publicMode(editionId);
-        if (now === 'live' && this.modes.get(editionId) === 'live') this.sink.update([publicRoom], payload);
+        if (now === this.modes.get(editionId) && (now === 'live' || now === 'published'))
+          this.sink.update([publicRoom], payload);
       });
-      return;
     }
-    this.sink.update([organizers], payload);
-    if (mode === 'published') this.publicStep(board, () => this.sendPublicSnapshot(board));
   }
 
+  /**
+   * What the public sees changed otherwise than by the diffs (a freeze, an unfreeze, publication,
+   * visibility, or a hidden or frozen board's rows): every public room of the edition here gets a
+   * fresh public snapshot, queued behind the room's earlier messages (at most one waiting).
+   */
   onPublicMode(editionId: string, mode: PublicMode): void {
     if (this.closed) return;
-    const before = this.modes.get(editionId);
     this.modes.set(editionId, mode);
-    if (before === mode) return;
-    for (const board of this.boards.values())
-      if (board.editionId === editionId) this.publicStep(board, () => this.sendPublicSnapshot(board));
-    // Boards with public subscribers but no change yet have no entry: snapshot them too.
-    for (const trackId of this.publicBoardsWithoutState(editionId))
-      this.publicStep(this.board(editionId, trackId), () =>
-        this.sendPublicSnapshot(this.board(editionId, trackId)),
-      );
+    const tracks = new Set<string | null>(this.publicRoomsOf(editionId));
+    for (const b of this.boards.values()) if (b.editionId === editionId) tracks.add(b.trackId);
+    for (const trackId of tracks) {
+      const board = this.board(editionId, trackId);
+      if (board.snapshotQueued) continue;
+      board.snapshotQueued = true;
+      this.publicStep(board, () => {
+        board.snapshotQueued = false;
+        return this.sendPublicSnapshot(board);
+      });
+    }
   }
 
   private async sendPublicSnapshot(board: Board): Promise<void> {
@@ -193,11 +201,6 @@ export class BoardFanout {
     board.publicChain = board.publicChain
       .then(step)
       .catch((err: Error) => this.logger.warn(`public leaderboard message not sent: ${err.message}`));
-  }
-
-  /** Track ids (null: whole edition) of this edition's public rooms that have no board entry. */
-  private publicBoardsWithoutState(editionId: string): (string | null)[] {
-    return this.publicRoomsOf(editionId).filter((t) => !this.boards.has(boardKey(editionId, t)));
   }
 
   /** Set by the gateway: the local public rooms of an edition, as track ids (null = 'all'). */

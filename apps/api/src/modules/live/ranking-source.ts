@@ -1,20 +1,8 @@
-import type { Leaderboard, LeaderboardRow } from '@ca/shared';
+import type { Leaderboard, PublicMode } from '@ca/shared';
+import type { BoardChange } from '../ranking/ranking.service';
 
-/** What everyone but organizers sees of an edition's boards (PRODUCT.md rule 7). */
-export type PublicMode = 'live' | 'frozen' | 'hidden' | 'published';
-
-/**
- * One board's change in the organizers' (live) view: the rows that changed with their new ranks,
- * the ids that left the board, and its new version. Versions are contiguous per board and come
- * from the database, so every instance numbers the same change the same.
- */
-export interface BoardChange {
-  editionId: string;
-  trackId: string | null;
-  version: number;
-  rows: LeaderboardRow[];
-  removed: string[];
-}
+export type { PublicMode };
+export type { BoardChange };
 
 /**
  * The ranking module as the live fan-out, the reveal and the awards use it (RankingService

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { decodeCursor, pageFrom } from '../../common/pagination/cursor';
 import { EditionsService } from '../editions/editions.service';
+import { RankingService, type Standing } from '../ranking/ranking.service';
 import { TeamsService } from '../teams/teams.service';
 import { UsersService } from '../users/users.service';
 
@@ -43,7 +44,8 @@ const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}
 /**
  * The public gallery of an edition's submitted projects. Closed (409 PHASE_CLOSED) until the
  * results are published (`resultsPublishedAt` set and reached by the database's clock).
- * `rank` and `score` stay null until the judging/leaderboard module provides final results.
+ * Ranks and scores come from the ranking (the final boards as organizers see them); null for a
+ * project no sheet counts for.
  */
 @Injectable()
 export class GalleryService {
@@ -52,6 +54,7 @@ export class GalleryService {
     private readonly editions: EditionsService,
     private readonly teams: TeamsService,
     private readonly users: UsersService,
+    private readonly ranking: RankingService,
   ) {}
 
   async list(editionId: string, q: GalleryQuery): Promise<Page<GalleryItem>> {
@@ -76,7 +79,11 @@ export class GalleryService {
       params,
     );
     const page = pageFrom(rows, q.limit, (r) => [r.sort_key, r.id]);
-    return { items: page.items.map(toGalleryItem), nextCursor: page.nextCursor };
+    const standings = await this.ranking.publishedStandings(editionId);
+    return {
+      items: page.items.map((r) => toGalleryItem(r, standings.get(r.id))),
+      nextCursor: page.nextCursor,
+    };
   }
 
   /** One project's page; 404 when it is not in the gallery (draft, disqualified, other edition). */
@@ -93,8 +100,9 @@ export class GalleryService {
         .sort((a, b) => a.joinedAt.getTime() - b.joinedAt.getTime())
         .map(async (m) => ({ userId: m.userId, name: (await this.users.get(m.userId)).name })),
     );
+    const standings = await this.ranking.publishedStandings(editionId);
     return {
-      ...toGalleryItem(row),
+      ...toGalleryItem(row, standings.get(row.id)),
       description: row.description,
       repoUrl: row.repo_url,
       demoUrl: row.demo_url,
@@ -114,7 +122,8 @@ export class GalleryService {
   }
 }
 
-function toGalleryItem(r: GalleryRow): GalleryItem {
+/** `standing`: the project's final ranks and scores from the ranking (absent: unranked). */
+function toGalleryItem(r: GalleryRow, standing: Standing | undefined): GalleryItem {
   return {
     submissionId: r.id,
     editionId: r.edition_id,
@@ -127,8 +136,9 @@ function toGalleryItem(r: GalleryRow): GalleryItem {
     techTags: r.tech_tags,
     challengeIds: r.challenge_ids,
     submittedAt: r.submitted_at.toISOString(),
-    // Final ranks come from the judging/leaderboard module, which does not exist yet: no fake ranks.
-    rank: null,
-    score: null,
+    rank: standing?.rank ?? null,
+    overallRank: standing?.overallRank ?? null,
+    score: standing?.score ?? null,
+    normalized: standing?.normalized ?? null,
   };
 }

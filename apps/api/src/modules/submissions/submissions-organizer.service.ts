@@ -9,6 +9,7 @@ import { decodeCursor, pageFrom } from '../../common/pagination/cursor';
 import { AuditService } from '../audit/audit.service';
 import { EditionsService } from '../editions/editions.service';
 import { JudgingEvents } from '../judging/judging-events';
+import { RankingLog } from '../ranking/ranking-log';
 import { TeamsService } from '../teams/teams.service';
 import {
   STORED_COLUMNS,
@@ -29,6 +30,7 @@ export class SubmissionsOrganizerService {
     private readonly audit: AuditService,
     private readonly teams: TeamsService,
     private readonly judging: JudgingEvents,
+    private readonly ranking: RankingLog,
   ) {}
 
   /** The edition's submissions in team-name order, filtered by track, status and disqualification. */
@@ -123,6 +125,7 @@ export class SubmissionsOrganizerService {
       });
       // The boards leave a disqualified project out: the ranking follows the judging sequence.
       change = { editionId: current.edition_id, seq: await this.judging.raise(m, current.edition_id) };
+      await this.ranking.projectChanged(m, submissionId); // last (RankingLog)
       return toSubmission({ ...row!, deadline: team.deadline });
     });
     if (change) {

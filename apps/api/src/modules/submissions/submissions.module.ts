@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { EditionsModule } from '../editions/editions.module';
 import { JudgingCoreModule } from '../judging/judging-core.module';
+import { RankingCoreModule } from '../ranking/ranking-core.module';
+import { RankingModule } from '../ranking/ranking.module';
 import { TeamsModule } from '../teams/teams.module';
 import { UsersModule } from '../users/users.module';
 import { GalleryController } from './gallery.controller';
@@ -11,7 +13,7 @@ import { SubmissionsService } from './submissions.service';
 
 /** Project submissions (drafts, versions, deadlines, extensions, disqualification) and the gallery. */
 @Module({
-  imports: [EditionsModule, TeamsModule, UsersModule, JudgingCoreModule],
+  imports: [EditionsModule, TeamsModule, UsersModule, JudgingCoreModule, RankingCoreModule, RankingModule],
   controllers: [SubmissionsController, GalleryController],
   providers: [SubmissionsService, SubmissionsOrganizerService, GalleryService],
   exports: [SubmissionsService],

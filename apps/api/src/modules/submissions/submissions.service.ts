@@ -6,6 +6,7 @@ import type { AuthUser } from '../../common/auth/current-user';
 import { DomainError, forbidden, notFound } from '../../common/errors/domain-error';
 import { queryRows } from '../../common/database/returning';
 import { decodeCursor, pageFrom } from '../../common/pagination/cursor';
+import { RankingLog } from '../ranking/ranking-log';
 import { TeamsService } from '../teams/teams.service';
 import {
   STORED_COLUMNS,
@@ -26,6 +27,7 @@ export class SubmissionsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly teams: TeamsService,
+    private readonly ranking: RankingLog,
   ) {}
 
   /** Members and organizers; 404 before the first save. */
@@ -83,6 +85,9 @@ export class SubmissionsService {
         ],
       );
       await recordVersion(m, row!, 'save', user.id);
+      // A submitted project's new title shows on the boards (last: RankingLog).
+      if (current?.status === 'submitted' && current.title !== row!.title)
+        await this.ranking.projectChanged(m, row!.id);
       return toSubmission({ ...row!, deadline: team.deadline });
     });
   }
@@ -131,6 +136,7 @@ export class SubmissionsService {
         [current.id, status, trackId],
       );
       await recordVersion(m, row!, status === 'submitted' ? 'submit' : 'unsubmit', user.id);
+      await this.ranking.projectChanged(m, row!.id); // joins or leaves the boards (last: RankingLog)
       return toSubmission({ ...row!, deadline: team.deadline });
     });
   }

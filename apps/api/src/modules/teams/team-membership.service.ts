@@ -7,6 +7,7 @@ import { DomainError, forbidden, notFound } from '../../common/errors/domain-err
 import { isUniqueViolation } from '../../common/database/db-errors';
 import { nameKey } from '../../common/database/name-key';
 import { AuditService } from '../audit/audit.service';
+import { RankingLog } from '../ranking/ranking-log';
 import { EditionsService, type EditionRecord } from '../editions/editions.service';
 import { RegistrationsService } from '../registrations/registrations.service';
 import { SubmissionRecordsService } from '../submissions/submission-records.service';
@@ -48,6 +49,7 @@ export class TeamMembershipService {
     private readonly teams: TeamsService,
     private readonly projects: SubmissionRecordsService,
     private readonly audit: AuditService,
+    private readonly ranking: RankingLog,
   ) {}
 
   /**
@@ -231,6 +233,9 @@ export class TeamMembershipService {
           values.captainId = patch.captainId;
         }
         if (Object.keys(values).length) await m.getRepository(TeamEntity).update({ id: teamId }, values);
+        // Its project's rows show the team's name and track (last: RankingLog).
+        if (values.name !== undefined || values.trackId !== undefined)
+          await this.ranking.teamChanged(m, teamId);
       });
     } catch (err) {
       throw mapRace(err, patch.name);

@@ -29,7 +29,9 @@ function item(editionId: string, overrides: Partial<GalleryItem> = {}): GalleryI
     challengeIds: ['0a1b2c3d-0000-4000-8000-000000000101'],
     submittedAt: new Date(Date.now() - 3 * DAY).toISOString(),
     rank: null,
+    overallRank: null,
     score: null,
+    normalized: null,
     ...overrides,
   };
 }

@@ -60,6 +60,13 @@ export class EditionEntity {
   @Column({ name: 'leaderboard_freeze_at', type: 'timestamptz', nullable: true })
   leaderboardFreezeAt: Date | null;
 
+  /**
+   * When an organizer last set `leaderboardFreezeAt` (the database's now()): the freeze takes effect
+   * at the later of the two (rule 7), so a freeze time set in the past never rewinds a board.
+   */
+  @Column({ name: 'leaderboard_freeze_set_at', type: 'timestamptz', nullable: true })
+  leaderboardFreezeSetAt: Date | null;
+
   @Column({ name: 'results_published_at', type: 'timestamptz', nullable: true })
   resultsPublishedAt: Date | null;
 
@@ -77,6 +84,10 @@ export class EditionEntity {
 
   @Column({ name: 'leaderboard_visibility', type: 'text', default: 'public' })
   leaderboardVisibility: LeaderboardVisibility;
+
+  /** Teams see the jurors' comments (without names) in their own result once published. */
+  @Column({ name: 'share_juror_comments', type: 'boolean', default: false })
+  shareJurorComments: boolean;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

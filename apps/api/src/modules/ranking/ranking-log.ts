@@ -1,0 +1,243 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { conflictedSql } from '../judging/judging.sql';
+import type { RankCriterion } from './engine';
+import {
+  ALL_BOARD,
+  RANKING_CHANNEL,
+  type EntryRecord,
+  type RankingChange,
+  type RankingSettings,
+  type SheetRecord,
+} from './ranking-change';
+
+interface SheetRow {
+  juror_id: string;
+  submission_id: string;
+  team_id: string;
+  values: Record<string, number>;
+  conflicted: boolean;
+}
+
+const SHEETS_SQL = `
+  SELECT sh.juror_id, sh.submission_id, s.team_id, sh.values, ${conflictedSql('sh.juror_id', 's.team_id')} AS conflicted
+    FROM score_sheets sh JOIN submissions s ON s.id = sh.submission_id`;
+
+const toSheet = (r: SheetRow): SheetRecord => ({
+  jurorId: r.juror_id,
+  submissionId: r.submission_id,
+  teamId: r.team_id,
+  values: r.values,
+  conflicted: r.conflicted,
+});
+
+/**
+ * Records ranking changes in the writer's transaction (the one that changes a sheet, a conflict, a
+ * project, a team, the criteria or the edition's settings). Each record:
+ * 1. raises the edition's ranking sequence (`ranking_sequences`), whose row lock serialises the
+ *    edition's recorders until they commit: sequence order is commit order, and every read below
+ *    sees every change recorded before;
+ * 2. reads what changed as it stands now (the writer's own writes included);
+ * 3. raises the version of every board the change can touch (the whole edition's board always; a
+ *    sheet's track, and under z-scores the tracks of all that juror's sheets; every track for a
+ *    project, the criteria or the normalization) and stores the change with those versions;
+ * 4. `NOTIFY`s the edition on `ca_ranking`, which PostgreSQL delivers to every listening instance
+ *    when (and only if) the transaction commits.
+ *
+ * CALL IT LAST in the transaction: a recorder then holds the sequence lock only while it commits
+ * and never waits for another lock meanwhile, so it can take part in no deadlock.
+ *
+ * It depends on nothing but the caller's manager (RankingCoreModule has no imports), so that the
+ * judging, submissions, teams and editions modules can call it.
+ */
+@Injectable()
+export class RankingLog {
+  /** A juror's sheet of a submission was saved or replaced. */
+  async sheetChanged(
+    m: EntityManager,
+    editionId: string,
+    jurorId: string,
+    submissionId: string,
+  ): Promise<void> {
+    const seq = await this.raise(m, editionId);
+    const [row]: SheetRow[] = await m.query(
+      `${SHEETS_SQL} WHERE sh.juror_id = $1 AND sh.submission_id = $2`,
+      [jurorId, submissionId],
+    );
+    const tracks = await this.queryTracks(
+      m,
+      `SELECT track_id FROM submissions WHERE id = $2
+       UNION SELECT s.track_id FROM score_sheets sh JOIN submissions s ON s.id = sh.submission_id
+              WHERE $4 AND sh.juror_id = $3 AND sh.edition_id = $1`,
+      [editionId, submissionId, jurorId],
+    );
+    await this.append(m, editionId, seq, tracks, {
+      kind: 'sheet',
+      jurorId,
+      submissionId,
+      sheet: row ? toSheet(row) : null,
+    });
+  }
+
+  /** A conflict between a juror and a team was declared or withdrawn. */
+  async conflictChanged(m: EntityManager, editionId: string, jurorId: string, teamId: string): Promise<void> {
+    const seq = await this.raise(m, editionId);
+    const [{ conflicted }]: { conflicted: boolean }[] = await m.query(
+      `SELECT ${conflictedSql('$1::uuid', '$2::uuid')} AS conflicted`,
+      [jurorId, teamId],
+    );
+    const tracks = await this.queryTracks(
+      m,
+      `SELECT track_id FROM submissions WHERE team_id = $2
+       UNION SELECT s.track_id FROM score_sheets sh JOIN submissions s ON s.id = sh.submission_id
+              WHERE $4 AND sh.juror_id = $3 AND sh.edition_id = $1`,
+      [editionId, teamId, jurorId],
+    );
+    await this.append(m, editionId, seq, tracks, { kind: 'conflict', jurorId, teamId, conflicted });
+  }
+
+  /**
+   * A project changed in a way the boards show or that decides whether it takes part: submitted,
+   * unsubmitted, disqualified, reinstated, retitled, moved to another track.
+   */
+  async projectChanged(m: EntityManager, submissionId: string): Promise<void> {
+    const [found]: { edition_id: string }[] = await m.query(
+      'SELECT edition_id FROM submissions WHERE id = $1',
+      [submissionId],
+    );
+    if (!found) return;
+    await this.recordProject(m, found.edition_id, submissionId);
+  }
+
+  /** A team was renamed or moved: its project's rows change. Nothing to record without a project. */
+  async teamChanged(m: EntityManager, teamId: string): Promise<void> {
+    const rows: { id: string; edition_id: string }[] = await m.query(
+      'SELECT id, edition_id FROM submissions WHERE team_id = $1',
+      [teamId],
+    );
+    for (const r of rows) await this.recordProject(m, r.edition_id, r.id);
+  }
+
+  /** The edition's criteria were replaced. */
+  async criteriaChanged(m: EntityManager, editionId: string): Promise<void> {
+    const seq = await this.raise(m, editionId);
+    const criteria: RankCriterion[] = await m.query(
+      `SELECT id, weight, scale_min AS min, scale_max AS max, position AS "order"
+         FROM criteria WHERE edition_id = $1 ORDER BY position`,
+      [editionId],
+    );
+    await this.append(m, editionId, seq, await this.allTracks(m, editionId), { kind: 'criteria', criteria });
+  }
+
+  /**
+   * The edition's ranking settings changed (the editions module passes them as they now are). A
+   * new normalization touches every board; the other settings change no board, only who sees it.
+   */
+  async settingsChanged(
+    m: EntityManager,
+    editionId: string,
+    settings: RankingSettings,
+    normalizationChanged: boolean,
+  ): Promise<void> {
+    const seq = await this.raise(m, editionId);
+    const tracks = normalizationChanged ? await this.allTracks(m, editionId) : null;
+    await this.append(m, editionId, seq, tracks, { kind: 'settings', settings });
+  }
+
+  private async recordProject(m: EntityManager, editionId: string, submissionId: string): Promise<void> {
+    const seq = await this.raise(m, editionId);
+    const [row]: {
+      team_id: string;
+      team_name: string;
+      track_id: string;
+      title: string;
+      submitted_at: Date | null;
+      status: string;
+      disqualified: boolean;
+    }[] = await m.query(
+      `SELECT s.team_id, t.name AS team_name, s.track_id, s.title, s.submitted_at, s.status,
+              s.disqualified_at IS NOT NULL AS disqualified
+         FROM submissions s JOIN teams t ON t.id = s.team_id
+        WHERE s.id = $1`,
+      [submissionId],
+    );
+    const entry: EntryRecord | null =
+      row && row.status === 'submitted' && row.submitted_at
+        ? {
+            submissionId,
+            teamId: row.team_id,
+            teamName: row.team_name,
+            trackId: row.track_id,
+            title: row.title,
+            submittedAt: new Date(row.submitted_at).toISOString(),
+            disqualified: row.disqualified,
+          }
+        : null;
+    const sheets: SheetRow[] = entry
+      ? await m.query(`${SHEETS_SQL} WHERE sh.submission_id = $1 ORDER BY sh.juror_id`, [submissionId])
+      : [];
+    await this.append(m, editionId, seq, await this.allTracks(m, editionId), {
+      kind: 'project',
+      submissionId,
+      entry,
+      sheets: sheets.map(toSheet),
+    });
+  }
+
+  /** Raises the edition's ranking sequence (taking its row lock until commit); answers the new value. */
+  private async raise(m: EntityManager, editionId: string): Promise<number> {
+    const rows: { seq: string }[] = await m.query(
+      `INSERT INTO ranking_sequences (edition_id, seq) VALUES ($1, 1)
+       ON CONFLICT (edition_id) DO UPDATE SET seq = ranking_sequences.seq + 1
+       RETURNING seq`,
+      [editionId],
+    );
+    return Number(rows[0]!.seq);
+  }
+
+  /**
+   * Runs a track query whose parameters are `$1` edition, then `params[1..]`, and `$4`: whether
+   * the edition normalizes with z-scores (a juror's other sheets move with one of them).
+   */
+  private async queryTracks(m: EntityManager, sql: string, params: unknown[]): Promise<string[]> {
+    const [{ zscore }]: { zscore: boolean }[] = await m.query(
+      "SELECT coalesce((SELECT normalization = 'zscore' FROM editions WHERE id = $1), false) AS zscore",
+      [params[0]],
+    );
+    const rows: { track_id: string }[] = await m.query(sql, [...params, zscore]);
+    return rows.map((r) => r.track_id);
+  }
+
+  private async allTracks(m: EntityManager, editionId: string): Promise<string[]> {
+    const rows: { id: string }[] = await m.query('SELECT id FROM tracks WHERE edition_id = $1', [editionId]);
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * Raises the boards' versions (the whole edition's board with any track; none for `null`),
+   * stores the change with them and notifies the other instances, in one statement.
+   */
+  private async append(
+    m: EntityManager,
+    editionId: string,
+    seq: number,
+    tracks: string[] | null,
+    change: RankingChange,
+  ): Promise<void> {
+    const boards = tracks === null ? [] : [ALL_BOARD, ...new Set(tracks)];
+    await m.query(
+      `WITH bumped AS (
+         INSERT INTO ranking_boards (edition_id, board, version)
+         SELECT $1, b, 1 FROM unnest($3::text[]) AS b
+         ON CONFLICT (edition_id, board) DO UPDATE SET version = ranking_boards.version + 1
+         RETURNING board, version
+       ), logged AS (
+         INSERT INTO ranking_changes (edition_id, seq, change, versions, at)
+         SELECT $1, $2, $4::jsonb, coalesce(jsonb_object_agg(board, version), '{}'::jsonb), now() FROM bumped
+         RETURNING seq
+       )
+       SELECT pg_notify('${RANKING_CHANNEL}', $1::text) FROM logged`,
+      [editionId, seq, boards, JSON.stringify(change)],
+    );
+  }
+}
