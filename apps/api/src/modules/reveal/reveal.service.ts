@@ -80,10 +80,13 @@ export class RevealService {
       step = toRevealStep(entity);
     } else if (body.action === 'next') {
       // One statement: two organizers pressing at once give two steps, never the same one twice.
+      // (In a CTE: TypeORM answers a bare UPDATE … RETURNING with [rows, count].)
       const rows: { edition_id: string }[] = await this.db.query(
-        `UPDATE reveals SET step = LEAST(step + 1, jsonb_array_length(places) + jsonb_array_length(awards)),
-                updated_at = now()
-          WHERE edition_id = $1 RETURNING edition_id`,
+        `WITH moved AS (
+           UPDATE reveals SET step = LEAST(step + 1, jsonb_array_length(places) + jsonb_array_length(awards)),
+                  updated_at = now()
+            WHERE edition_id = $1 RETURNING edition_id)
+         SELECT edition_id FROM moved`,
         [editionId],
       );
       if (rows.length === 0) throw new DomainError('REVEAL_NOT_STARTED', 'Start the reveal first');
