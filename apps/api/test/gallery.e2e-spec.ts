@@ -113,6 +113,7 @@ describe('the project gallery', () => {
       submittedAt: expect.any(String),
       rank: null,
       score: null,
+      awards: [],
     });
     expect(res.body.nextCursor).toBeNull();
   });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Leaderboard, LeaderboardRow, RevealStep } from '@ca/shared';
 import { createTestApp, type TestApp } from './helpers/app';
+import { setTimeline } from './helpers/submission-fixtures';
 import {
   createJudgingWorld,
   must,
@@ -376,5 +377,35 @@ describe('live leaderboards', () => {
       expect.arrayContaining(['reveal.started', 'reveal.reset', 'awards.updated']),
     );
     await patchEdition({ leaderboardVisibility: 'public' });
+  });
+
+  it('once results are published, the gallery shows each winner its awards', async () => {
+    const closed = await t.request('GET', `/api/editions/${w.editionId}/gallery`);
+    expect(closed.status).toBe(409);
+    const board = await organizerBoard(track);
+    await setTimeline(t, w.editionId, {
+      deadline: '-2 days',
+      judging: '1 day',
+      resultsPublished: '-1 minute',
+    });
+    const gallery = await must(t, 'GET', `/api/editions/${w.editionId}/gallery?limit=50`);
+    const awardsOf = (id: string) =>
+      gallery.items
+        .find((i: { submissionId: string }) => i.submissionId === id)
+        .awards.map((a: { kind: string }) => a.kind);
+    const winner = board.rows.find((r) => r.rank === 1)!.submissionId;
+    expect(awardsOf(winner)).toContain('track');
+    expect(awardsOf(w.teams[0]!.submissionId)).toContain('challenge');
+    const others = gallery.items.filter(
+      (i: { submissionId: string }) =>
+        i.submissionId !== winner && i.submissionId !== w.teams[0]!.submissionId,
+    );
+    for (const o of others) expect(o.awards).toEqual([]);
+    const page = await must(t, 'GET', `/api/editions/${w.editionId}/gallery/${w.teams[0]!.submissionId}`);
+    expect(page.awards.find((a: { kind: string }) => a.kind === 'challenge')).toMatchObject({
+      prize: 'A trip',
+      citation: 'Open data, well used',
+      name: 'Best use of open data',
+    });
   });
 });

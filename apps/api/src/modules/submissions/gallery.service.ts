@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { GalleryItem, GalleryProject, GalleryQuery, Page } from '@ca/shared';
+import type { GalleryAward, GalleryItem, GalleryProject, GalleryQuery, Page } from '@ca/shared';
 import { DataSource } from 'typeorm';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { decodeCursor, pageFrom } from '../../common/pagination/cursor';
 import { EditionsService } from '../editions/editions.service';
+import { AwardsService } from '../awards/awards.service';
 import { RankingService, type Standing } from '../ranking/ranking.service';
 import { TeamsService } from '../teams/teams.service';
 import { UsersService } from '../users/users.service';
@@ -55,6 +56,7 @@ export class GalleryService {
     private readonly teams: TeamsService,
     private readonly users: UsersService,
     private readonly ranking: RankingService,
+    private readonly awards: AwardsService,
   ) {}
 
   async list(editionId: string, q: GalleryQuery): Promise<Page<GalleryItem>> {
@@ -80,8 +82,9 @@ export class GalleryService {
     );
     const page = pageFrom(rows, q.limit, (r) => [r.sort_key, r.id]);
     const standings = await this.ranking.publishedStandings(editionId);
+    const awards = await this.awards.bySubmission(editionId);
     return {
-      items: page.items.map((r) => toGalleryItem(r, standings.get(r.id))),
+      items: page.items.map((r) => toGalleryItem(r, standings.get(r.id), awards.get(r.id))),
       nextCursor: page.nextCursor,
     };
   }
@@ -101,8 +104,9 @@ export class GalleryService {
         .map(async (m) => ({ userId: m.userId, name: (await this.users.get(m.userId)).name })),
     );
     const standings = await this.ranking.publishedStandings(editionId);
+    const awards = await this.awards.bySubmission(editionId);
     return {
-      ...toGalleryItem(row, standings.get(row.id)),
+      ...toGalleryItem(row, standings.get(row.id), awards.get(row.id)),
       description: row.description,
       repoUrl: row.repo_url,
       demoUrl: row.demo_url,
@@ -122,8 +126,12 @@ export class GalleryService {
   }
 }
 
-/** `standing`: the project's final ranks and scores from the ranking (absent: unranked). */
-function toGalleryItem(r: GalleryRow, standing: Standing | undefined): GalleryItem {
+/** `standing`: the project's final ranks and scores from the ranking (absent: unranked); `awards`: those it won. */
+function toGalleryItem(
+  r: GalleryRow,
+  standing: Standing | undefined,
+  awards: GalleryAward[] = [],
+): GalleryItem {
   return {
     submissionId: r.id,
     editionId: r.edition_id,
@@ -140,5 +148,6 @@ function toGalleryItem(r: GalleryRow, standing: Standing | undefined): GalleryIt
     overallRank: standing?.overallRank ?? null,
     score: standing?.score ?? null,
     normalized: standing?.normalized ?? null,
+    awards,
   };
 }
