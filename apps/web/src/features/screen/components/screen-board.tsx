@@ -43,7 +43,11 @@ export function ScreenBoard({ board, title }: { board: Leaderboard | undefined; 
                 <span className="screen-team">{r.teamName}</span>
                 <span className="screen-title">{r.title}</span>
                 <span className="screen-num" data-testid="screen-score">
-                  {r.score === null ? t('screen.unranked') : formatScore(r.score, language)}
+                  {r.score === null ? (
+                    <span className="screen-unranked">{t('screen.unranked')}</span>
+                  ) : (
+                    formatScore(r.score, language)
+                  )}
                 </span>
               </div>
             )}
