@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { LIVE_NAMESPACE } from '@ca/shared';
+import { io } from 'socket.io-client';
 import type { Leaderboard, LeaderboardRow, RevealStep } from '@ca/shared';
+import { LiveFeedsGateway } from '../src/modules/live/live-feeds.gateway';
 import { createTestApp, type TestApp } from './helpers/app';
 import { setTimeline } from './helpers/submission-fixtures';
 import {
@@ -292,6 +295,55 @@ describe('live leaderboards', () => {
     await score(1, 0, 3);
     const after = await waitFor(() => log.updates[0], 'an update after the resync');
     expect(applyTo(fresh, after)).toBe(true);
+  });
+
+  it('a short blip is recovered: the socket keeps its rooms and gets the versions it missed, in order', async () => {
+    const viewer = io(`${t.url}${LIVE_NAMESPACE}`, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnectionDelay: 100,
+    });
+    sockets.push(viewer as Client);
+    await new Promise<void>((r) => viewer.once('connect', () => r()));
+    const log = logBoards(viewer as Client);
+    const board = await subscribe(viewer as Client, w.editionId, track);
+    // Any event first (recovery needs an offset), then the connection drops.
+    await score(1, 4, 5);
+    await waitFor(() => log.updates.length >= 1, 'a first update');
+    const disconnected = new Promise<void>((r) => viewer.once('disconnect', () => r()));
+    viewer.io.engine.close();
+    await disconnected;
+    await score(1, 4, 9); // while away
+    await new Promise<void>((r) => viewer.once('connect', () => r()));
+    expect(viewer.recovered).toBe(true);
+    const truth = await organizerBoard(track);
+    await waitFor(() => log.updates.at(-1)?.version === truth.version, 'the missed update');
+    for (const u of log.updates) expect(applyTo(board, u)).toBe(true);
+    expect(byId(board.rows)).toEqual(byId(truth.rows));
+    viewer.disconnect();
+  });
+
+  it('serialises each update once per room broadcast, not once per socket', async () => {
+    const viewers = await Promise.all(Array.from({ length: 20 }, () => open()));
+    const logs = viewers.map(logBoards);
+    for (const v of viewers) await subscribe(v, w.editionId, track);
+    const nsp = t.app.get(LiveFeedsGateway).server;
+    const encoder = (nsp.adapter as unknown as { encoder: { encode: (p: { data?: unknown[] }) => unknown } })
+      .encoder;
+    const encode = jest.spyOn(encoder, 'encode');
+    try {
+      await score(2, 4, 6);
+      await waitFor(() => logs.every((l) => l.updates.length >= 1), 'the update on all 20 sockets');
+      await sleep(200);
+      const encodes = encode.mock.calls.filter(([p]) => p.data?.[0] === 'leaderboard:update').length;
+      const distinct = new Set(logs[0]!.updates.map((u) => u.version)).size;
+      // One broadcast to the organizers' room and one to the public room per update, whatever the sockets.
+      expect(encodes).toBeGreaterThan(0);
+      expect(encodes).toBeLessThanOrEqual(2 * distinct * 2); // this board and the whole edition's
+    } finally {
+      encode.mockRestore();
+      viewers.forEach((v) => v.disconnect());
+    }
   });
 
   it('the reveal runs on two screens in step, places from the last up, then the awards; a late screen joins in step', async () => {

@@ -82,16 +82,21 @@ export function useLiveLeaderboard(editionId: string | undefined, trackId: strin
       if (parsed.success) publish({ ...parsed.data, rows: orderRows(parsed.data.rows) });
     };
 
+    // A recovered connection (a short blip) kept its rooms and got the packets it missed, in
+    // order; any other connection is new: take a snapshot.
+    const onConnect = () => {
+      if (!socket.recovered || !board) resync();
+    };
     socket.on('leaderboard:update', onUpdate);
     socket.on('leaderboard:snapshot', onSnapshot);
-    socket.on('connect', resync);
+    socket.on('connect', onConnect);
     if (socket.connected) resync();
     return () => {
       closed = true;
       if (retry) clearTimeout(retry);
       socket.off('leaderboard:update', onUpdate);
       socket.off('leaderboard:snapshot', onSnapshot);
-      socket.off('connect', resync);
+      socket.off('connect', onConnect);
       if (socket.connected) socket.emit('leaderboard:unsubscribe', { editionId, trackId });
     };
   }, [editionId, trackId, queryClient]);

@@ -99,7 +99,10 @@ export function useScreenState(editionId: string | undefined): ScreenLive {
       setLive((l) => (takesReveal(l.reveal, r.data) ? { ...l, reveal: r.data.active ? r.data : null } : l));
     };
 
-    socket.on('connect', subscribe);
+    const onConnect = () => {
+      if (!socket.recovered) subscribe();
+    };
+    socket.on('connect', onConnect);
     socket.on('announcement', onAnnouncement);
     socket.on('announcement:deleted', onDeleted);
     socket.on('edition:phase', onPhase);
@@ -109,7 +112,7 @@ export function useScreenState(editionId: string | undefined): ScreenLive {
     return () => {
       closed = true;
       clearInterval(clock);
-      socket.off('connect', subscribe);
+      socket.off('connect', onConnect);
       socket.off('announcement', onAnnouncement);
       socket.off('announcement:deleted', onDeleted);
       socket.off('edition:phase', onPhase);
