@@ -13,7 +13,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import type { Award, AwardInputBody, Edition } from '@ca/shared';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../../components/form-error';
 import { usePutAwards } from '../mutations';
@@ -72,14 +72,26 @@ function draftsOf(edition: Edition, awards: Award[]): Draft[] {
 
 /** The awards of the show, prepared before it. */
 export function AwardsPanel({ edition }: { edition: Edition }) {
-  const { t } = useTranslation();
   const awards = useQuery(liveQueries.awards(edition.id));
+  // The form starts afresh from each version of the saved list.
+  return (
+    <AwardsForm key={awards.dataUpdatedAt} edition={edition} saved={awards.data} loadError={awards.error} />
+  );
+}
+
+function AwardsForm({
+  edition,
+  saved,
+  loadError,
+}: {
+  edition: Edition;
+  saved: Award[] | undefined;
+  loadError: unknown;
+}) {
+  const { t } = useTranslation();
   const submitted = useQuery(liveQueries.submitted(edition.id));
   const put = usePutAwards(edition.id);
-  const [drafts, setDrafts] = useState<Draft[]>([]);
-  useEffect(() => {
-    if (awards.data) setDrafts(draftsOf(edition, awards.data));
-  }, [awards.data, edition]);
+  const [drafts, setDrafts] = useState<Draft[]>(() => (saved ? draftsOf(edition, saved) : []));
   const change = (key: string, patch: Partial<Draft>) =>
     setDrafts((ds) => ds.map((d) => (d.key === key ? { ...d, ...patch } : d)));
 
@@ -164,7 +176,7 @@ export function AwardsPanel({ edition }: { edition: Edition }) {
         <Button onClick={save} loading={put.isPending} data-testid="awards-save" maw={240}>
           {t('live.awards.save')}
         </Button>
-        <FormError error={put.error ?? awards.error} />
+        <FormError error={put.error ?? loadError} />
       </Stack>
     </Card>
   );
