@@ -1,19 +1,8 @@
 import { LIVE_NAMESPACE, type ClientToServerEvents, type ServerToClientEvents } from '@ca/shared';
-import { useSyncExternalStore } from 'react';
 import { io, type Socket } from 'socket.io-client';
 
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-/** `live`: connected; `reconnecting`: lost and trying again (by itself, with backoff). */
-export type SocketStatus = 'live' | 'reconnecting';
-
 let socket: LiveSocket | undefined;
-let status: SocketStatus = 'reconnecting';
-const listeners = new Set<() => void>();
-const setStatus = (next: SocketStatus) => {
-  if (next === status) return;
-  status = next;
-  listeners.forEach((l) => l());
-};
 
 /**
  * The one connection to the `/live` namespace, opened on first use and shared by every screen.
@@ -31,14 +20,11 @@ export function getSocket(): LiveSocket {
     reconnectionDelayMax: 5000,
     randomizationFactor: 0.5,
   });
-  s.on('connect', () => setStatus('live'));
   s.on('disconnect', (reason) => {
-    setStatus('reconnecting');
     // The server closed this socket on purpose (e.g. shutting down): the client would stay
     // disconnected, so try again after a pause.
     if (reason === 'io server disconnect') setTimeout(() => s.connect(), 1000 + Math.random() * 2000);
   });
-  s.on('connect_error', () => setStatus('reconnecting'));
   socket = s;
   return s;
 }
@@ -47,18 +33,4 @@ export function getSocket(): LiveSocket {
 export function closeSocket(): void {
   socket?.disconnect();
   socket = undefined;
-  setStatus('reconnecting');
-}
-
-/** The connection's state, for the "live / reconnecting" indicator. */
-export function useSocketStatus(): SocketStatus {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      getSocket();
-      return () => listeners.delete(l);
-    },
-    () => status,
-    () => status,
-  );
 }

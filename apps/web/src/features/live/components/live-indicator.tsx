@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useSocketStatus } from '../../../lib/socket';
+import { useSocketStatus } from '../../../lib/socket-status';
 
 /** A small "live / reconnecting" badge following the shared socket. */
 export function LiveIndicator({ className }: { className?: string }) {
