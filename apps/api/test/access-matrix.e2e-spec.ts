@@ -164,6 +164,11 @@ const ROWS: Row[] = [
   ['POST /api/submissions/:id/scores/:jurorId/close',  401,  403,  403,  403,  403,  200, { window: 'results' }],
   ['PUT /api/submissions/:id/scores/:jurorId',         401,  403,  403,  403,  403,  200, { window: 'results', body: () => ({ values: judging.values, reason: 'Access matrix' }) }],
 
+  // ranking: leaderboards (rule 7 per viewer), explanations, a team's own result (team A's captain)
+  ['GET /api/editions/:id/leaderboard',                200,  200,  200,  200,  200,  200],
+  ['GET /api/editions/:id/leaderboard/explain',        401,  403,  403,  403,  403,  200],
+  ['GET /api/teams/:id/result',                        401,  200,  403,  403,  403,  200, { window: 'results' }],
+
   // audit
   ['GET /api/editions/:id/audit',                      401,  403,  403,  403,  403,  200],
 ];

@@ -94,7 +94,7 @@ describe('the project gallery', () => {
     expect((await gallery()).status).toBe(200);
   });
 
-  it('shows every submitted, non-disqualified project to anyone, with its track, team and a null rank', async () => {
+  it('shows every submitted, non-disqualified project to anyone, with its track, team and a null rank (no sheet)', async () => {
     await publish('-1 second');
     const res = await gallery();
     expect(res.status).toBe(200);
@@ -112,7 +112,9 @@ describe('the project gallery', () => {
       challengeIds: [],
       submittedAt: expect.any(String),
       rank: null,
+      overallRank: null,
       score: null,
+      normalized: null,
       awards: [],
     });
     expect(res.body.nextCursor).toBeNull();

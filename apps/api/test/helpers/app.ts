@@ -19,11 +19,17 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The whole application on a database of its own; `env` overrides the configuration. */
+/**
+ * The whole application on a database of its own; `env` overrides the configuration. With
+ * `databaseUrl` (another app's `config.databaseUrl`), a second instance on that same database,
+ * which its `close()` leaves in place.
+ */
 export async function createTestApp(
-  opts: { env?: Record<string, string>; listen?: boolean } = {},
+  opts: { env?: Record<string, string>; listen?: boolean; databaseUrl?: string } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = opts.databaseUrl
+    ? { url: opts.databaseUrl, drop: async () => undefined }
+    : await createTestDatabase();
   const config: ResolvedConfig = {
     ...loadConfig({
       NODE_ENV: 'test',

@@ -23,6 +23,15 @@ const SHEETS_SQL = `
   SELECT sh.juror_id, sh.submission_id, s.team_id, sh.values, ${conflictedSql('sh.juror_id', 's.team_id')} AS conflicted
     FROM score_sheets sh JOIN submissions s ON s.id = sh.submission_id`;
 
+/**
+ * SQL (edition `$1`, juror `$2`): with z-scores, the tracks of all that juror's sheets — one of
+ * them moving the juror's statistics moves every project the juror scored.
+ */
+const JUROR_TRACKS = `
+  SELECT s.track_id FROM score_sheets sh JOIN submissions s ON s.id = sh.submission_id
+   WHERE sh.juror_id = $2 AND sh.edition_id = $1
+     AND (SELECT normalization = 'zscore' FROM editions WHERE id = $1)`;
+
 const toSheet = (r: SheetRow): SheetRecord => ({
   jurorId: r.juror_id,
   submissionId: r.submission_id,
@@ -60,40 +69,34 @@ export class RankingLog {
     submissionId: string,
   ): Promise<void> {
     const seq = await this.raise(m, editionId);
-    const [row]: SheetRow[] = await m.query(
-      `${SHEETS_SQL} WHERE sh.juror_id = $1 AND sh.submission_id = $2`,
-      [jurorId, submissionId],
+    // One round trip: the sheet as it now stands, and the tracks of the boards it can move.
+    const [row]: { sheet: SheetRow | null; tracks: string[] }[] = await m.query(
+      `SELECT (SELECT row_to_json(x) FROM (${SHEETS_SQL} WHERE sh.juror_id = $2 AND sh.submission_id = $3) x) AS sheet,
+              ARRAY(SELECT track_id FROM submissions WHERE id = $3 UNION ${JUROR_TRACKS})::text[] AS tracks`,
+      [editionId, jurorId, submissionId],
     );
-    const tracks = await this.queryTracks(
-      m,
-      `SELECT track_id FROM submissions WHERE id = $2
-       UNION SELECT s.track_id FROM score_sheets sh JOIN submissions s ON s.id = sh.submission_id
-              WHERE $4 AND sh.juror_id = $3 AND sh.edition_id = $1`,
-      [editionId, submissionId, jurorId],
-    );
-    await this.append(m, editionId, seq, tracks, {
+    await this.append(m, editionId, seq, row!.tracks, {
       kind: 'sheet',
       jurorId,
       submissionId,
-      sheet: row ? toSheet(row) : null,
+      sheet: row!.sheet ? toSheet(row!.sheet) : null,
     });
   }
 
   /** A conflict between a juror and a team was declared or withdrawn. */
   async conflictChanged(m: EntityManager, editionId: string, jurorId: string, teamId: string): Promise<void> {
     const seq = await this.raise(m, editionId);
-    const [{ conflicted }]: { conflicted: boolean }[] = await m.query(
-      `SELECT ${conflictedSql('$1::uuid', '$2::uuid')} AS conflicted`,
-      [jurorId, teamId],
+    const [row]: { conflicted: boolean; tracks: string[] }[] = await m.query(
+      `SELECT ${conflictedSql('$2::uuid', '$3::uuid')} AS conflicted,
+              ARRAY(SELECT track_id FROM submissions WHERE team_id = $3 UNION ${JUROR_TRACKS})::text[] AS tracks`,
+      [editionId, jurorId, teamId],
     );
-    const tracks = await this.queryTracks(
-      m,
-      `SELECT track_id FROM submissions WHERE team_id = $2
-       UNION SELECT s.track_id FROM score_sheets sh JOIN submissions s ON s.id = sh.submission_id
-              WHERE $4 AND sh.juror_id = $3 AND sh.edition_id = $1`,
-      [editionId, teamId, jurorId],
-    );
-    await this.append(m, editionId, seq, tracks, { kind: 'conflict', jurorId, teamId, conflicted });
+    await this.append(m, editionId, seq, row!.tracks, {
+      kind: 'conflict',
+      jurorId,
+      teamId,
+      conflicted: row!.conflicted,
+    });
   }
 
   /**
@@ -109,10 +112,13 @@ export class RankingLog {
     await this.recordProject(m, found.edition_id, submissionId);
   }
 
-  /** A team was renamed or moved: its project's rows change. Nothing to record without a project. */
+  /**
+   * A team was renamed or moved: its project's rows change. Nothing to record unless the project
+   * is submitted (a draft is on no board, and its submission is recorded when it happens).
+   */
   async teamChanged(m: EntityManager, teamId: string): Promise<void> {
     const rows: { id: string; edition_id: string }[] = await m.query(
-      'SELECT id, edition_id FROM submissions WHERE team_id = $1',
+      "SELECT id, edition_id FROM submissions WHERE team_id = $1 AND status = 'submitted'",
       [teamId],
     );
     for (const r of rows) await this.recordProject(m, r.edition_id, r.id);
@@ -193,19 +199,6 @@ export class RankingLog {
       [editionId],
     );
     return Number(rows[0]!.seq);
-  }
-
-  /**
-   * Runs a track query whose parameters are `$1` edition, then `params[1..]`, and `$4`: whether
-   * the edition normalizes with z-scores (a juror's other sheets move with one of them).
-   */
-  private async queryTracks(m: EntityManager, sql: string, params: unknown[]): Promise<string[]> {
-    const [{ zscore }]: { zscore: boolean }[] = await m.query(
-      "SELECT coalesce((SELECT normalization = 'zscore' FROM editions WHERE id = $1), false) AS zscore",
-      [params[0]],
-    );
-    const rows: { track_id: string }[] = await m.query(sql, [...params, zscore]);
-    return rows.map((r) => r.track_id);
   }
 
   private async allTracks(m: EntityManager, editionId: string): Promise<string[]> {

@@ -109,7 +109,11 @@ export class RankingStore implements OnApplicationBootstrap, OnApplicationShutdo
       return this.pull(editionId);
     });
     sync.queued = run;
-    sync.tail = run.catch(() => undefined);
+    sync.tail = run.catch(() => {
+      // An edition that could not be loaded (unknown id) leaves nothing behind.
+      if (!this.states.has(editionId) && this.syncs.get(editionId) === sync && sync.queued === null)
+        this.syncs.delete(editionId);
+    });
     return run;
   }
 
