@@ -82,11 +82,9 @@ export function useLiveLeaderboard(editionId: string | undefined, trackId: strin
       if (parsed.success) publish({ ...parsed.data, rows: orderRows(parsed.data.rows) });
     };
 
-    // A recovered connection (a short blip) kept its rooms and got the packets it missed, in
-    // order; any other connection is new: take a snapshot.
-    const onConnect = () => {
-      if (!socket.recovered || !board) resync();
-    };
+    // Every (re)connection takes a snapshot, recovered or not: packets the server wrote before
+    // it noticed the drop are lost, not replayed, and a board must not wait for the next change.
+    const onConnect = () => resync();
     socket.on('leaderboard:update', onUpdate);
     socket.on('leaderboard:snapshot', onSnapshot);
     socket.on('connect', onConnect);

@@ -99,9 +99,8 @@ export function useScreenState(editionId: string | undefined): ScreenLive {
       setLive((l) => (takesReveal(l.reveal, r.data) ? { ...l, reveal: r.data.active ? r.data : null } : l));
     };
 
-    const onConnect = () => {
-      if (!socket.recovered) subscribe();
-    };
+    // Recovered or not, the state is taken afresh (see useLiveLeaderboard).
+    const onConnect = () => subscribe();
     socket.on('connect', onConnect);
     socket.on('announcement', onAnnouncement);
     socket.on('announcement:deleted', onDeleted);
