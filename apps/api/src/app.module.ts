@@ -20,6 +20,10 @@ import { MailModule } from './modules/mail/mail.module';
 import { JuryModule } from './modules/jury/jury.module';
 import { HealthModule } from './modules/health/health.module';
 import { LiveModule } from './modules/live/live.module';
+import { AnnouncementsModule } from './modules/announcements/announcements.module';
+import { AwardsModule } from './modules/awards/awards.module';
+import { RevealModule } from './modules/reveal/reveal.module';
+import { LiveFeedsModule } from './modules/live/live-feeds.module';
 import { SeedModule } from './modules/seed/seed.module';
 
 export type ResolvedConfig = AppConfig & { databaseUrl: string };
@@ -71,6 +75,10 @@ export class AppModule {
         JudgingModule,
         RankingModule,
         LiveModule,
+        AnnouncementsModule,
+        AwardsModule,
+        RevealModule,
+        LiveFeedsModule,
         SeedModule,
       ],
     };

@@ -147,6 +147,14 @@ const ROWS: Row[] = [
   ['GET /api/editions/:id/jurors',                     401,  403,  403,  403,  403,  200],
   ['POST /api/jury/invitations/:token/accept',         401,  200,  200,  200,  200,  200, { path: async (w) => `/api/jury/invitations/${await w.invitationToken()}/accept` }],
 
+  // live: announcements, awards, the reveal (spare edition: nothing of the main one changes)
+  ['POST /api/editions/:id/announcements',             401,  403,  403,  403,  403,  201, { path: (w) => `/api/editions/${w.spareEdition.id}/announcements`, body: () => ({ message: 'From the access matrix' }) }],
+  ['GET /api/editions/:id/announcements',              200,  200,  200,  200,  200,  200],
+  ['PATCH /api/announcements/:id',                     401,  403,  403,  403,  403,  200, { path: async (w) => `/api/announcements/${(await w.asOrganizer('POST', `/api/editions/${w.spareEdition.id}/announcements`, { message: 'To edit' })).id}`, body: () => ({ message: 'Edited by the access matrix' }) }],
+  ['DELETE /api/announcements/:id',                    401,  403,  403,  403,  403,  204, { path: async (w) => `/api/announcements/${(await w.asOrganizer('POST', `/api/editions/${w.spareEdition.id}/announcements`, { message: 'To delete' })).id}` }],
+  ['GET /api/editions/:id/awards',                     401,  403,  403,  403,  403,  200],
+  ['PUT /api/editions/:id/awards',                     401,  403,  403,  403,  403,  200, { path: (w) => `/api/editions/${w.spareEdition.id}/awards`, body: () => [] }],
+  ['POST /api/editions/:id/reveal',                    401,  403,  403,  403,  403,  200, { path: (w) => `/api/editions/${w.spareEdition.id}/reveal`, body: () => ({ action: 'reset' }) }],
   // judging: conflicts, assignments, coverage, tables (the main edition's juror is assigned to team A's project)
   ['POST /api/editions/:id/conflicts',                 401,  403,  403,  201,  201,  201, { body: (w, r) => ({ teamId: w.teamB.id, reason: 'Access matrix', ...(r === 'organizer' ? { jurorId: w.unassignedJuror.id } : {}) }), after: withdrawConflicts }],
   ['GET /api/editions/:id/conflicts',                  401,  403,  403,  403,  403,  200],

@@ -116,6 +116,7 @@ describe('the project gallery', () => {
       overallRank: null,
       score: null,
       normalized: null,
+      awards: [],
     });
     expect(res.body.nextCursor).toBeNull();
   });

@@ -95,6 +95,7 @@ withRedis('Socket.IO across two API instances (Redis adapter)', () => {
         editionId,
         message: 'Pizza is here',
         createdAt: new Date().toISOString(),
+        updatedAt: new Date().toISOString(),
       });
       await expect(received).resolves.toMatchObject({ message: 'Pizza is here' });
     } finally {

@@ -7,6 +7,7 @@ export * from './editions/schemas.js';
 export * from './leaderboard/schemas.js';
 export * from './ranking/schemas.js';
 export * from './announcements/schemas.js';
+export * from './awards/schemas.js';
 export * from './realtime/events.js';
 export * from './auth/schemas.js';
 export * from './audit/schemas.js';

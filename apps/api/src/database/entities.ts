@@ -22,6 +22,9 @@ import { ScoreSheetKeyEntity } from '../modules/judging/entities/score-sheet-key
 import { JudgingFlagEntity } from '../modules/judging/entities/judging-flag.entity';
 import { SheetReopeningEntity } from '../modules/judging/entities/sheet-reopening.entity';
 import { JudgingSequenceEntity } from '../modules/judging/entities/judging-sequence.entity';
+import { AnnouncementEntity } from '../modules/announcements/entities/announcement.entity';
+import { AwardEntity } from '../modules/awards/entities/award.entity';
+import { RevealEntity } from '../modules/reveal/entities/reveal.entity';
 import { RankingSequenceEntity } from '../modules/ranking/entities/ranking-sequence.entity';
 import { RankingBoardEntity } from '../modules/ranking/entities/ranking-board.entity';
 import { RankingChangeEntity } from '../modules/ranking/entities/ranking-change.entity';
@@ -52,6 +55,9 @@ export const ENTITIES = [
   SheetReopeningEntity,
   JudgingSequenceEntity,
   JoinRequestEntity,
+  AnnouncementEntity,
+  AwardEntity,
+  RevealEntity,
   RankingSequenceEntity,
   RankingBoardEntity,
   RankingChangeEntity,

@@ -6,11 +6,15 @@ import { galleryRoutes } from '../features/gallery/routes';
 import { organizerRoutes } from '../features/organizer/routes';
 import { submissionRoutes } from '../features/submissions/routes';
 import { teamRoutes } from '../features/teams/routes';
+import { screenRoutes } from '../features/screen/routes';
+import { liveRoutes } from '../features/live/routes';
 import { NotFoundPage } from './not-found-page';
 import { RouteErrorPage } from './route-error-page';
 import { AppLayout } from './layout';
 
 export const routes: RouteObject[] = [
+  // Full-screen pages, outside the app's layout.
+  { ErrorBoundary: RouteErrorPage, children: screenRoutes },
   {
     path: '/',
     Component: AppLayout,
@@ -24,6 +28,7 @@ export const routes: RouteObject[] = [
           ...submissionRoutes,
           ...authRoutes,
           ...teamRoutes,
+          ...liveRoutes,
           ...organizerRoutes,
           { path: '*', Component: NotFoundPage },
         ],

@@ -10,6 +10,8 @@ import enSubmissions from '../locales/en/submissions.json';
 import enOrganizer from '../locales/en/organizer.json';
 import enRegistrations from '../locales/en/registrations.json';
 import enTeams from '../locales/en/teams.json';
+import enScreen from '../locales/en/screen.json';
+import enLive from '../locales/en/live.json';
 import roAuth from '../locales/ro/auth.json';
 import roCommon from '../locales/ro/common.json';
 import roEditions from '../locales/ro/editions.json';
@@ -20,6 +22,8 @@ import roSubmissions from '../locales/ro/submissions.json';
 import roOrganizer from '../locales/ro/organizer.json';
 import roRegistrations from '../locales/ro/registrations.json';
 import roTeams from '../locales/ro/teams.json';
+import roScreen from '../locales/ro/screen.json';
+import roLive from '../locales/ro/live.json';
 
 export const LANGUAGES = ['en', 'ro'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -42,6 +46,8 @@ export const resources = {
       registrations: enRegistrations,
       teams: enTeams,
       organizer: enOrganizer,
+      screen: enScreen,
+      live: enLive,
     },
   },
   ro: {
@@ -56,6 +62,8 @@ export const resources = {
       registrations: roRegistrations,
       teams: roTeams,
       organizer: roOrganizer,
+      screen: roScreen,
+      live: roLive,
     },
   },
 } as const;

@@ -25,6 +25,16 @@ export class FakeSocket {
     return this;
   }
 
+  /** `socket.timeout(ms).emit(…, (err, res) => …)`: acks at once, without an error. */
+  timeout(_ms: number) {
+    return {
+      emit: (event: string, payload: unknown, ack?: (err: Error | null, res: unknown) => void) => {
+        this.sent.push({ event, payload });
+        ack?.(null, { ok: true, state: {} });
+      },
+    };
+  }
+
   listenerCount(event: string): number {
     return this.handlers.get(event)?.size ?? 0;
   }

@@ -28,6 +28,8 @@ export const ERROR_STATUS = {
   EXTENSION_PAST_JUDGING: 409,
   DEADLINE_PASSED: 409,
   PHASE_CLOSED: 409,
+  /** `next` on a reveal that was not started (or was reset). */
+  REVEAL_NOT_STARTED: 409,
   STALE_VERSION: 409,
   /** Submit refused: the edition requires items the project lacks (`details.missing`). */
   SUBMISSION_INCOMPLETE: 409,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LocalizedTextSchema } from '../common/i18n.js';
 import { IdSchema, InstantSchema, LongTextSchema, NameSchema } from '../common/primitives.js';
+import { GalleryAwardSchema } from '../awards/schemas.js';
 import {
   SubmissionRequirementKeySchema,
   type SubmissionRequirementKey,
@@ -240,6 +241,8 @@ export const GalleryItemSchema = z.object({
   /** The final score (mean sheet score, rule 2) and ranking value (rule 3), at full precision. */
   score: z.number().nullable(),
   normalized: z.number().nullable(),
+  /** The awards this project won (shown once the results are published, with the gallery). */
+  awards: z.array(GalleryAwardSchema),
 });
 export type GalleryItem = z.infer<typeof GalleryItemSchema>;
 

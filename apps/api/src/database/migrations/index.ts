@@ -6,6 +6,7 @@ import { TracksNameKey1795944751300 } from './1795944751300-TracksNameKey';
 import { Submissions1795945128513 } from './1795945128513-Submissions';
 import { Journeys1796137750442 } from './1796137750442-Journeys';
 import { Judging1796138237130 } from './1796138237130-Judging';
+import { LiveShow1796139183998 } from './1796139183998-LiveShow';
 import { Ranking1796139432005 } from './1796139432005-Ranking';
 
 /** Every migration in order; listed explicitly so that jest and the compiled app load the same set. */
@@ -18,5 +19,6 @@ export const MIGRATIONS: Function[] = [
   Submissions1795945128513,
   Journeys1796137750442,
   Judging1796138237130,
+  LiveShow1796139183998,
   Ranking1796139432005,
 ];

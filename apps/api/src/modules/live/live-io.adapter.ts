@@ -40,6 +40,11 @@ export class LiveIoAdapter extends IoAdapter {
       ...options,
       perMessageDeflate: false,
       transports: ['websocket', 'polling'],
+      // A blip shorter than this resumes the socket with its rooms and the packets it missed
+      // (in-memory adapter only; the Redis adapter does not keep sessions, so there every
+      // reconnection is a fresh socket and clients resubscribe for snapshots). The handshake's
+      // authentication runs again on recovery.
+      connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
       cors: this.options.corsOrigins.length
         ? { origin: this.options.corsOrigins, credentials: true }
         : undefined,

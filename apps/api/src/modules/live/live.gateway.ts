@@ -1,27 +1,14 @@
 import { Logger } from '@nestjs/common';
 import {
-  ConnectedSocket,
-  MessageBody,
   type OnGatewayConnection,
   type OnGatewayInit,
-  SubscribeMessage,
   WebSocketGateway,
   WebSocketServer,
 } from '@nestjs/websockets';
-import {
-  LIVE_NAMESPACE,
-  ScreenSubscribeSchema,
-  rooms,
-  type Ack,
-  type ClientToServerEvents,
-  type Nack,
-  type ScreenState,
-  type ServerToClientEvents,
-} from '@ca/shared';
+import { LIVE_NAMESPACE, type ClientToServerEvents, type Nack, type ServerToClientEvents } from '@ca/shared';
 import type { Namespace, Socket } from 'socket.io';
 import type { RequestAuth } from '../../common/auth/current-user';
 import { DomainError } from '../../common/errors/domain-error';
-import { EditionsService } from '../editions/editions.service';
 
 /** What the handshake middleware (LiveIoAdapter) attaches to a socket. */
 export interface LiveSocketData {
@@ -47,14 +34,18 @@ export function nack(err: unknown): Nack {
   return { ok: false, code: 'INTERNAL', message: 'Internal error' };
 }
 
+/**
+ * The `/live` namespace itself: connections, session rooms, and the server handle other modules
+ * emit through (announcements, reveal, phases, coverage). The feeds (leaderboards, the screen)
+ * are LiveFeedsGateway's, on the same namespace; this module depends on nothing so that every
+ * module may emit.
+ */
 @WebSocketGateway({ namespace: LIVE_NAMESPACE })
 export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
   private readonly logger = new Logger(LiveGateway.name);
 
   @WebSocketServer()
   server: LiveNamespace;
-
-  constructor(private readonly editions: EditionsService) {}
 
   afterInit(): void {
     this.logger.log(`Socket.IO namespace ${LIVE_NAMESPACE} ready`);
@@ -70,33 +61,5 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
   disconnectSessions(sessionIds: string[]): void {
     if (!this.server || sessionIds.length === 0) return;
     this.server.in(sessionIds.map(sessionRoom)).disconnectSockets(true);
-  }
-
-  /** The event screen: joins the edition's room and answers with what the screen shows first. */
-  @SubscribeMessage('screen:subscribe')
-  async screenSubscribe(
-    @ConnectedSocket() socket: LiveSocket,
-    @MessageBody() body: unknown,
-  ): Promise<Ack<{ state: ScreenState }> | Nack> {
-    const parsed = ScreenSubscribeSchema.safeParse(body);
-    if (!parsed.success)
-      return { ok: false, code: 'VALIDATION_FAILED', message: 'editionId: must be a UUID' };
-    try {
-      const edition = await this.editions.get(parsed.data.editionId, { includeDrafts: false });
-      await socket.join(rooms.edition(edition.id));
-      return {
-        ok: true,
-        state: {
-          phase: edition.phase,
-          serverTime: edition.serverTime,
-          submissionDeadline: edition.submissionDeadline,
-          // Announcements and the reveal join this state when their issues land.
-          announcements: [],
-          reveal: null,
-        },
-      };
-    } catch (err) {
-      return nack(err);
-    }
   }
 }

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { EditionsModule } from '../editions/editions.module';
 import { LiveGateway } from './live.gateway';
 
-@Module({ imports: [EditionsModule], providers: [LiveGateway], exports: [LiveGateway] })
+/** The `/live` namespace (no dependencies: every module may emit through it). */
+@Module({ providers: [LiveGateway], exports: [LiveGateway] })
 export class LiveModule {}

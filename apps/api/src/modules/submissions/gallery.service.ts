@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   localize,
+  type GalleryAward,
   type GalleryItem,
   type GalleryProject,
   type GalleryQuery,
@@ -12,6 +13,7 @@ import { DataSource } from 'typeorm';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { decodeCursor, pageFrom } from '../../common/pagination/cursor';
 import { EditionsService } from '../editions/editions.service';
+import { AwardsService } from '../awards/awards.service';
 import { RankingService, type Standing } from '../ranking/ranking.service';
 import { TeamsService } from '../teams/teams.service';
 import { UsersService } from '../users/users.service';
@@ -63,6 +65,7 @@ export class GalleryService {
     private readonly teams: TeamsService,
     private readonly users: UsersService,
     private readonly ranking: RankingService,
+    private readonly awards: AwardsService,
   ) {}
 
   async list(editionId: string, q: GalleryQuery, lang: Language = 'en'): Promise<Page<GalleryItem>> {
@@ -88,8 +91,9 @@ export class GalleryService {
     );
     const page = pageFrom(rows, q.limit, (r) => [r.sort_key, r.id]);
     const standings = await this.ranking.publishedStandings(editionId);
+    const awards = await this.awards.bySubmission(editionId);
     return {
-      items: page.items.map((r) => toGalleryItem(r, lang, standings.get(r.id))),
+      items: page.items.map((r) => toGalleryItem(r, lang, standings.get(r.id), awards.get(r.id))),
       nextCursor: page.nextCursor,
     };
   }
@@ -109,8 +113,9 @@ export class GalleryService {
         .map(async (m) => ({ userId: m.userId, name: (await this.users.get(m.userId)).name })),
     );
     const standings = await this.ranking.publishedStandings(editionId);
+    const awards = await this.awards.bySubmission(editionId);
     return {
-      ...toGalleryItem(row, lang, standings.get(row.id)),
+      ...toGalleryItem(row, lang, standings.get(row.id), awards.get(row.id)),
       description: row.description,
       repoUrl: row.repo_url,
       demoUrl: row.demo_url,
@@ -130,8 +135,13 @@ export class GalleryService {
   }
 }
 
-/** `standing`: the project's final ranks and scores from the ranking (absent: unranked). */
-function toGalleryItem(r: GalleryRow, lang: Language, standing: Standing | undefined): GalleryItem {
+/** `standing`: the project's final ranks and scores from the ranking (absent: unranked); `awards`: those it won. */
+function toGalleryItem(
+  r: GalleryRow,
+  lang: Language,
+  standing: Standing | undefined,
+  awards: GalleryAward[] = [],
+): GalleryItem {
   const trackName = { en: r.track_name, ro: r.track_name_ro };
   return {
     submissionId: r.id,
@@ -150,5 +160,6 @@ function toGalleryItem(r: GalleryRow, lang: Language, standing: Standing | undef
     overallRank: standing?.overallRank ?? null,
     score: standing?.score ?? null,
     normalized: standing?.normalized ?? null,
+    awards,
   };
 }

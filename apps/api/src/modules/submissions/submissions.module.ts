@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AwardsModule } from '../awards/awards.module';
 import { EditionsModule } from '../editions/editions.module';
 import { JudgingCoreModule } from '../judging/judging-core.module';
 import { RankingCoreModule } from '../ranking/ranking-core.module';
@@ -14,7 +15,15 @@ import { SubmissionsService } from './submissions.service';
 
 /** Project submissions (drafts, versions, deadlines, extensions, disqualification) and the gallery. */
 @Module({
-  imports: [EditionsModule, TeamsModule, UsersModule, JudgingCoreModule, RankingCoreModule, RankingModule],
+  imports: [
+    AwardsModule,
+    EditionsModule,
+    TeamsModule,
+    UsersModule,
+    JudgingCoreModule,
+    RankingCoreModule,
+    RankingModule,
+  ],
   controllers: [SubmissionsController, GalleryController],
   providers: [SubmissionsService, SubmissionsOrganizerService, GalleryService, SubmissionChecklistService],
   exports: [SubmissionsService],

@@ -33,6 +33,7 @@ function item(editionId: string, overrides: Partial<GalleryItem> = {}): GalleryI
     overallRank: null,
     score: null,
     normalized: null,
+    awards: [],
     ...overrides,
   };
 }

@@ -5,6 +5,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { QueryPageState } from '../../../components/query-state';
+import { EditionLeaderboards } from '../../live/components/edition-leaderboards';
 import { ParticipationPanel } from '../../registrations/components/participation-panel';
 import { CriteriaList } from '../components/criteria-list';
 import { EditionCountdown } from '../components/edition-countdown';
@@ -69,6 +70,8 @@ export function EditionPage() {
       )}
 
       <ParticipationPanel edition={e} />
+
+      <EditionLeaderboards edition={e} />
 
       <Grid gap="xl">
         <Grid.Col span={{ base: 12, md: 6 }}>

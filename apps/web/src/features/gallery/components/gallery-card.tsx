@@ -2,6 +2,7 @@ import type { GalleryItem } from '@ca/shared';
 import { Anchor, Badge, Card, Group, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { AwardBadges } from '../../live/components/award-badges';
 import '../gallery.css';
 
 /** One project in the gallery; the whole card is the link to its page (its title names the link). */
@@ -35,6 +36,7 @@ export function GalleryCard({ item, editionSlug }: { item: GalleryItem; editionS
           {item.tagline}
         </Text>
       )}
+      <AwardBadges awards={item.awards} />
       <Group gap={6} mt="auto">
         <Badge color="blue.8" variant="filled">
           {item.trackName}

@@ -13,6 +13,7 @@ import { ExternalLink } from '../../markdown/external-link';
 import { MarkdownView } from '../../markdown/markdown-view';
 import { isNotPublished, NotPublished } from '../components/not-published';
 import { galleryQueries } from '../queries';
+import { AwardBadges } from '../../live/components/award-badges';
 
 /** `/editions/:slug/gallery/:submissionId`: one project of the gallery. */
 export function GalleryProjectPage() {
@@ -83,6 +84,7 @@ function Project({ edition, project }: { edition: TimedEdition; project: Gallery
         <Text size="sm" c="dimmed">
           {t('gallery.project.submittedAt', { date: format.date(project.submittedAt) })}
         </Text>
+        <AwardBadges awards={project.awards} detailed />
       </Stack>
 
       <Grid gap="xl">
