@@ -6,7 +6,7 @@ import { FakeSocket } from '../../test/fake-socket';
 import { json, stubFetch } from '../../test/fetch-stub';
 import { demoEdition } from '../../test/fixtures';
 import { renderApp } from '../../test/render-app';
-import { slugify } from './queries';
+import { slugify } from './mutations';
 
 const mockSocket = new FakeSocket();
 jest.mock('../../lib/socket', () => ({ getSocket: () => mockSocket, closeSocket: () => undefined }));

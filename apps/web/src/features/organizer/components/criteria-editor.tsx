@@ -17,7 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { FormError } from '../../../components/form-error';
 import { isApiError } from '../../../lib/http';
 import { zodValidate, type FieldLabel } from '../../../lib/zod-form';
-import { usePutCriteria } from '../queries';
+import { usePutCriteria } from '../mutations';
 
 interface Row {
   name: string;

@@ -27,7 +27,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../../components/form-error';
 import { labelsFrom, showApiFieldError, zodValidate } from '../../../lib/zod-form';
-import { slugify, useCreateEdition, useUpdateEdition } from '../queries';
+import { slugify, useCreateEdition, useUpdateEdition } from '../mutations';
 
 type Timeline = Record<TimelineField, string | null>;
 
