@@ -1,4 +1,5 @@
 import {
+  NO_SUBMISSION_REQUIREMENTS,
   phaseAt,
   windowOpen,
   type Challenge,
@@ -17,6 +18,8 @@ import type { EditionEntity } from './entities/edition.entity';
 import type { TrackEntity } from './entities/track.entity';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
+// Transitional: English only until the Romanian columns land (next commit).
+const en = (text: string | null) => ({ en: text ?? '', ro: '' });
 
 export function windowInputOf(e: EditionEntity): WindowInput & PhaseInput {
   return {
@@ -39,7 +42,7 @@ export function isWindowOpen(e: EditionEntity, name: WindowName, now: number): b
 }
 
 /** The writable fields in their API form (ISO strings), as a PATCH is merged into them. */
-export function writableOf(e: EditionEntity): EditionCreate {
+export function writableOf(e: EditionEntity): EditionCreate & { name: string; description: string } {
   return {
     slug: e.slug,
     name: e.name,
@@ -65,9 +68,13 @@ export function toChallenge(c: ChallengeEntity): Challenge {
     id: c.id,
     trackId: c.trackId,
     title: c.title,
+    titleI18n: en(c.title),
     description: c.description,
+    descriptionI18n: en(c.description),
     sponsor: c.sponsor,
+    sponsorI18n: en(c.sponsor),
     prize: c.prize,
+    prizeI18n: en(c.prize),
   };
 }
 
@@ -78,7 +85,9 @@ export function toTrack(t: TrackEntity): Track {
     editionId: t.editionId,
     slug: t.slug,
     name: t.name,
+    nameI18n: en(t.name),
     description: t.description,
+    descriptionI18n: en(t.description),
     challenges,
   };
 }
@@ -87,7 +96,9 @@ export function toCriterion(c: CriterionEntity): Criterion {
   return {
     id: c.id,
     name: c.name,
+    nameI18n: en(c.name),
     description: c.description,
+    descriptionI18n: en(c.description),
     weight: c.weight,
     min: c.min,
     max: c.max,
@@ -100,7 +111,11 @@ export function toEdition(e: EditionEntity, now: number): Edition {
   return {
     id: e.id,
     ...writableOf(e),
+    nameI18n: en(e.name),
+    descriptionI18n: en(e.description),
+    submissionRequirements: NO_SUBMISSION_REQUIREMENTS,
     phase: phaseOf(e, now),
+    resultsPublished: e.resultsPublishedAt !== null && e.resultsPublishedAt.getTime() <= now,
     serverTime: new Date(now).toISOString(),
     tracks: [...(e.tracks ?? [])].sort((a, b) => a.position - b.position).map(toTrack),
     criteria: [...(e.criteria ?? [])].sort((a, b) => a.position - b.position).map(toCriterion),

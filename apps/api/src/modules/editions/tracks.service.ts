@@ -83,7 +83,7 @@ export class TracksService {
         await this.lockedEdition(m, editionId);
         await this.assertTrackFree(m, editionId, input);
         const position = await m.getRepository(TrackEntity).countBy({ editionId });
-        const values = { ...input, nameKey: nameKey(input.name), editionId, position };
+        const values = { ...input, nameKey: nameKey(input.name ?? ''), editionId, position };
         const inserted = await m.getRepository(TrackEntity).insert(values);
         const id = (inserted.identifiers[0] as { id: string }).id;
         await this.audit.record(m, {
@@ -189,7 +189,7 @@ export class TracksService {
       // An empty sponsor or prize means none.
       if (normalized.sponsor === '') normalized.sponsor = null;
       if (normalized.prize === '') normalized.prize = null;
-      const { before, after, changed } = diff(toChallenge(challenge), normalized);
+      const { before, after, changed } = diff(toChallenge(challenge), normalized as Partial<Challenge>);
       if (!changed) return toChallenge(challenge);
       await m.getRepository(ChallengeEntity).update({ id: challengeId }, after);
       const track = await this.track(m, challenge.trackId);

@@ -22,6 +22,7 @@ export const toRegistration = (r: RegistrationEntity): Registration => ({
   userId: r.userId,
   skills: r.skills,
   lookingForTeam: r.lookingForTeam,
+  shareContact: false,
 });
 
 interface ParticipantRow {
@@ -66,7 +67,7 @@ export class RegistrationsService {
     ).raw;
     if (rows.length === 0)
       throw new DomainError('ALREADY_REGISTERED', 'You are already registered for this edition');
-    return { editionId, userId: user.id, skills: input.skills, lookingForTeam: input.lookingForTeam };
+    return toRegistration(rows[0]!);
   }
 
   async mine(editionId: string, userId: string): Promise<Registration> {
@@ -136,6 +137,9 @@ export class RegistrationsService {
         skills: r.skills,
         lookingForTeam: r.looking_for_team,
         teamId: r.team_id,
+        teamName: null,
+        email: null,
+        registeredAt: r.at,
       })),
       nextCursor: page.nextCursor,
     };

@@ -122,6 +122,7 @@ function toGalleryItem(r: GalleryRow): GalleryItem {
     teamName: r.team_name,
     trackId: r.track_id,
     trackName: r.track_name,
+    trackNameI18n: { en: r.track_name, ro: '' },
     title: r.title,
     tagline: r.tagline,
     techTags: r.tech_tags,

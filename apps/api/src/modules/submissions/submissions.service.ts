@@ -150,10 +150,13 @@ export class SubmissionsService {
     return {
       items: page.items.map((r) => ({
         version: r.version,
+        firstVersion: r.version,
+        saves: 1,
         action: r.action,
         authorId: r.author_id,
         authorName: r.author_name,
         createdAt: r.created_at.toISOString(),
+        startedAt: r.created_at.toISOString(),
         snapshot: r.snapshot,
       })),
       nextCursor: page.nextCursor,

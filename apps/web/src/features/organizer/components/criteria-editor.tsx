@@ -28,7 +28,7 @@ interface Row {
 }
 
 const toRow = (c: CriterionInput | Criterion): Row => ({
-  name: c.name,
+  name: c.name ?? '',
   description: c.description ?? '',
   weight: c.weight,
   min: c.min,
