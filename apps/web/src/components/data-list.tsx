@@ -146,7 +146,13 @@ export function LoadMore({
 }) {
   if (!hasMore) return null;
   return (
-    <Button variant="default" onClick={onMore} loading={loading} style={{ alignSelf: 'flex-start' }} data-testid="load-more">
+    <Button
+      variant="default"
+      onClick={onMore}
+      loading={loading}
+      style={{ alignSelf: 'flex-start' }}
+      data-testid="load-more"
+    >
       {label}
     </Button>
   );

@@ -48,7 +48,11 @@ export function useNavModel(): NavModel {
   const myEditions = participantIds
     .map((id) => editions.data?.items.find((e) => e.id === id))
     .filter((e): e is Edition => !!e);
-  const teams = myEditions.map((e) => ({ key: `team-${e.slug}`, to: `/editions/${e.slug}/team`, label: e.name }));
+  const teams = myEditions.map((e) => ({
+    key: `team-${e.slug}`,
+    to: `/editions/${e.slug}/team`,
+    label: e.name,
+  }));
 
   const links: NavItem[] = [];
   if (teams.length === 1) links.push({ key: 'my-team', to: teams[0]!.to, label: t('auth.nav.myTeam') });

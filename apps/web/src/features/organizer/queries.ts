@@ -60,9 +60,12 @@ export const organizerQueries = {
       queryKey: organizerKeys.invitations(editionId),
       ...pages<JuryInvitation>(),
       queryFn: ({ signal, pageParam }) =>
-        http.get<Page<JuryInvitation>>(`/editions/${editionId}/jury/invitations?${pageQuery({}, pageParam)}`, {
-          signal,
-        }),
+        http.get<Page<JuryInvitation>>(
+          `/editions/${editionId}/jury/invitations?${pageQuery({}, pageParam)}`,
+          {
+            signal,
+          },
+        ),
     }),
   jurors: (editionId: string) =>
     infiniteQueryOptions({

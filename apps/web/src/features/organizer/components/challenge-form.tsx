@@ -1,25 +1,29 @@
-import { ChallengeCreateSchema, ChallengePatchSchema, type Challenge, type ChallengeCreate } from '@ca/shared';
-import { Button, Group, Stack, TextInput, Textarea } from '@mantine/core';
+import {
+  ChallengeCreateSchema,
+  ChallengePatchSchema,
+  type Challenge,
+  type ChallengeCreate,
+  localize,
+  type LocalizedText,
+} from '@ca/shared';
+import { Button, Group, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
+import { bilingual, BilingualField, requireOneLanguage } from '../../../components/bilingual-field';
 import { FormError } from '../../../components/form-error';
+import { currentLanguage } from '../../../lib/i18n';
 import { labelsFrom, showApiFieldError, zodValidate } from '../../../lib/zod-form';
 import { useAddChallenge, useUpdateChallenge } from '../mutations';
 
 interface Values {
-  title: string;
-  description: string;
-  sponsor: string;
-  prize: string;
+  titleI18n: LocalizedText;
+  descriptionI18n: LocalizedText;
+  sponsorI18n: LocalizedText;
+  prizeI18n: LocalizedText;
 }
 
-const toBody = (v: Values): ChallengeCreate => ({
-  title: v.title,
-  description: v.description,
-  sponsor: v.sponsor.trim() || null,
-  prize: v.prize.trim() || null,
-});
+const toBody = (v: Values): ChallengeCreate => ({ ...v });
 
 /** A new challenge of a track, or an existing one's texts, sponsor and prize. */
 export function ChallengeForm({
@@ -41,27 +45,32 @@ export function ChallengeForm({
     sponsor: t('organizer.challenges.sponsor'),
     prize: t('organizer.challenges.prize'),
   };
+  const check = zodValidate(challenge ? ChallengePatchSchema : ChallengeCreateSchema, {
+    label: labelsFrom(labels, { en: t('forms.language.en'), ro: t('forms.language.ro') }),
+    t,
+    toBody,
+  });
   const form = useForm<Values>({
     initialValues: {
-      title: challenge?.title ?? '',
-      description: challenge?.description ?? '',
-      sponsor: challenge?.sponsor ?? '',
-      prize: challenge?.prize ?? '',
+      titleI18n: bilingual(challenge?.titleI18n),
+      descriptionI18n: bilingual(challenge?.descriptionI18n),
+      sponsorI18n: bilingual(challenge?.sponsorI18n),
+      prizeI18n: bilingual(challenge?.prizeI18n),
     },
-    validate: zodValidate(challenge ? ChallengePatchSchema : ChallengeCreateSchema, {
-      label: labelsFrom(labels),
-      t,
-      toBody,
+    validate: (values) => ({
+      ...requireOneLanguage(values.titleI18n, 'title', labels.title, t),
+      ...check(values),
     }),
   });
   const submit = (values: Values) => {
+    const title = localize(values.titleI18n, currentLanguage());
     const options = {
       onSuccess: () => {
         notifications.show({
           color: 'green',
           message: challenge
-            ? t('organizer.challenges.saved', { title: values.title })
-            : t('organizer.challenges.added', { title: values.title }),
+            ? t('organizer.challenges.saved', { title })
+            : t('organizer.challenges.added', { title }),
         });
         onDone();
       },
@@ -75,13 +84,15 @@ export function ChallengeForm({
     <form noValidate data-testid="challenge-form" onSubmit={form.onSubmit(submit)}>
       <Stack gap="md">
         <FormError error={mutation.error} />
-        <TextInput label={labels.title} required data-autofocus {...form.getInputProps('title')} />
-        <Textarea label={labels.description} autosize minRows={2} {...form.getInputProps('description')} />
-        <TextInput label={labels.sponsor} {...form.getInputProps('sponsor')} />
-        <TextInput
+        <BilingualField form={form} field="title" label={labels.title} required testId="challenge-title" />
+        <BilingualField form={form} field="description" label={labels.description} multiline />
+        <BilingualField form={form} field="sponsor" label={labels.sponsor} testId="challenge-sponsor" />
+        <BilingualField
+          form={form}
+          field="prize"
           label={labels.prize}
           description={t('organizer.challenges.prizeHint')}
-          {...form.getInputProps('prize')}
+          testId="challenge-prize"
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>

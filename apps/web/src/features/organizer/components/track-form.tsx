@@ -1,16 +1,18 @@
-import { TrackCreateSchema, TrackPatchSchema, type Track } from '@ca/shared';
-import { Button, Group, Stack, TextInput, Textarea } from '@mantine/core';
+import { TrackCreateSchema, TrackPatchSchema, localize, type LocalizedText, type Track } from '@ca/shared';
+import { Button, Group, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
+import { bilingual, BilingualField, requireOneLanguage } from '../../../components/bilingual-field';
 import { FormError } from '../../../components/form-error';
+import { currentLanguage } from '../../../lib/i18n';
 import { labelsFrom, showApiFieldError, zodValidate } from '../../../lib/zod-form';
 import { slugify, useAddTrack, useUpdateTrack } from '../mutations';
 
 interface Values {
-  name: string;
+  nameI18n: LocalizedText;
   slug: string;
-  description: string;
+  descriptionI18n: LocalizedText;
 }
 
 /** A new track of the edition, or an existing one's name, slug and description. */
@@ -32,18 +34,30 @@ export function TrackForm({
     slug: t('organizer.fields.slug'),
     description: t('organizer.fields.description'),
   };
+  const check = zodValidate(track ? TrackPatchSchema : TrackCreateSchema, {
+    label: labelsFrom(labels, { en: t('forms.language.en'), ro: t('forms.language.ro') }),
+    t,
+  });
   const form = useForm<Values>({
-    initialValues: { name: track?.name ?? '', slug: track?.slug ?? '', description: track?.description ?? '' },
-    validate: zodValidate(track ? TrackPatchSchema : TrackCreateSchema, { label: labelsFrom(labels), t }),
+    initialValues: {
+      nameI18n: bilingual(track?.nameI18n),
+      slug: track?.slug ?? '',
+      descriptionI18n: bilingual(track?.descriptionI18n),
+    },
+    validate: (values) => ({
+      ...requireOneLanguage(values.nameI18n, 'name', labels.name, t),
+      ...check(values),
+    }),
   });
   const onError = (error: unknown) => showApiFieldError(form, error, { labels, t });
   const submit = (values: Values) => {
+    const name = localize(values.nameI18n, currentLanguage());
     const onSuccess = () => {
       notifications.show({
         color: 'green',
         message: track
-          ? t('organizer.tracks.saved', { track: values.name })
-          : t('organizer.tracks.added', { track: values.name }),
+          ? t('organizer.tracks.saved', { track: name })
+          : t('organizer.tracks.added', { track: name }),
       });
       onDone();
     };
@@ -55,13 +69,15 @@ export function TrackForm({
     <form noValidate data-testid="track-form" onSubmit={form.onSubmit(submit)}>
       <Stack gap="md">
         <FormError error={mutation.error} />
-        <TextInput
+        <BilingualField
+          form={form}
+          field="name"
           label={labels.name}
           required
-          data-autofocus
-          {...form.getInputProps('name')}
+          testId="track-name"
           onBlur={() => {
-            if (!form.values.slug) form.setFieldValue('slug', slugify(form.values.name));
+            if (!form.values.slug)
+              form.setFieldValue('slug', slugify(form.values.nameI18n.en || form.values.nameI18n.ro));
           }}
         />
         <TextInput
@@ -70,7 +86,7 @@ export function TrackForm({
           required
           {...form.getInputProps('slug')}
         />
-        <Textarea label={labels.description} autosize minRows={2} {...form.getInputProps('description')} />
+        <BilingualField form={form} field="description" label={labels.description} multiline />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {t('forms.cancel')}

@@ -11,7 +11,10 @@ import { TeamsSection } from '../pages/teams-section';
 import { TracksSection } from '../pages/tracks-section';
 
 /** A section's label is `organizer.console.sections.<id>` in the locale files. */
-export type SectionId = keyof (typeof resources)['en']['translation']['organizer']['console']['sections'];
+export type SectionId = Extract<
+  keyof (typeof resources)['en']['translation']['organizer']['console']['sections'],
+  string
+>;
 
 export interface ConsoleSection {
   /** The menu link's test id (`console-nav-<id>`), React key and label. */

@@ -18,7 +18,10 @@ export function EditionSection() {
 
   return (
     <Stack gap="lg">
-      <SectionHeader title={t('organizer.console.sections.edition')} intro={t('organizer.editor.auditNote')} />
+      <SectionHeader
+        title={t('organizer.console.sections.edition')}
+        intro={t('organizer.editor.auditNote')}
+      />
       <Stack gap="xs">
         <Switch
           size="md"

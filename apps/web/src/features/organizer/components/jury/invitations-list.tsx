@@ -35,7 +35,8 @@ export function InvitationsList({ editionId, tracks }: { editionId: string; trac
   if (query.isPending) return <PageLoader />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
   const rows = query.data.pages.flatMap((p) => p.items);
-  if (rows.length === 0) return <Text data-testid="invitations-empty">{t('organizer.jury.noInvitations')}</Text>;
+  if (rows.length === 0)
+    return <Text data-testid="invitations-empty">{t('organizer.jury.noInvitations')}</Text>;
 
   const columns: Column<JuryInvitation>[] = [
     { key: 'email', header: t('auth.fields.email'), cell: (i) => i.email },
@@ -44,7 +45,11 @@ export function InvitationsList({ editionId, tracks }: { editionId: string; trac
       header: t('organizer.jury.tracks'),
       cell: (i) => trackNamesOf(i.trackIds, tracks, t('organizer.jury.anyTrack')),
     },
-    { key: 'status', header: t('organizer.jury.state'), cell: (i) => <InvitationStatusBadge status={i.status} /> },
+    {
+      key: 'status',
+      header: t('organizer.jury.state'),
+      cell: (i) => <InvitationStatusBadge status={i.status} />,
+    },
     { key: 'sent', header: t('organizer.jury.sent'), cell: (i) => format.dateTime(i.createdAt) },
     { key: 'expires', header: t('organizer.jury.expires'), cell: (i) => format.dateTime(i.expiresAt) },
   ];

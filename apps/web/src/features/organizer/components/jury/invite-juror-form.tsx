@@ -1,4 +1,9 @@
-import { JuryInvitationCreateSchema, type JuryInvitationCreate, type JuryInvitationCreated, type Track } from '@ca/shared';
+import {
+  JuryInvitationCreateSchema,
+  type JuryInvitationCreate,
+  type JuryInvitationCreated,
+  type Track,
+} from '@ca/shared';
 import { Alert, Button, CopyButton, Group, MultiSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
@@ -68,7 +73,12 @@ export function InviteJurorForm({ editionId, tracks }: { editionId: string; trac
               {...form.getInputProps('trackIds')}
             />
           </Group>
-          <Button type="submit" loading={invite.isPending} style={{ alignSelf: 'flex-start' }} data-testid="invite-submit">
+          <Button
+            type="submit"
+            loading={invite.isPending}
+            style={{ alignSelf: 'flex-start' }}
+            data-testid="invite-submit"
+          >
             {t('organizer.jury.invite')}
           </Button>
         </Stack>

@@ -64,7 +64,12 @@ export function DisqualifyModal({
             <Button variant="default" onClick={onClose}>
               {t('submissions.organizer.cancel')}
             </Button>
-            <Button type="submit" color="red.9" loading={disqualify.isPending} data-testid="disqualify-confirm">
+            <Button
+              type="submit"
+              color="red.9"
+              loading={disqualify.isPending}
+              data-testid="disqualify-confirm"
+            >
               {t('submissions.organizer.disqualification.confirm')}
             </Button>
           </Group>

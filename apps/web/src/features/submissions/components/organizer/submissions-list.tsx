@@ -59,7 +59,11 @@ export function SubmissionsList({
       header: t('submissions.organizer.columns.status'),
       cell: (item) => <SubmissionStatusBadge status={badgeStatusOf(item)} size="sm" />,
     },
-    { key: 'updated', header: t('submissions.organizer.columns.updated'), cell: (item) => time(item.updatedAt) },
+    {
+      key: 'updated',
+      header: t('submissions.organizer.columns.updated'),
+      cell: (item) => time(item.updatedAt),
+    },
     {
       key: 'deadline',
       header: t('submissions.organizer.columns.deadline'),
@@ -81,7 +85,12 @@ export function SubmissionsList({
     const hidden = <VisuallyHidden> · {item.teamName}</VisuallyHidden>;
     return (
       <>
-        <Button size="compact-sm" variant="default" onClick={() => onAction('view', item)} data-testid="row-view">
+        <Button
+          size="compact-sm"
+          variant="default"
+          onClick={() => onAction('view', item)}
+          data-testid="row-view"
+        >
           {t('submissions.organizer.view')}
           {hidden}
         </Button>
