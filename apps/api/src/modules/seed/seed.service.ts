@@ -105,7 +105,7 @@ export class SeedService {
       await this.registrations.register(editionId, auth, {
         skills: p.skills,
         lookingForTeam: p.lookingForTeam,
-        shareContact: false,
+        shareContact: p.shareContact ?? false,
       });
       lines.push(`Demo participant account: ${account.email} / ${account.password} (${p.name})`);
     }
