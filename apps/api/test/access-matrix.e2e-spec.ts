@@ -42,6 +42,7 @@ jest.mock('fastify', () => {
 
 import { DEFAULT_CRITERIA } from '@ca/shared';
 import { createTestApp, type TestApp } from './helpers/app';
+import { signUp, type TestUser } from './helpers/users';
 import { buildWorld, ROLES, type Role, type World, type WorldWindow } from './helpers/world';
 
 type Expect = number | '2xx' | '4xx';
@@ -113,12 +114,21 @@ const ROWS: Row[] = [
   ['POST /api/teams/:id/invite-code',                  401,  200,  403,  403,  403,  403, { after: refreshInviteCode }],
   ['POST /api/teams/:id/leave',                        401,  200,  403,  403,  403,  403, { after: rejoinTeamA }],
 
+  // join requests and team invitations (the team-finder): fresh people per call, so the world stays as it is
+  ['POST /api/teams/:id/join-requests',                401,  409,  409,  403,  403,  403, { body: () => ({ message: 'Hello' }) }],
+  ['POST /api/teams/:id/invitations',                  401,  201,  403,  403,  403,  403, { path: async (w) => { fresh.userId = (await lookingPerson(w)).id; return `/api/teams/${w.teamA.id}/invitations`; }, body: () => ({ userId: fresh.userId }), after: endPendingRequests }],
+  ['GET /api/editions/:id/join-requests',              401,  200,  200,  403,  403,  200],
+  ['POST /api/join-requests/:id/accept',               401,  200,  403,  403,  403,  403, { path: async (w) => `/api/join-requests/${await requestToTeamA(w)}/accept`, after: endPendingRequests }],
+  ['POST /api/join-requests/:id/decline',              401,  200,  403,  403,  403,  403, { path: async (w) => `/api/join-requests/${await requestToTeamA(w)}/decline`, after: endPendingRequests }],
+  ['POST /api/join-requests/:id/withdraw',             401,  200,  403,  403,  403,  403, { path: async (w) => `/api/join-requests/${await invitationFromTeamA(w)}/withdraw`, after: endPendingRequests }],
+
   // submissions
   ['GET /api/teams/:id/submission',                    401,  200,  403,  403,  403,  200],
   ['PUT /api/teams/:id/submission',                    401,  200,  403,  403,  403,  403, { body: (w) => ({ title: 'Project A', tagline: 'Project A tagline', challengeIds: [w.challengeId] }) }],
   ['POST /api/teams/:id/submission/unsubmit',          401,  200,  403,  403,  403,  403],
   ['POST /api/teams/:id/submission/submit',            401,  200,  403,  403,  403,  403],
   ['GET /api/teams/:id/submission/versions',           401,  200,  403,  403,  403,  200],
+  ['GET /api/teams/:id/submission/checklist',          401,  200,  403,  403,  403,  200],
   ['GET /api/editions/:id/submissions',                401,  403,  403,  403,  403,  200],
   ['POST /api/teams/:id/extension',                    401,  403,  403,  403,  403,  200, { body: () => ({ until: null }) }],
   ['POST /api/submissions/:id/disqualify',             401,  403,  403,  403,  403,  200, { body: () => ({ reason: 'Access matrix' }) }],
@@ -135,6 +145,55 @@ const ROWS: Row[] = [
   // audit
   ['GET /api/editions/:id/audit',                      401,  403,  403,  403,  403,  200],
 ];
+
+/** A person of the moment (set by a row's `path`, read by its `body`). */
+const fresh = { userId: '' };
+/** People who joined team A through an accepted request in a row (they leave it afterwards). */
+const joinedTeamA: TestUser[] = [];
+
+/** A new participant of the edition looking for a team. */
+async function lookingPerson(w: World): Promise<TestUser> {
+  const u = await signUp(w.t, `Looking ${uniq()}`);
+  const res = await w.t.request('POST', `/api/editions/${w.edition.id}/registrations`, {
+    token: u.token,
+    body: { skills: ['design'], lookingForTeam: true },
+  });
+  if (res.status !== 201) throw new Error(`looking person: ${res.status} ${JSON.stringify(res.body)}`);
+  return u;
+}
+
+/** A pending request of a new person to join team A (answered by its captain, the participant). */
+async function requestToTeamA(w: World): Promise<string> {
+  const u = await lookingPerson(w);
+  joinedTeamA.push(u);
+  const res = await w.t.request('POST', `/api/teams/${w.teamA.id}/join-requests`, {
+    token: u.token,
+    body: { message: 'Matrix' },
+  });
+  if (res.status !== 201) throw new Error(`join request: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id;
+}
+
+/** A pending invitation of team A (sent by its captain, the participant) to a new person. */
+async function invitationFromTeamA(w: World): Promise<string> {
+  const u = await lookingPerson(w);
+  const res = await w.t.request('POST', `/api/teams/${w.teamA.id}/invitations`, {
+    token: w.participant.token,
+    body: { userId: u.id, message: 'Matrix' },
+  });
+  if (res.status !== 201) throw new Error(`invitation: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id;
+}
+
+/** Ends what the join-request rows left pending, and takes out of team A whoever joined it. */
+async function endPendingRequests(w: World): Promise<void> {
+  await w.t.db.query(
+    `UPDATE join_requests SET status = 'withdrawn', decided_at = now() WHERE status = 'pending'`,
+  );
+  for (const u of joinedTeamA.splice(0)) {
+    await w.t.request('POST', `/api/teams/${w.teamA.id}/leave`, { token: u.token });
+  }
+}
 
 /** After the captain regenerated team A's invite code: the world keeps the current one. */
 async function refreshInviteCode(w: World): Promise<void> {
