@@ -1,7 +1,15 @@
-import type { Page, Team, TeamCreate, TeamPatch } from '@ca/shared';
-import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type {
+  JoinRequest,
+  JoinRequestAccepted,
+  JoinRequestCreate,
+  Page,
+  Team,
+  TeamCreate,
+  TeamInvitationCreate,
+  TeamPatch,
+} from '@ca/shared';
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { http, isApiError } from '../../lib/http';
-import { registrationKeys } from '../registrations/queries';
 
 export interface TeamFilters {
   trackId: string | null;
@@ -15,6 +23,8 @@ export const teamKeys = {
   lists: (editionId: string) => [...teamKeys.all, 'list', editionId] as const,
   list: (editionId: string, filters: TeamFilters) => [...teamKeys.lists(editionId), filters] as const,
   invite: (code: string) => [...teamKeys.all, 'invite', code] as const,
+  /** The caller's pending join requests and invitations in the edition (either side). */
+  joinRequests: (editionId: string) => [...teamKeys.all, 'join-requests', editionId] as const,
 };
 
 const PAGE_SIZE = 50;
@@ -35,6 +45,18 @@ export const teamQueries = {
           throw err;
         }
       },
+      refetchInterval: 20_000,
+    }),
+  /**
+   * The caller's pending requests and invitations: in a team, the team's (people asking to join,
+   * the team's invitations); without one, the caller's own. Nothing pushes them, so the page asks
+   * again now and then, like the team itself.
+   */
+  joinRequests: (editionId: string) =>
+    queryOptions({
+      queryKey: teamKeys.joinRequests(editionId),
+      queryFn: ({ signal }) =>
+        http.get<Page<JoinRequest>>(`/editions/${editionId}/join-requests?limit=200`, { signal }),
       refetchInterval: 20_000,
     }),
   /** The team behind an invite link, shown before joining it. */
@@ -58,63 +80,6 @@ export const teamQueries = {
       },
     }),
 };
-
-const inPlace = { errorShownInPlace: true } as const;
-
-/** After any change to the caller's team: the new team (or none) and fresh team-finder lists. */
-function useTeamChanged() {
-  const queryClient = useQueryClient();
-  return (editionId: string, team: Team | null) => {
-    queryClient.setQueryData(teamKeys.mine(editionId), team);
-    void queryClient.invalidateQueries({ queryKey: teamKeys.lists(editionId) });
-    void queryClient.invalidateQueries({ queryKey: registrationKeys.participantLists(editionId) });
-  };
-}
-
-export function useCreateTeam(editionId: string) {
-  const changed = useTeamChanged();
-  return useMutation({
-    meta: inPlace,
-    mutationFn: (body: TeamCreate) => http.post<Team>(`/editions/${editionId}/teams`, body),
-    onSuccess: (team) => changed(editionId, team),
-  });
-}
-
-export function useJoinTeam() {
-  const changed = useTeamChanged();
-  return useMutation({
-    meta: inPlace,
-    mutationFn: (inviteCode: string) => http.post<Team>('/teams/join', { inviteCode }),
-    onSuccess: (team) => changed(team.editionId, team),
-  });
-}
-
-export function useUpdateTeam(team: Team) {
-  const changed = useTeamChanged();
-  return useMutation({
-    meta: inPlace,
-    mutationFn: (patch: TeamPatch) => http.patch<Team>(`/teams/${team.id}`, patch),
-    onSuccess: (updated) => changed(team.editionId, updated),
-  });
-}
-
-export function useRegenerateInviteCode(team: Team) {
-  const changed = useTeamChanged();
-  return useMutation({
-    meta: inPlace,
-    mutationFn: () => http.post<Team>(`/teams/${team.id}/invite-code`),
-    onSuccess: (updated) => changed(team.editionId, updated),
-  });
-}
-
-export function useLeaveTeam(team: Team) {
-  const changed = useTeamChanged();
-  return useMutation({
-    meta: inPlace,
-    mutationFn: () => http.post<{ teamDeleted: boolean }>(`/teams/${team.id}/leave`),
-    onSuccess: () => changed(team.editionId, null),
-  });
-}
 
 /** The invite link as people share it: this app's origin and the team's code. */
 export const inviteLink = (inviteCode: string, origin = window.location.origin) =>
