@@ -1,13 +1,4 @@
-import type {
-  JoinRequest,
-  JoinRequestAccepted,
-  JoinRequestCreate,
-  Page,
-  Team,
-  TeamCreate,
-  TeamInvitationCreate,
-  TeamPatch,
-} from '@ca/shared';
+import type { JoinRequest, Page, Team } from '@ca/shared';
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { http, isApiError } from '../../lib/http';
 
