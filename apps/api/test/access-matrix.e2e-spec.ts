@@ -77,6 +77,7 @@ const ROWS: Row[] = [
   ['POST /api/auth/login',                             200,  200,  200,  200,  200,  200, { body: (w) => ({ email: w.bystander.email, password: w.bystander.password }) }],
   ['POST /api/auth/logout',                            401,  204,  204,  204,  204,  204, { fresh: true }],
   ['GET /api/auth/me',                                 401,  200,  200,  200,  200,  200],
+  ['GET /api/auth/session',                            200,  200,  200,  200,  200,  200],
   ['POST /api/auth/password',                          401,  204,  204,  204,  204,  204, { body: (w, r) => ({ currentPassword: w.user(r)?.password ?? LONG_PW, newPassword: w.user(r)?.password ?? LONG_PW }) }],
   ['POST /api/auth/password-reset/request',            202,  202,  202,  202,  202,  202, { body: () => ({ email: 'nobody-matrix@example.test' }) }],
   ['POST /api/auth/password-reset/confirm',            410,  410,  410,  410,  410,  410, { body: () => ({ token: 'not-a-real-token', password: LONG_PW }) }],
@@ -106,7 +107,8 @@ const ROWS: Row[] = [
   // teams
   ['GET /api/editions/:id/teams',                      200,  200,  200,  200,  200,  200],
   ['POST /api/editions/:id/teams',                     401,  409,  409,  403,  403,  403, { body: (w) => ({ name: `Team ${uniq()}`, trackId: w.edition.trackIds[0] }) }],
-  ['GET /api/editions/:id/teams/me',                   401,  200,  200,  403,  403,  404],
+  ['GET /api/editions/:id/teams/me',                   401,  200,  200,  200,  200,  200],
+  ['GET /api/editions/:id/teams/projects',             401,  403,  403,  403,  403,  200],
   ['POST /api/teams/join',                             401,  409,  409,  403,  403,  403, { body: (w) => ({ inviteCode: w.teamA.inviteCode }) }],
   ['GET /api/teams/invite/:code',                      401,  200,  200,  200,  200,  200],
   ['GET /api/teams/:id',                               200,  200,  200,  200,  200,  200],
@@ -139,12 +141,27 @@ const ROWS: Row[] = [
   // jury
   ['POST /api/editions/:id/jury/invitations',          401,  403,  403,  403,  403,  201, { body: () => ({ email: `inv-${uniq()}@example.test` }) }],
   ['GET /api/editions/:id/jury/invitations',           401,  403,  403,  403,  403,  200],
+  ['POST /api/editions/:id/jury/invitations/:invitationId/resend', 401, 403, 403, 403, 403, 200, { path: async (w) => `/api/editions/${w.edition.id}/jury/invitations/${await freshInvitationId(w)}/resend` }],
+  ['POST /api/editions/:id/jury/invitations/:invitationId/revoke', 401, 403, 403, 403, 403, 200, { path: async (w) => `/api/editions/${w.edition.id}/jury/invitations/${await freshInvitationId(w)}/revoke` }],
+  ['GET /api/jury/invitations/:token',                 200,  200,  200,  200,  200,  200, { path: async (w) => `/api/jury/invitations/${await w.invitationToken()}` }],
   ['GET /api/editions/:id/jurors',                     401,  403,  403,  403,  403,  200],
   ['POST /api/jury/invitations/:token/accept',         401,  200,  200,  200,  200,  200, { path: async (w) => `/api/jury/invitations/${await w.invitationToken()}/accept` }],
 
   // audit
   ['GET /api/editions/:id/audit',                      401,  403,  403,  403,  403,  200],
 ];
+
+/** A new pending jury invitation of the main edition (its id, as the organizers' list gives it). */
+async function freshInvitationId(w: World): Promise<string> {
+  await w.asOrganizer('POST', `/api/editions/${w.edition.id}/jury/invitations`, {
+    email: `inv-${uniq()}@example.test`,
+  });
+  const list = await w.asOrganizer<{ items: { id: string }[] }>(
+    'GET',
+    `/api/editions/${w.edition.id}/jury/invitations?limit=1`,
+  );
+  return list.items[0]!.id;
+}
 
 /** A person of the moment (set by a row's `path`, read by its `body`). */
 const fresh = { userId: '' };

@@ -27,7 +27,7 @@ describe('submission checklist and required items', () => {
   const path = (team: TestTeam, rest = '') => `/api/teams/${team.id}/submission${rest}`;
   const asOrg = (method: string, url: string, body?: unknown) =>
     t.request(method, url, { token: w.organizer.token, body });
-  const requireItems = (requirements: Record<string, boolean>) =>
+  const requireItems = (requirements: Record<string, unknown>) =>
     asOrg('PATCH', `/api/editions/${w.editionId}`, { submissionRequirements: requirements });
   const checklist = async (team: TestTeam, token = team.members[0]!.token) => {
     const res = await t.request('GET', path(team, '/checklist'), { token });
@@ -90,14 +90,20 @@ describe('submission checklist and required items', () => {
     );
     expect(entry!.after).toEqual({ submissionRequirements: more.body.submissionRequirements });
     for (const bad of [{ slides: true }, { repoUrl: 'yes' }]) {
-      const refused = await requireItems(bad as Record<string, boolean>);
+      const refused = await requireItems(bad);
       expect([refused.status, refused.body.code]).toEqual([400, 'VALIDATION_FAILED']);
       expect(refused.body.message).toContain('submissionRequirements');
     }
   });
 
   it('still saves a title-only draft, but refuses to submit it with 409 SUBMISSION_INCOMPLETE naming what is missing', async () => {
-    await requireItems({ repoUrl: true, description: true, challenge: true, demoUrl: false, videoUrl: false });
+    await requireItems({
+      repoUrl: true,
+      description: true,
+      challenge: true,
+      demoUrl: false,
+      videoUrl: false,
+    });
     const team = await createTeam(t, w);
     const token = team.members[0]!.token;
     const saved = await t.request('PUT', path(team), { token, body: { title: 'Draft' } });

@@ -15,10 +15,7 @@ import { DomainError, forbidden, notFound } from '../../common/errors/domain-err
 import { decodeCursor, pageFrom } from '../../common/pagination/cursor';
 import { isUuid } from '../../common/validation/uuid';
 import { AuditService } from '../audit/audit.service';
-import { isUniqueViolation } from '../editions/db-errors';
-import { isWindowOpen } from '../editions/editions.mapper';
 import { EditionsService } from '../editions/editions.service';
-import type { EditionEntity } from '../editions/entities/edition.entity';
 import { RegistrationsService } from '../registrations/registrations.service';
 import { JoinRequestEntity } from './entities/join-request.entity';
 import { TeamMemberEntity } from './entities/team-member.entity';
@@ -36,6 +33,9 @@ import { TeamsService } from './teams.service';
 export const MAX_PENDING_REQUESTS_PER_PERSON = 10;
 /** A team may have this many invitations pending at once. */
 export const MAX_PENDING_INVITATIONS_PER_TEAM = 20;
+
+/** The edition row other modules' rules read (EditionsService.entity). */
+type EditionRow = Awaited<ReturnType<EditionsService['entity']>>;
 
 const notPending = (r: JoinRequestRow) =>
   new DomainError('NOT_PENDING', `This ${r.kind} is no longer pending (${r.status})`);
@@ -70,8 +70,18 @@ export class JoinRequestsService {
     return { team, edition };
   }
 
-  private assertTeamsOpen(edition: EditionEntity) {
-    if (!isWindowOpen(edition, 'teams', Date.now())) {
+  /**
+   * The teams window of PRODUCT.md (from registrationOpensAt to the submission deadline), by the
+   * database's clock like every window decision. Accepting re-checks it under the team's lock in
+   * TeamMembershipService.addMember; this check only spares a request that could never be accepted.
+   */
+  private async assertTeamsOpen(edition: EditionRow) {
+    const [r]: { open: boolean }[] = await this.db.query(
+      `SELECT published AND now() >= registration_opens_at AND now() < submission_deadline AS open
+         FROM editions WHERE id = $1`,
+      [edition.id],
+    );
+    if (!r?.open) {
       throw new DomainError(
         'PHASE_CLOSED',
         `Teams can change from ${edition.registrationOpensAt.toISOString()} until the submission deadline (${edition.submissionDeadline.toISOString()})`,
@@ -79,7 +89,7 @@ export class JoinRequestsService {
     }
   }
 
-  private async assertRoom(team: TeamEntity, edition: EditionEntity) {
+  private async assertRoom(team: TeamEntity, edition: EditionRow) {
     const size = await this.db.getRepository(TeamMemberEntity).countBy({ teamId: team.id });
     if (size >= edition.teamMaxSize)
       throw new DomainError('TEAM_FULL', `This team is full (${edition.teamMaxSize} members at most)`);
@@ -113,10 +123,9 @@ export class JoinRequestsService {
         .insert({ ...values, status: 'pending' });
       id = (inserted.identifiers[0] as { id: string }).id;
     } catch (err) {
-      // Two requests raced past the check: the partial unique index keeps one.
-      if (isUniqueViolation(err, 'uq_join_requests_pending')) {
-        await this.assertNonePending(values.teamId, values.userId, viewer);
-      }
+      // Two requests raced past the check: the partial unique index (uq_join_requests_pending)
+      // keeps one, and the other is answered like a request that came second.
+      await this.assertNonePending(values.teamId, values.userId, viewer);
       throw err;
     }
     return toJoinRequest((await findJoinRequest(this.db.manager, id))!, viewer);
@@ -125,7 +134,7 @@ export class JoinRequestsService {
   /** A registered participant without a team asks to join `teamId`, with a short message. */
   async request(teamId: string, user: AuthUser, input: JoinRequestCreate): Promise<JoinRequest> {
     const { team, edition } = await this.teamAndEdition(teamId, user);
-    this.assertTeamsOpen(edition);
+    await this.assertTeamsOpen(edition);
     if (!(await this.registrations.registrationOf(edition.id, user.id))) {
       throw forbidden('Register for this edition as a participant before asking to join a team');
     }
@@ -163,7 +172,7 @@ export class JoinRequestsService {
   async invite(teamId: string, user: AuthUser, input: TeamInvitationCreate): Promise<JoinRequest> {
     const { team, edition } = await this.teamAndEdition(teamId, user);
     if (team.captainId !== user.id) throw forbidden("Only the team's captain may invite people");
-    this.assertTeamsOpen(edition);
+    await this.assertTeamsOpen(edition);
     const registration = await this.registrations.registrationOf(edition.id, input.userId);
     if (!registration) throw new DomainError('NOT_FOUND', 'userId: not a participant of this edition');
     if (!registration.lookingForTeam || (await this.teams.teamOf(edition.id, input.userId))) {

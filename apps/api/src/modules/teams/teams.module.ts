@@ -4,13 +4,15 @@ import { RegistrationsModule } from '../registrations/registrations.module';
 import { JoinRequestsController } from './join-requests.controller';
 import { JoinRequestsService } from './join-requests.service';
 import { TeamMembershipService } from './team-membership.service';
+import { TeamOverviewController } from './team-overview.controller';
+import { TeamOverviewService } from './team-overview.service';
 import { TeamsController } from './teams.controller';
 import { TeamsService } from './teams.service';
 
 @Module({
   imports: [EditionsModule, RegistrationsModule],
-  controllers: [TeamsController, JoinRequestsController],
-  providers: [TeamsService, TeamMembershipService, JoinRequestsService],
+  controllers: [TeamsController, JoinRequestsController, TeamOverviewController],
+  providers: [TeamsService, TeamMembershipService, JoinRequestsService, TeamOverviewService],
   exports: [TeamsService, TeamMembershipService],
 })
 export class TeamsModule {}
