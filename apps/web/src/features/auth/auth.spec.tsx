@@ -19,7 +19,7 @@ afterEach(async () => {
 });
 
 describe('auth state', () => {
-  it('learns who is signed in from /auth/me, so a reload keeps the session', async () => {
+  it('learns who is signed in from /auth/session, so a reload keeps the session', async () => {
     const { calls } = stubFetch({
       ...signedIn(meFixture()),
       'GET /api/editions': () => json(200, { items: [], nextCursor: null }),
@@ -30,7 +30,7 @@ describe('auth state', () => {
     expect(await screen.findByTestId('nav-account-menu')).toBeTruthy();
     expect(screen.getByTestId('nav-account-menu').textContent).toContain('Ana Popescu');
     expect(screen.queryByTestId('nav-login')).toBeNull();
-    expect(calls.filter((c) => c.url === '/api/auth/me')).toHaveLength(1);
+    expect(calls.filter((c) => c.url === '/api/auth/session')).toHaveLength(1);
   });
 
   it('shows Sign in and Sign up to visitors, coming back to the page they were on', async () => {

@@ -1,6 +1,6 @@
-import type { EditionRole, Me } from '@ca/shared';
+import type { EditionRole, Me, Session } from '@ca/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { http, isApiError } from '../../lib/http';
+import { http } from '../../lib/http';
 
 /** Query keys of the auth feature (TkDodo's key factory). */
 export const authKeys = {
@@ -10,20 +10,15 @@ export const authKeys = {
 
 export const authQueries = {
   /**
-   * Who is signed in, from the httpOnly session cookie: `null` when nobody is (401). The cookie
-   * is invisible to scripts, so this request is the only way the app learns it after a reload.
+   * Who is signed in, from the httpOnly session cookie: `null` when nobody is. The cookie is
+   * invisible to scripts, so this request is the only way the app learns it after a reload.
+   * `/auth/session` answers a visitor with `{ user: null }`, not a 401 the browser would log.
    */
   me: () =>
     queryOptions({
       queryKey: authKeys.me(),
-      queryFn: async ({ signal }): Promise<Me | null> => {
-        try {
-          return await http.get<Me>('/auth/me', { signal });
-        } catch (err) {
-          if (isApiError(err) && err.status === 401) return null;
-          throw err;
-        }
-      },
+      queryFn: async ({ signal }): Promise<Me | null> =>
+        (await http.get<Session>('/auth/session', { signal })).user,
       staleTime: 5 * 60_000,
     }),
 };

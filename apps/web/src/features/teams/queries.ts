@@ -1,6 +1,6 @@
 import type { JoinRequest, Page, Team } from '@ca/shared';
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import { http, isApiError } from '../../lib/http';
+import { http } from '../../lib/http';
 
 export interface TeamFilters {
   trackId: string | null;
@@ -28,14 +28,8 @@ export const teamQueries = {
   mine: (editionId: string) =>
     queryOptions({
       queryKey: teamKeys.mine(editionId),
-      queryFn: async ({ signal }): Promise<Team | null> => {
-        try {
-          return await http.get<Team>(`/editions/${editionId}/teams/me`, { signal });
-        } catch (err) {
-          if (isApiError(err) && err.status === 404) return null;
-          throw err;
-        }
-      },
+      // 200 `null` without a team: an expected state, not an error the browser would log.
+      queryFn: ({ signal }) => http.get<Team | null>(`/editions/${editionId}/teams/me`, { signal }),
       refetchInterval: 20_000,
     }),
   /**

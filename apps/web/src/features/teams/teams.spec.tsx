@@ -134,7 +134,7 @@ describe('My team', () => {
     const { calls } = stubFetch({
       ...editionRoutes,
       ...signedIn(participant),
-      [`GET /api/editions/${E}/teams/me`]: () => error(404, 'NOT_FOUND'),
+      [`GET /api/editions/${E}/teams/me`]: () => json(200, null),
       [`POST /api/editions/${E}/teams`]: () =>
         error(409, 'NAME_TAKEN', 'name: "Pill Pals" is already used by another team of this edition'),
     });
@@ -160,7 +160,7 @@ describe('My team', () => {
     const { fetch } = stubFetch({
       ...editionRoutes,
       ...signedIn(participant),
-      [`GET /api/editions/${E}/teams/me`]: () => (mine ? json(200, mine) : error(404, 'NOT_FOUND')),
+      [`GET /api/editions/${E}/teams/me`]: () => json(200, mine ?? null),
       [`POST /api/editions/${E}/teams`]: (init) => {
         const body = bodyOf(init) as { name: string; trackId: string };
         mine = team({ ...body, members: [{ userId: USER_ID, name: 'Ana Popescu' }], freePlaces: 4 });
@@ -249,7 +249,7 @@ describe('My team', () => {
     stubFetch({
       ...editionRoutes,
       ...signedIn(participant),
-      [`GET /api/editions/${E}/teams/me`]: () => (current ? json(200, current) : error(404, 'NOT_FOUND')),
+      [`GET /api/editions/${E}/teams/me`]: () => json(200, current ?? null),
       [`POST /api/teams/${team().id}/leave`]: () => {
         current = null;
         return json(200, { teamDeleted: false });
@@ -444,7 +444,7 @@ describe('team-finder', () => {
     const { fetch } = stubFetch({
       ...editionRoutes,
       ...signedIn(participant),
-      [`GET /api/editions/${E}/teams/me`]: () => error(404, 'NOT_FOUND'),
+      [`GET /api/editions/${E}/teams/me`]: () => json(200, null),
       [`GET /api/editions/${E}/join-requests?limit=200`]: () =>
         json(200, { items: pending, nextCursor: null }),
       [`GET /api/editions/${E}/registrations/me`]: () =>
