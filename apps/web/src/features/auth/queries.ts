@@ -1,4 +1,4 @@
-import type { EditionRole, Me, Session } from '@ca/shared';
+import type { EditionRole, JuryInvitationPreview, Me, Session } from '@ca/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { http } from '../../lib/http';
 
@@ -6,6 +6,7 @@ import { http } from '../../lib/http';
 export const authKeys = {
   all: ['auth'] as const,
   me: () => [...authKeys.all, 'me'] as const,
+  juryInvitation: (token: string) => [...authKeys.all, 'jury-invitation', token] as const,
 };
 
 export const authQueries = {
@@ -20,6 +21,17 @@ export const authQueries = {
       queryFn: async ({ signal }): Promise<Me | null> =>
         (await http.get<Session>('/auth/session', { signal })).user,
       staleTime: 5 * 60_000,
+    }),
+};
+
+export const juryQueries = {
+  /** The invitation behind a link: its edition and state; 410 INVALID_TOKEN for an unknown link. */
+  invitation: (token: string) =>
+    queryOptions({
+      queryKey: authKeys.juryInvitation(token),
+      queryFn: ({ signal }) =>
+        http.get<JuryInvitationPreview>(`/jury/invitations/${encodeURIComponent(token)}`, { signal }),
+      retry: false,
     }),
 };
 

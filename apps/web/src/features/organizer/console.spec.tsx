@@ -179,4 +179,38 @@ describe('console: jury', () => {
     const post = fetch.mock.calls.find(([, i]) => i?.method === 'POST')!;
     expect(bodyOf(post[1])).toEqual({ email: 'new.juror@example.com', trackIds: [] });
   });
+
+  it('resends an invitation (a new link) and revokes one after confirming', async () => {
+    let status: JuryInvitation['status'] = 'pending';
+    const { fetch } = stubFetch(
+      routes({
+        [`GET ${base}/jury/invitations?limit=50`]: () => page([{ ...invitation, status }]),
+        [`GET ${base}/jurors?limit=50`]: () => page([]),
+        [`POST ${base}/jury/invitations/${invitation.id}/resend`]: () =>
+          json(200, { token: 'tok-new', delivery: 'outbox' }),
+        [`POST ${base}/jury/invitations/${invitation.id}/revoke`]: () => {
+          status = 'revoked';
+          return json(200, { ...invitation, status, revokedAt: new Date().toISOString() });
+        },
+      }),
+    );
+    renderApp(`/organize/editions/${edition.slug}/jury`);
+
+    const row = await screen.findByTestId('invitation-row', {}, { timeout: 4000 });
+    fireEvent.click(within(row).getByTestId('invitation-resend'));
+    expect((await screen.findByTestId('invite-link')).textContent).toBe(
+      'http://localhost/jury/accept?token=tok-new',
+    );
+
+    fireEvent.click(within(screen.getByTestId('invitation-row')).getByTestId('invitation-revoke'));
+    expect(await screen.findByText('Revoke the invitation of juror@example.com?')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('confirm'));
+    await waitFor(() =>
+      expect(within(screen.getByTestId('invitation-row')).getByTestId('invitation-status').textContent).toBe(
+        'Revoked',
+      ),
+    );
+    expect(within(screen.getByTestId('invitation-row')).queryByTestId('invitation-revoke')).toBeNull();
+    expect(fetch.mock.calls.filter(([, i]) => i?.method === 'POST')).toHaveLength(2);
+  });
 });
