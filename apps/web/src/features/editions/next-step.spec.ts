@@ -10,7 +10,12 @@ const visitor: Viewer = { signedIn: false, organizer: false, participant: false,
 const participant: Viewer = { ...visitor, signedIn: true, participant: true };
 const juror: Viewer = { ...visitor, signedIn: true, juror: true };
 const organizer: Viewer = { ...visitor, signedIn: true, organizer: true };
-const open = { registerOpen: true, teamsOpen: true, registrationUpcoming: false };
+const open: { registerOpen: boolean; teamsOpen: boolean; registrationUpcoming: boolean; hasTeam?: boolean } =
+  {
+    registerOpen: true,
+    teamsOpen: true,
+    registrationUpcoming: false,
+  };
 
 describe('the milestone that matters to each person', () => {
   it('during hacking: registration closing for a newcomer, the team deadline for a participant', () => {
@@ -48,9 +53,10 @@ describe('the next step of each role', () => {
     expect(keys({ ...visitor, signedIn: true })).toEqual(['register']);
   });
 
-  it('a participant goes to the team (and the finder while teams form)', () => {
+  it('a participant goes to the team (and, without one, the finder while teams form)', () => {
     expect(keys(participant)).toEqual(['myTeam', 'findTeam']);
     expect(keys(participant, { ...open, teamsOpen: false })).toEqual(['myTeam']);
+    expect(keys(participant, { ...open, hasTeam: true })).toEqual(['myTeam']);
   });
 
   it('jurors and organizers get their own work, never the registration form', () => {

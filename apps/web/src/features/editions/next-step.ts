@@ -105,7 +105,7 @@ export interface Step {
 export function nextSteps(
   edition: Pick<Edition, 'slug' | 'resultsPublished'>,
   viewer: Viewer,
-  windows: { registerOpen: boolean; teamsOpen: boolean; registrationUpcoming: boolean },
+  windows: { registerOpen: boolean; teamsOpen: boolean; registrationUpcoming: boolean; hasTeam?: boolean },
   loginPath: (path: string, page: 'login' | 'signup') => string,
 ): Step[] {
   const here = `/editions/${edition.slug}`;
@@ -114,7 +114,8 @@ export function nextSteps(
   if (viewer.juror) steps.push({ key: 'jury', to: '/jury' });
   if (viewer.participant) {
     steps.push({ key: 'myTeam', to: `${here}/team` });
-    if (windows.teamsOpen) steps.push({ key: 'findTeam', to: `${here}/find-team` });
+    // Someone still without a team (or not known yet) is shown the team-finder too.
+    if (windows.teamsOpen && !windows.hasTeam) steps.push({ key: 'findTeam', to: `${here}/find-team` });
   } else if (!viewer.organizer && !viewer.juror) {
     if (windows.registerOpen)
       steps.push(

@@ -1,10 +1,12 @@
 import { Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../../lib/format';
 import { loginPath, useAuth } from '../../auth/queries';
 import { RegistrationForm } from '../../registrations/components/registration-form';
 import { useWindowOpen } from '../../registrations/windows';
+import { teamQueries } from '../../teams/queries';
 import { nextSteps, viewerOf, type Step } from '../next-step';
 import type { TimedEdition } from '../queries';
 
@@ -27,12 +29,13 @@ export function NextStepPanel({
   const { me, isPending } = useAuth();
   const registerOpen = useWindowOpen('register', edition);
   const teamsOpen = useWindowOpen('teams', edition);
-  if (isPending || !edition.published) return null;
   const viewer = viewerOf(me, edition.id);
+  const team = useQuery({ ...teamQueries.mine(edition.id), enabled: viewer.participant });
+  if (isPending || !edition.published) return null;
   const steps = nextSteps(
     edition,
     viewer,
-    { registerOpen, teamsOpen, registrationUpcoming: edition.phase === 'upcoming' },
+    { registerOpen, teamsOpen, registrationUpcoming: edition.phase === 'upcoming', hasTeam: !!team.data },
     loginPath,
   );
 
