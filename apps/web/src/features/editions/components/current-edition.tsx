@@ -90,7 +90,7 @@ function HomeCountdown({
   edition,
   onBoundary,
 }: {
-  edition: Parameters<typeof useMilestone>[0];
+  edition: TimedEdition;
   onBoundary: () => void;
 }) {
   const { milestone } = useMilestone(edition);
