@@ -207,6 +207,7 @@ describe('registration and teams in the browser', () => {
     const publicPage = await visitor.newPage();
     await publicPage.goto(`${baseUrl()}/editions/e2e-${run}`);
     await publicPage.getByTestId('track-card').filter({ hasText: 'Fewer traffic jams' }).waitFor();
+    expect(await publicPage.getByTestId('phase-badge').textContent()).toContain('Upcoming');
     // Romanian readers see the track's Romanian name, and the English text where none was written.
     await publicPage.getByTestId('language-switcher').getByText('RO', { exact: true }).click();
     await publicPage
@@ -214,7 +215,6 @@ describe('registration and teams in the browser', () => {
       .filter({ hasText: 'Orașe inteligente' })
       .filter({ hasText: 'Fewer traffic jams' })
       .waitFor();
-    expect(await publicPage.getByTestId('phase-badge').textContent()).toContain('Upcoming');
     await visitor.close();
     await context.close();
   });
