@@ -6,7 +6,7 @@ type State = TeamOverview['project']['state'] | 'disqualified';
 
 /** Dark shades: white text keeps at least 4.5:1 on each; "no project" is outlined, not filled. */
 const COLOR: Record<State, MantineColor> = {
-  none: 'orange.9',
+  none: 'red.9',
   draft: 'gray.7',
   submitted: 'teal.9',
   disqualified: 'red.9',

@@ -60,7 +60,7 @@ export function VersionHistoryDrawer({
 }
 
 /** Dark shades: white text keeps at least 4.5:1 on each. */
-const ACTION_COLOR = { save: 'gray.7', submit: 'teal.9', unsubmit: 'orange.9' } as const;
+const ACTION_COLOR = { save: 'gray.7', submit: 'teal.9', unsubmit: 'indigo.9' } as const;
 
 /**
  * One history entry: one person's saves close together are one entry ("Versions 3–7, 5 saves"),

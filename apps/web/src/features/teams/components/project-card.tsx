@@ -61,7 +61,7 @@ export function ProjectCard({ team, edition }: { team: Team; edition: TimedEditi
             {submission ? (
               <SubmissionStatusBadge status={badgeStatusOf(submission)} />
             ) : (
-              <Badge variant="outline" color="orange.9" data-testid="submission-status">
+              <Badge variant="outline" color="red.9" data-testid="submission-status">
                 {t('teams.project.notStarted')}
               </Badge>
             )}
