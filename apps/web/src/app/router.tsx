@@ -7,7 +7,6 @@ import { organizerRoutes } from '../features/organizer/routes';
 import { submissionRoutes } from '../features/submissions/routes';
 import { teamRoutes } from '../features/teams/routes';
 import { screenRoutes } from '../features/screen/routes';
-import { liveRoutes } from '../features/live/routes';
 import { NotFoundPage } from './not-found-page';
 import { RouteErrorPage } from './route-error-page';
 import { AppLayout } from './layout';
@@ -28,7 +27,6 @@ export const routes: RouteObject[] = [
           ...submissionRoutes,
           ...authRoutes,
           ...teamRoutes,
-          ...liveRoutes,
           ...organizerRoutes,
           { path: '*', Component: NotFoundPage },
         ],

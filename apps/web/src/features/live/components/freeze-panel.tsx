@@ -3,7 +3,7 @@ import type { Edition } from '@ca/shared';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../../components/form-error';
 import { useFormat } from '../../../lib/format';
-import { useUpdateEdition } from '../../organizer/queries';
+import { useUpdateEdition } from '../../organizer/mutations';
 
 /**
  * Freeze and unfreeze the public board (`leaderboardFreezeAt`), publish or withdraw the results
