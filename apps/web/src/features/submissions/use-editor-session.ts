@@ -82,7 +82,7 @@ export function useEditorSession({
         field,
         `submissions.editor.invalid.${field === 'repoUrl' || field === 'demoUrl' || field === 'videoUrl' ? 'url' : field}`,
       );
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- form is a new object each render
+    // `form` is a new object each render: the effect follows the error alone.
   }, [failedError]);
 
   const unsaved = ['dirty', 'saving', 'invalid', 'failed', 'stale'].includes(autosave.state.status);
