@@ -14,6 +14,7 @@ import { EditionPhaseModule } from './modules/editions/phase.module';
 import { RegistrationsModule } from './modules/registrations/registrations.module';
 import { TeamsModule } from './modules/teams/teams.module';
 import { SubmissionsModule } from './modules/submissions/submissions.module';
+import { JudgingModule } from './modules/judging/judging.module';
 import { UsersModule } from './modules/users/users.module';
 import { UserAdminModule } from './modules/users/user-admin.module';
 import { MailModule } from './modules/mail/mail.module';
@@ -88,6 +89,7 @@ export class AppModule {
         RegistrationsModule,
         TeamsModule,
         SubmissionsModule,
+        JudgingModule,
         LiveModule,
         SeedModule,
       ],

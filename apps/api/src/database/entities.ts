@@ -14,6 +14,13 @@ import { OutboxMailEntity } from '../modules/mail/entities/outbox-mail.entity';
 import { JuryInvitationEntity } from '../modules/jury/entities/jury-invitation.entity';
 import { SubmissionEntity } from '../modules/submissions/entities/submission.entity';
 import { SubmissionVersionEntity } from '../modules/submissions/entities/submission-version.entity';
+import { ConflictEntity } from '../modules/judging/entities/conflict.entity';
+import { AssignmentEntity } from '../modules/judging/entities/assignment.entity';
+import { ScoreSheetEntity } from '../modules/judging/entities/score-sheet.entity';
+import { ScoreSheetKeyEntity } from '../modules/judging/entities/score-sheet-key.entity';
+import { JudgingFlagEntity } from '../modules/judging/entities/judging-flag.entity';
+import { SheetReopeningEntity } from '../modules/judging/entities/sheet-reopening.entity';
+import { JudgingSequenceEntity } from '../modules/judging/entities/judging-sequence.entity';
 
 /** Every entity, listed explicitly so that tests and the CLI load the same set without globs. */
 export const ENTITIES = [
@@ -33,4 +40,11 @@ export const ENTITIES = [
   JuryInvitationEntity,
   SubmissionEntity,
   SubmissionVersionEntity,
+  ConflictEntity,
+  AssignmentEntity,
+  ScoreSheetEntity,
+  ScoreSheetKeyEntity,
+  JudgingFlagEntity,
+  SheetReopeningEntity,
+  JudgingSequenceEntity,
 ];

@@ -26,6 +26,8 @@ export const ERROR_STATUS = {
   SHEET_EXISTS: 409,
   /** Judging: no juror can take the assignment over (every other one is conflicted or already on it). */
   NO_ELIGIBLE_JUROR: 409,
+  /** Judging: the flag was already reassigned or dismissed. */
+  FLAG_RESOLVED: 409,
   INVALID_TOKEN: 410,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,

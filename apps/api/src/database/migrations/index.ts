@@ -4,6 +4,7 @@ import { TeamsAudit1795944345542 } from './1795944345542-TeamsAudit';
 import { AccountsMailJury1795944751269 } from './1795944751269-AccountsMailJury';
 import { TracksNameKey1795944751300 } from './1795944751300-TracksNameKey';
 import { Submissions1795945128513 } from './1795945128513-Submissions';
+import { Judging1796138237130 } from './1796138237130-Judging';
 
 /** Every migration in order; listed explicitly so that jest and the compiled app load the same set. */
 export const MIGRATIONS: Function[] = [
@@ -13,4 +14,5 @@ export const MIGRATIONS: Function[] = [
   AccountsMailJury1795944751269,
   TracksNameKey1795944751300,
   Submissions1795945128513,
+  Judging1796138237130,
 ];

@@ -1,10 +1,12 @@
 import {
+  localize,
   phaseAt,
   windowOpen,
   type Challenge,
   type Criterion,
   type Edition,
   type EditionCreate,
+  type Language,
   type Phase,
   type PhaseInput,
   type Track,
@@ -83,7 +85,7 @@ export function toTrack(t: TrackEntity): Track {
   };
 }
 
-export function toCriterion(c: CriterionEntity): Criterion {
+export function toCriterion(c: CriterionEntity, lang: Language = 'en'): Criterion {
   return {
     id: c.id,
     name: c.name,
@@ -92,6 +94,12 @@ export function toCriterion(c: CriterionEntity): Criterion {
     min: c.min,
     max: c.max,
     order: c.position,
+    levels: (c.levels ?? []).map((l) => ({
+      from: l.from,
+      to: l.to,
+      description: localize(l.descriptionI18n, lang),
+      descriptionI18n: l.descriptionI18n,
+    })),
   };
 }
 
@@ -103,6 +111,6 @@ export function toEdition(e: EditionEntity, now: number): Edition {
     phase: phaseOf(e, now),
     serverTime: new Date(now).toISOString(),
     tracks: [...(e.tracks ?? [])].sort((a, b) => a.position - b.position).map(toTrack),
-    criteria: [...(e.criteria ?? [])].sort((a, b) => a.position - b.position).map(toCriterion),
+    criteria: [...(e.criteria ?? [])].sort((a, b) => a.position - b.position).map((c) => toCriterion(c)),
   };
 }

@@ -13,6 +13,7 @@ import type {
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
+import { CriteriaLock } from '../judging/criteria-lock';
 import { isUniqueViolation, nameKey } from './db-errors';
 import { toChallenge, toCriterion, toTrack } from './editions.mapper';
 import { ChallengeEntity } from './entities/challenge.entity';
@@ -41,6 +42,7 @@ export class TracksService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly criteriaLock: CriteriaLock,
   ) {}
 
   private async lockedEdition(m: EntityManager, editionId: string): Promise<EditionEntity> {
@@ -226,24 +228,41 @@ export class TracksService {
 
   /**
    * Replaces the criteria list (`order` = index). Rows keep their ids by position, so that a
-   * criterion whose text or weight is edited stays the same criterion.
-   * TODO(judging issue): 409 PHASE_CLOSED once any score exists; the score tables come with it.
+   * criterion whose text or weight is edited stays the same criterion. 409 PHASE_CLOSED once any
+   * score sheet exists (sheets were scored on these criteria).
    */
   async putCriteria(editionId: string, items: CriteriaPut, actorId: string | null): Promise<Criterion[]> {
     return this.db.transaction(async (m) => {
       await this.lockedEdition(m, editionId);
+      await this.criteriaLock.assertEditable(m, editionId);
       const repo = m.getRepository(CriterionEntity);
       const existing = await repo.find({ where: { editionId }, order: { position: 'ASC' } });
-      const before = existing.map(toCriterion);
+      const before = existing.map((c) => toCriterion(c));
       for (const [position, c] of items.entries()) {
         const row = existing[position];
-        const values = { name: c.name, description: c.description, weight: c.weight, min: c.min, max: c.max };
+        const levels = (c.levels ?? [])
+          .map((l) => ({
+            from: l.from,
+            to: l.to,
+            descriptionI18n: { en: l.descriptionI18n.en ?? '', ro: l.descriptionI18n.ro ?? '' },
+          }))
+          .sort((a, b) => a.from - b.from);
+        const values = {
+          name: c.name,
+          description: c.description,
+          weight: c.weight,
+          min: c.min,
+          max: c.max,
+          levels,
+        };
         if (row) await repo.update({ id: row.id }, { ...values, position });
         else await repo.insert({ ...values, editionId, position });
       }
       const surplus = existing.slice(items.length).map((c) => c.id);
       if (surplus.length) await repo.delete({ id: In(surplus) });
-      const after = (await repo.find({ where: { editionId }, order: { position: 'ASC' } })).map(toCriterion);
+      const after = (await repo.find({ where: { editionId }, order: { position: 'ASC' } })).map((c) =>
+        toCriterion(c),
+      );
       await this.audit.record(m, {
         editionId,
         actorId,

@@ -7,6 +7,7 @@ import { validationFailed, notFound } from '../../common/errors/domain-error';
 import { decodeCursor, pageFrom } from '../../common/pagination/cursor';
 import { AuditService } from '../audit/audit.service';
 import { EditionsService } from '../editions/editions.service';
+import { JudgingEvents } from '../judging/judging-events';
 import { TeamsService } from '../teams/teams.service';
 import {
   STORED_COLUMNS,
@@ -27,6 +28,7 @@ export class SubmissionsOrganizerService {
     private readonly editions: EditionsService,
     private readonly audit: AuditService,
     private readonly teams: TeamsService,
+    private readonly judging: JudgingEvents,
   ) {}
 
   /** The edition's submissions in team-name order, filtered by track, status and disqualification. */
@@ -92,7 +94,8 @@ export class SubmissionsOrganizerService {
    * read-only for its team and left out of the gallery. Audited with the reason.
    */
   async setDisqualified(submissionId: string, reason: string | null, actor: AuthUser): Promise<Submission> {
-    return this.db.transaction(async (m) => {
+    let change = null as { editionId: string; seq: number } | null;
+    const result = await this.db.transaction(async (m) => {
       const found = await findSubmission(m, { id: submissionId });
       if (!found) throw notFound('Submission');
       const team = await lockTeam(m, found.team_id); // the order of every writer: team row first
@@ -118,7 +121,20 @@ export class SubmissionsOrganizerService {
         before: { disqualified: current.disqualified_at !== null, reason: current.disqualified_reason },
         after: { disqualified: reason !== null, reason },
       });
+      // The boards leave a disqualified project out: the ranking follows the judging sequence.
+      change = { editionId: current.edition_id, seq: await this.judging.raise(m, current.edition_id) };
       return toSubmission({ ...row!, deadline: team.deadline });
     });
+    if (change) {
+      const { editionId, seq } = change;
+      this.judging.publish({
+        editionId,
+        seq,
+        kind: 'disqualification',
+        submissionIds: [submissionId],
+        jurorId: null,
+      });
+    }
+    return result;
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { EditionsModule } from '../editions/editions.module';
+import { JudgingCoreModule } from '../judging/judging-core.module';
 import { TeamsModule } from '../teams/teams.module';
 import { UsersModule } from '../users/users.module';
 import { GalleryController } from './gallery.controller';
@@ -10,7 +11,7 @@ import { SubmissionsService } from './submissions.service';
 
 /** Project submissions (drafts, versions, deadlines, extensions, disqualification) and the gallery. */
 @Module({
-  imports: [EditionsModule, TeamsModule, UsersModule],
+  imports: [EditionsModule, TeamsModule, UsersModule, JudgingCoreModule],
   controllers: [SubmissionsController, GalleryController],
   providers: [SubmissionsService, SubmissionsOrganizerService, GalleryService],
   exports: [SubmissionsService],

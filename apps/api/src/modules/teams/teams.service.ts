@@ -39,7 +39,23 @@ export class TeamsService {
     return manager.getRepository(TeamMemberEntity).existsBy({ teamId, userId });
   }
 
-  /** The team of `userId` in the edition, if any. */
+  /**
+   * Sets (or with `null` clears) teams' table labels (expo judging). The caller (the judging
+   * module, which decides the labels and audits them) passes its transaction.
+   */
+  async setTableLabels(
+    labels: readonly { teamId: string; tableLabel: string | null }[],
+    manager: EntityManager,
+  ): Promise<void> {
+    if (labels.length === 0) return;
+    await manager.query(
+      `UPDATE teams t SET table_label = l.label
+         FROM unnest($1::uuid[], $2::text[]) AS l(id, label)
+        WHERE t.id = l.id`,
+      [labels.map((l) => l.teamId), labels.map((l) => l.tableLabel)],
+    );
+  }
+
   /**
    * Sets (or with `null` clears) the team's own submission deadline. The caller checks the rule
    * and holds the team's row lock in `manager`'s transaction.
@@ -48,6 +64,7 @@ export class TeamsService {
     await manager.getRepository(TeamEntity).update({ id: teamId }, { extendedDeadline: until });
   }
 
+  /** The team of `userId` in the edition, if any. */
   async teamOf(
     editionId: string,
     userId: string,
@@ -92,6 +109,7 @@ export class TeamsService {
         ),
         inviteCode: organizer || isMember ? t.inviteCode : null,
         freePlaces: Math.max(0, edition.teamMaxSize - members.length),
+        tableLabel: t.tableLabel,
       };
     });
   }

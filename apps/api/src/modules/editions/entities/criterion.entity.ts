@@ -8,7 +8,15 @@ import {
   PrimaryGeneratedColumn,
   type Relation,
 } from 'typeorm';
+import type { LocalizedText } from '@ca/shared';
 import { EditionEntity } from './edition.entity';
+
+/** A level description as stored (criteria guidance, judging issue). */
+export interface StoredCriterionLevel {
+  from: number;
+  to: number;
+  descriptionI18n: LocalizedText;
+}
 
 @Entity('criteria')
 @Check('ck_criteria_weight', 'weight > 0')
@@ -42,4 +50,8 @@ export class CriterionEntity {
 
   @Column({ type: 'int' })
   position: number;
+
+  /** Guidance per range of the scale, in scale order. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  levels: StoredCriterionLevel[];
 }

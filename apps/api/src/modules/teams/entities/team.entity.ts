@@ -57,6 +57,10 @@ export class TeamEntity {
   @Column({ name: 'extended_deadline', type: 'timestamptz', nullable: true })
   extendedDeadline: Date | null;
 
+  /** Where the team sits in the hall, for expo judging (set by organizers). */
+  @Column({ name: 'table_label', type: 'text', nullable: true })
+  tableLabel: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
