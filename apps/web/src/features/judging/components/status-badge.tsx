@@ -1,0 +1,42 @@
+import { Badge } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { RouteStatus } from '../scoring';
+
+/** Colours with a 4.5:1 contrast for their white text; the word says it, the colour only helps. */
+const COLOR: Record<RouteStatus, string> = {
+  todo: 'gray.7',
+  done: 'teal.9',
+  queued: 'blue.8',
+  flagged: 'orange.9',
+  conflicted: 'grape.8',
+  refused: 'red.9',
+};
+
+const MARK: Record<RouteStatus, string> = {
+  todo: '○',
+  done: '✓',
+  queued: '↻',
+  flagged: '⚑',
+  conflicted: '⊘',
+  refused: '!',
+};
+
+/** A project's state on the juror's route: to do, done, waiting to be sent, flagged, refused… */
+export function StatusBadge({ status }: { status: RouteStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Badge
+      color={COLOR[status]}
+      variant="filled"
+      size="lg"
+      radius="sm"
+      tt="none"
+      className="status-badge"
+      data-testid="status-badge"
+      data-status={status}
+      leftSection={<span aria-hidden="true">{MARK[status]}</span>}
+    >
+      {t(`judging.status.${status}`)}
+    </Badge>
+  );
+}
