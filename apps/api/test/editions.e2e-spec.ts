@@ -133,8 +133,9 @@ describe('editions: organizers create and edit them', () => {
       expect(res.body).toMatchObject({ id: e.id, name: 'Renamed', teamMaxSize: 4, slug: e.slug });
       const entries = await audit(e.id, 'edition.updated');
       expect(entries).toHaveLength(1);
-      expect(entries[0]!.before).toEqual({ name: 'Test edition', teamMaxSize: 5 });
-      expect(entries[0]!.after).toEqual({ name: 'Renamed', teamMaxSize: 4 });
+      // Texts are audited in both languages (a plain field is the request's language, English here).
+      expect(entries[0]!.before).toEqual({ nameI18n: { en: 'Test edition', ro: '' }, teamMaxSize: 5 });
+      expect(entries[0]!.after).toEqual({ nameI18n: { en: 'Renamed', ro: '' }, teamMaxSize: 4 });
       expect(entries[0]!.actor_id).toBe(org.id);
     });
 
@@ -311,11 +312,12 @@ describe('editions: organizers create and edit them', () => {
       expect(bad.status).toBe(400);
       expect(bad.body.message).toContain('name');
       const entries = await audit(e.id, 'track.updated');
+      const en = (text: string) => ({ en: text, ro: '' });
       expect(entries.map((x) => x.after)).toEqual([
-        { name: 'Tourism & Heritage', description: 'Visitors' },
-        { name: 'TOURISM & HERITAGE' },
+        { nameI18n: en('Tourism & Heritage'), descriptionI18n: en('Visitors') },
+        { nameI18n: en('TOURISM & HERITAGE') },
       ]);
-      expect(entries[0]!.before).toEqual({ name: 'Tourism', description: '' });
+      expect(entries[0]!.before).toEqual({ nameI18n: en('Tourism'), descriptionI18n: en('') });
       expect(
         (await t.request('PATCH', `/api/tracks/${a.id}`, { token: someone.token, body: {} })).status,
       ).toBe(403);
@@ -371,8 +373,8 @@ describe('editions: organizers create and edit them', () => {
       expect(await count(t, 'challenges', 'track_id = $1', [tr.id])).toBe(1);
       expect((await audit(e.id, 'challenge.created')).length).toBe(2);
       expect((await audit(e.id, 'challenge.updated'))[0]!.before).toEqual({
-        title: 'Triage',
-        prize: '1,000 EUR',
+        titleI18n: { en: 'Triage', ro: '' },
+        prizeI18n: { en: '1,000 EUR', ro: '' },
       });
       expect((await audit(e.id, 'challenge.deleted'))[0]!.before).toMatchObject({ title: 'Adherence' });
 

@@ -106,6 +106,7 @@ describe('the project gallery', () => {
       teamName: 'Green Wave',
       trackId: w.tracks.tourism,
       trackName: 'Tourism',
+      trackNameI18n: { en: 'Tourism', ro: '' },
       title: 'Air Map',
       tagline: 'Breathe easy on 100% clean routes',
       techTags: ['Rust', 'Maps'],
@@ -115,6 +116,36 @@ describe('the project gallery', () => {
       score: null,
     });
     expect(res.body.nextCursor).toBeNull();
+  });
+
+  it("names each project's track in the reader's language (Accept-Language), the other one where it is empty", async () => {
+    await publish('-1 second');
+    const renamed = await t.request('PATCH', `/api/tracks/${w.tracks.health}`, {
+      token: w.organizer.token,
+      body: { nameI18n: { ro: 'Sănătate' } },
+    });
+    expect(renamed.status).toBe(200);
+    const ro = await t.request('GET', `/api/editions/${w.editionId}/gallery`, {
+      headers: { 'accept-language': 'ro-RO,ro;q=0.9' },
+    });
+    const names = Object.fromEntries(
+      ro.body.items.map((i: { title: string; trackName: string }) => [i.title, i.trackName]),
+    );
+    // Health has a Romanian name; Tourism has none and falls back to English.
+    expect(names).toEqual({ 'Air Map': 'Tourism', 'ER Queue': 'Sănătate', 'Pill Pal': 'Sănătate' });
+    const project = await t.request('GET', `/api/editions/${w.editionId}/gallery/${sub['Pill Pal']}`, {
+      headers: { 'accept-language': 'ro' },
+    });
+    expect(project.body).toMatchObject({
+      trackName: 'Sănătate',
+      trackNameI18n: { en: 'Health', ro: 'Sănătate' },
+    });
+    const en = await gallery();
+    expect(en.body.items.map((i: { trackName: string }) => i.trackName)).toEqual([
+      'Tourism',
+      'Health',
+      'Health',
+    ]);
   });
 
   it.each([

@@ -24,6 +24,8 @@ describe('registration for an edition', () => {
       userId: u.id,
       skills: ['React', 'Go'],
       lookingForTeam: true,
+      // No consent to show the email unless given.
+      shareContact: false,
     });
     const me = await t.request('GET', '/api/auth/me', { token: u.token });
     expect(me.body.editions).toEqual([{ editionId: e.id, roles: ['participant'] }]);
@@ -145,7 +147,13 @@ describe('registration for an edition', () => {
     const path = `/api/editions/${e.id}/registrations/me`;
     const res = await t.request('PATCH', path, { token: u.token, body: { lookingForTeam: true } });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ editionId: e.id, userId: u.id, skills: ['A'], lookingForTeam: true });
+    expect(res.body).toEqual({
+      editionId: e.id,
+      userId: u.id,
+      skills: ['A'],
+      lookingForTeam: true,
+      shareContact: false,
+    });
     const skills = await t.request('PATCH', path, { token: u.token, body: { skills: [' B ', 'b', 'C'] } });
     expect(skills.body).toMatchObject({ skills: ['B', 'C'], lookingForTeam: true });
     const bad = await t.request('PATCH', path, { token: u.token, body: { skills: ['y'.repeat(51)] } });

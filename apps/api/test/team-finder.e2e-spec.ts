@@ -57,27 +57,41 @@ describe('team-finder', () => {
       expect(res.status).toBe(200);
       expect(res.body.nextCursor).toBeNull();
       expect(res.body.items.map((p: unknown) => ParticipantSchema.parse(p))).toEqual([
-        { userId: ana.id, name: 'Ana', skills: ['React', 'UX design'], lookingForTeam: true, teamId: null },
+        {
+          userId: ana.id,
+          name: 'Ana',
+          skills: ['React', 'UX design'],
+          lookingForTeam: true,
+          teamId: null,
+          teamName: null,
+          email: null,
+          registeredAt: expect.any(String),
+        },
         {
           userId: bob.id,
           name: 'Bob',
           skills: ['Go', 'PostgreSQL'],
           lookingForTeam: false,
           teamId: teamA.id,
+          teamName: 'Alpha',
+          email: null,
+          registeredAt: expect.any(String),
         },
         expect.objectContaining({ userId: cleo.id, teamId: expect.any(String) }),
         expect.objectContaining({ userId: dan.id, teamId: teamB.id }),
         expect.objectContaining({ userId: eve.id, teamId: teamA.id }),
       ]);
-      expect(res.body.items[0].email).toBeUndefined();
+      // Nobody here consented to share their email.
+      expect(res.body.items.map((p: { email: string | null }) => p.email)).toEqual(Array(5).fill(null));
     });
 
     it('filters by lookingForTeam and by skill (case-insensitive, part of a skill, literal % and _)', async () => {
       const names = (r: { body: { items: { name: string }[] } }) => r.body.items.map((p) => p.name);
-      expect(names(await list(ana, '?lookingForTeam=true'))).toEqual(['Ana', 'Cleo', 'Dan']);
-      expect(names(await list(ana, '?lookingForTeam=false'))).toEqual(['Bob', 'Eve']);
+      // Cleo and Dan registered as looking but have found a team since: they are not listed.
+      expect(names(await list(ana, '?lookingForTeam=true'))).toEqual(['Ana']);
+      expect(names(await list(ana, '?lookingForTeam=false'))).toEqual(['Bob', 'Cleo', 'Dan', 'Eve']);
       expect(names(await list(ana, '?skill=REACT'))).toEqual(['Ana', 'Cleo']);
-      expect(names(await list(ana, '?skill=react&lookingForTeam=true'))).toEqual(['Ana', 'Cleo']);
+      expect(names(await list(ana, '?skill=react&lookingForTeam=true'))).toEqual(['Ana']);
       expect(names(await list(ana, '?skill=postgres'))).toEqual(['Bob']);
       expect(names(await list(ana, '?skill=%25_'))).toEqual(['Cleo']);
       expect(names(await list(ana, '?skill=_'))).toEqual(['Cleo']);
@@ -110,6 +124,59 @@ describe('team-finder', () => {
         expect(res.status).toBe(400);
         expect(res.body.message).toContain(field);
       }
+    });
+
+    it('lists as looking for a team only people without one: whoever joins a team leaves the list', async () => {
+      const names = async () =>
+        (await list(ana, '?lookingForTeam=true')).body.items.map((p: { name: string }) => p.name);
+      const fay = await registered(t, editionId, { skills: ['Design'], lookingForTeam: true }, 'Fay');
+      expect(await names()).toEqual(['Ana', 'Fay']);
+      const joined = await t.request('POST', '/api/teams/join', {
+        token: fay.token,
+        body: { inviteCode: teamB.inviteCode },
+      });
+      expect(joined.status).toBe(200);
+      expect(await names()).toEqual(['Ana']);
+      // Leaving the team puts her back (her registration still says she is looking).
+      await t.request('POST', `/api/teams/${teamB.id}/leave`, { token: fay.token });
+      expect(await names()).toEqual(['Ana', 'Fay']);
+    });
+
+    it('filters on having a team and searches names; organizers also search emails and see them', async () => {
+      const names = (r: { body: { items: { name: string }[] } }) => r.body.items.map((p) => p.name);
+      expect(names(await list(ana, '?inTeam=false'))).toEqual(['Ana', 'Fay']);
+      expect(names(await list(ana, '?inTeam=true'))).toEqual(['Bob', 'Cleo', 'Dan', 'Eve']);
+      expect(names(await list(ana, '?q=LE'))).toEqual(['Cleo']);
+      // A participant cannot find people by their email…
+      const bobEmail = bob.email.split('@')[0]!;
+      expect(names(await list(ana, `?q=${bobEmail}`))).toEqual([]);
+      // …organizers can, and see every email.
+      const byEmail = await list(org, `?q=${bobEmail}`);
+      expect(byEmail.body.items).toEqual([expect.objectContaining({ name: 'Bob', email: bob.email })]);
+      expect(names(await list(ana, '?inTeam=true&lookingForTeam=false&q=e'))).toEqual(['Cleo', 'Eve']);
+    });
+
+    it('shows a participant’s email to other participants only with their consent (shareContact)', async () => {
+      const email = async (who: TestUser) =>
+        (await list(ana)).body.items.find((p: { userId: string }) => p.userId === who.id).email;
+      expect(await email(dan)).toBeNull();
+      const consent = await t.request('PATCH', `/api/editions/${editionId}/registrations/me`, {
+        token: dan.token,
+        body: { shareContact: true },
+      });
+      expect(consent.body).toMatchObject({ shareContact: true, lookingForTeam: true });
+      expect(await email(dan)).toBe(dan.email);
+      await t.request('PATCH', `/api/editions/${editionId}/registrations/me`, {
+        token: dan.token,
+        body: { shareContact: false },
+      });
+      expect(await email(dan)).toBeNull();
+      const gus = await registered(t, editionId, { shareContact: true }, 'Gus');
+      expect(await email(gus)).toBe(gus.email);
+      const mine = await t.request('GET', `/api/editions/${editionId}/registrations/me`, {
+        token: gus.token,
+      });
+      expect(mine.body).toMatchObject({ shareContact: true });
     });
 
     it('is for participants of the edition and organizers', async () => {

@@ -8,6 +8,7 @@ import { RegistrationEntity } from '../modules/registrations/entities/registrati
 import { UserEntity } from '../modules/users/entities/user.entity';
 import { TeamEntity } from '../modules/teams/entities/team.entity';
 import { TeamMemberEntity } from '../modules/teams/entities/team-member.entity';
+import { JoinRequestEntity } from '../modules/teams/entities/join-request.entity';
 import { AuditEntryEntity } from '../modules/audit/entities/audit-entry.entity';
 import { PasswordResetEntity } from '../modules/auth/entities/password-reset.entity';
 import { OutboxMailEntity } from '../modules/mail/entities/outbox-mail.entity';
@@ -47,4 +48,5 @@ export const ENTITIES = [
   JudgingFlagEntity,
   SheetReopeningEntity,
   JudgingSequenceEntity,
+  JoinRequestEntity,
 ];

@@ -72,7 +72,7 @@ export async function createTrack(
 export async function registered(
   t: TestApp,
   editionId: string,
-  body: { skills?: string[]; lookingForTeam?: boolean } = {},
+  body: { skills?: string[]; lookingForTeam?: boolean; shareContact?: boolean } = {},
   name = 'Pat Participant',
 ): Promise<TestUser> {
   const user = await signUp(t, name);

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { AccountNav } from '../features/auth/components/account-nav';
+import { MobileNav } from '../features/auth/components/mobile-nav';
 import { LanguageSwitcher } from './language-switcher';
 
 /** The shell of every page: skip link, header with brand, navigation and language, main, footer. */
@@ -29,8 +30,8 @@ export function AppLayout() {
       </a>
       <header className="app-header">
         <Container size="lg" py="sm">
-          {/* Brand, navigation, language: one row on wide screens; on a phone the navigation
-              takes a row of its own under the brand and the language switcher. */}
+          {/* Brand, navigation, language on one row. On a phone the links move into a drawer
+              behind the burger, so the row never wraps. */}
           <div className="app-header-inner">
             <Link to="/" className="app-brand">
               {t('common.appName')}
@@ -43,6 +44,9 @@ export function AppLayout() {
             </nav>
             <div className="app-lang">
               <LanguageSwitcher />
+            </div>
+            <div className="app-burger">
+              <MobileNav />
             </div>
           </div>
         </Container>

@@ -12,6 +12,20 @@ describe('http client', () => {
     expect(init.headers).toMatchObject({ Accept: 'application/json' });
   });
 
+  it('asks for content in the UI language (Accept-Language), following a switch', async () => {
+    const { fetch } = stubFetch({ 'GET /api/editions': () => json(200, { items: [], nextCursor: null }) });
+
+    await http.get('/editions');
+    expect(fetch.mock.calls[0]![1]!.headers).toMatchObject({ 'Accept-Language': 'en' });
+    await i18n.changeLanguage('ro');
+    try {
+      await http.get('/editions');
+      expect(fetch.mock.calls[1]![1]!.headers).toMatchObject({ 'Accept-Language': 'ro' });
+    } finally {
+      await i18n.changeLanguage('en');
+    }
+  });
+
   it('sends a body as JSON', async () => {
     const { fetch } = stubFetch({ 'POST /api/teams/join': () => json(200, { id: 't1' }) });
 

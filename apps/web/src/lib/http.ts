@@ -1,4 +1,5 @@
 import { ApiErrorBodySchema, ERROR_STATUS, type ErrorCode } from '@ca/shared';
+import { currentLanguage } from './i18n';
 
 /**
  * Codes the client raises itself, for failures that never reached the API (or never came back
@@ -52,7 +53,12 @@ export interface RequestOptions {
 export const API_BASE = '/api';
 
 async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+  // The API answers organizers' bilingual texts (names, descriptions) in the reader's language.
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': currentLanguage(),
+    ...options.headers,
+  };
   let body: string | undefined;
   if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';

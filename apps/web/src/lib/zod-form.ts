@@ -39,6 +39,8 @@ const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === '
 const ORDER = /^(\w+) must be (before|at or before) (\w+)$/;
 const AT_LEAST_FIELD = /^must be at least (\w+)$/;
 const BELOW = /^(\w+) must be below (\w+)$/;
+/** A text required in at least one language (`name` or `nameI18n`). */
+const ONE_LANGUAGE = /^required \((\w+) or \w+I18n\)$/;
 
 /** One issue as a sentence that names its field. */
 export function issueMessage(issue: Issue, values: unknown, label: FieldLabel, t: TFunction): string {
@@ -82,6 +84,7 @@ export function issueMessage(issue: Issue, values: unknown, label: FieldLabel, t
           ? t('forms.issue.mustBeAfter', { field: named(b), other: named(a) })
           : t('forms.issue.mustNotBeBefore', { field: named(b), other: named(a) });
       }
+      if (ONE_LANGUAGE.test(issue.message)) return t('forms.issue.requiredOneLanguage', { field });
       const atLeast = AT_LEAST_FIELD.exec(issue.message);
       if (atLeast) return t('forms.issue.atLeastField', { field, other: named(atLeast[1] ?? '') });
       const below = BELOW.exec(issue.message);
@@ -133,11 +136,19 @@ export function zodValidate<Values, S extends z.ZodType>(
   };
 }
 
-/** Labels by the last key of the path, from a table of translated labels. */
+/**
+ * Labels by the last key of the path, from a table of translated labels. One language of a
+ * bilingual text (`['nameI18n', 'ro']`) is named by its field and language: "Name (Romanian)".
+ */
 export const labelsFrom =
-  (labels: Record<string, string>): FieldLabel =>
+  (labels: Record<string, string>, languageNames?: Record<string, string>): FieldLabel =>
   (path) => {
     const key = String(path[path.length - 1] ?? '');
+    const parent = String(path[path.length - 2] ?? '');
+    if (parent.endsWith('I18n') && languageNames?.[key]) {
+      const base = parent.slice(0, -'I18n'.length);
+      return `${labels[base] ?? base} (${languageNames[key]})`;
+    }
     return labels[key] ?? key;
   };
 

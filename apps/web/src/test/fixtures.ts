@@ -1,6 +1,27 @@
-import { DEFAULT_CRITERIA, type Edition } from '@ca/shared';
+import { DEFAULT_CRITERIA, type Challenge, type Edition, type LocalizedText, type Track } from '@ca/shared';
 
 const DAY = 86_400_000;
+const en = (text: string | null): LocalizedText => ({ en: text ?? '', ro: '' });
+
+type PlainChallenge = Omit<Challenge, 'titleI18n' | 'descriptionI18n' | 'sponsorI18n' | 'prizeI18n'>;
+type PlainTrack = Omit<Track, 'nameI18n' | 'descriptionI18n' | 'challenges'> & {
+  challenges: PlainChallenge[];
+};
+
+/** Tracks written in English only, as the API answers them (the `…I18n` fields beside). */
+const inEnglish = (tracks: PlainTrack[]): Track[] =>
+  tracks.map((t) => ({
+    ...t,
+    nameI18n: en(t.name),
+    descriptionI18n: en(t.description),
+    challenges: t.challenges.map((c) => ({
+      ...c,
+      titleI18n: en(c.title),
+      descriptionI18n: en(c.description),
+      sponsorI18n: en(c.sponsor),
+      prizeI18n: en(c.prize),
+    })),
+  }));
 const HOUR = 3_600_000;
 
 /**
@@ -14,8 +35,20 @@ export function demoEdition(serverNow: number, overrides: Partial<Edition> = {})
     id: editionId,
     slug: 'challenge-accepted-vi',
     name: 'Challenge Accepted — VI edition',
+    nameI18n: en('Challenge Accepted — VI edition'),
     description:
       'The sixth edition of the regional health-IT hackathon: 48 hours to build something that matters for health, the environment and tourism.',
+    descriptionI18n: en(
+      'The sixth edition of the regional health-IT hackathon: 48 hours to build something that matters for health, the environment and tourism.',
+    ),
+    submissionRequirements: {
+      description: false,
+      repoUrl: false,
+      demoUrl: false,
+      videoUrl: false,
+      challenge: false,
+    },
+    resultsPublished: false,
     published: true,
     registrationOpensAt: at(-7 * DAY),
     registrationClosesAt: at(10 * HOUR),
@@ -31,7 +64,7 @@ export function demoEdition(serverNow: number, overrides: Partial<Edition> = {})
     leaderboardVisibility: 'public',
     phase: 'hacking',
     serverTime: new Date(serverNow).toISOString(),
-    tracks: [
+    tracks: inEnglish([
       {
         id: '0a1b2c3d-0000-4000-8000-000000000001',
         editionId,
@@ -91,7 +124,7 @@ export function demoEdition(serverNow: number, overrides: Partial<Edition> = {})
           },
         ],
       },
-    ],
+    ]),
     criteria: DEFAULT_CRITERIA.map((c, order) => ({
       ...c,
       id: `0a1b2c3d-0000-4000-8000-00000000090${order}`,

@@ -33,6 +33,10 @@ export const MeSchema = UserSchema.extend({
 });
 export type Me = z.infer<typeof MeSchema>;
 
+/** `GET /api/auth/session`: who is signed in, `{ user: null }` when nobody is (never a 401). */
+export const SessionSchema = z.object({ user: MeSchema.nullable() });
+export type Session = z.infer<typeof SessionSchema>;
+
 export const AuthResultSchema = z.object({ user: UserSchema, token: z.string() });
 export type AuthResult = z.infer<typeof AuthResultSchema>;
 

@@ -21,6 +21,14 @@ export const ERROR_STATUS = {
   DEADLINE_PASSED: 409,
   PHASE_CLOSED: 409,
   STALE_VERSION: 409,
+  /** Submit refused: the edition requires items the project lacks (`details.missing`). */
+  SUBMISSION_INCOMPLETE: 409,
+  /** A join request or invitation between this team and this person is already pending (`details`). */
+  REQUEST_PENDING: 409,
+  /** The join request or jury invitation was already accepted, declined, withdrawn, closed or revoked. */
+  NOT_PENDING: 409,
+  /** A captain invited someone who is not looking for a team (or has one already). */
+  NOT_LOOKING_FOR_TEAM: 409,
   EMAIL_TAKEN: 409,
   /** Judging: the assignment has a score sheet, so it cannot be removed or moved. */
   SHEET_EXISTS: 409,

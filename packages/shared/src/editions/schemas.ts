@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LocalizedTextInputSchema, LocalizedTextSchema, type LocalizedText } from '../common/i18n.js';
 import { IdSchema, InstantSchema, LongTextSchema, NameSchema, SlugSchema } from '../common/primitives.js';
 import { CriterionLevelInputSchema, CriterionLevelSchema, levelViolations } from '../judging/levels.js';
 import { TIMELINE_FIELDS, timelineViolations, type TimelineInput } from './timeline.js';
@@ -10,64 +11,118 @@ export type Normalization = z.infer<typeof NormalizationSchema>;
 export const LeaderboardVisibilitySchema = z.enum(['public', 'hidden']);
 export type LeaderboardVisibility = z.infer<typeof LeaderboardVisibilitySchema>;
 
+// ---- texts in two languages ----------------------------------------------------------------------
+//
+// Every organizer-written text (edition name and description, track name and description,
+// challenge title, description, sponsor and prize, criterion name and description) is kept in
+// English and Romanian. Responses keep the plain field (`name`: the text in the reader's language,
+// from `Accept-Language`, or the other language where that one is empty) and add `nameI18n` with
+// both. Write bodies take the plain field (stored as the language of the request's
+// `Accept-Language`, English when absent) and/or `nameI18n` (which wins for the languages it
+// names). On create a language not given is empty; on PATCH (and for an existing criterion in
+// `PUT …/criteria`) a language not given keeps its stored text.
+
+/** `nameI18n` of a write body: trimmed, at most 200 characters per language. */
+export const LocalizedNameInputSchema = z.strictObject({
+  en: z.string().trim().max(200).optional(),
+  ro: z.string().trim().max(200).optional(),
+});
+export type LocalizedNameInput = z.infer<typeof LocalizedNameInputSchema>;
+
+/** Whether a write body gives a required text in at least one language (plain or `…I18n`). */
+export function hasText(plain: string | null | undefined, i18n: { en?: string; ro?: string } | undefined) {
+  return (
+    (typeof plain === 'string' && plain.trim() !== '') ||
+    (i18n?.en ?? '').trim() !== '' ||
+    (i18n?.ro ?? '').trim() !== ''
+  );
+}
+
+/** A zod refinement: `field` (or `fieldI18n`) must be given in at least one language. */
+const requireText =
+  (field: string) =>
+  (value: Record<string, unknown>, ctx: z.RefinementCtx): void => {
+    const i18n = value[`${field}I18n`] as { en?: string; ro?: string } | undefined;
+    if (!hasText(value[field] as string | undefined, i18n)) {
+      ctx.addIssue({ code: 'custom', path: [field], message: `required (${field} or ${field}I18n)` });
+    }
+  };
+
+const ShortTextSchema = z.string().trim().max(200);
+
 // ---- challenges, tracks, criteria ----------------------------------------------------------------
 
-export const ChallengeCreateSchema = z.strictObject({
+const challengeWritable = {
   title: NameSchema,
-  description: LongTextSchema.default(''),
-  sponsor: z.string().trim().max(200).nullable().optional(),
-  prize: z.string().trim().max(200).nullable().optional(),
-});
+  titleI18n: LocalizedNameInputSchema,
+  description: LongTextSchema,
+  descriptionI18n: LocalizedTextInputSchema,
+  sponsor: ShortTextSchema.nullable(),
+  sponsorI18n: LocalizedNameInputSchema,
+  prize: ShortTextSchema.nullable(),
+  prizeI18n: LocalizedNameInputSchema,
+};
+export const ChallengeCreateSchema = z
+  .strictObject(challengeWritable)
+  .partial()
+  .superRefine(requireText('title'));
 export type ChallengeCreate = z.infer<typeof ChallengeCreateSchema>;
-export const ChallengePatchSchema = z.strictObject({
-  title: NameSchema.optional(),
-  description: LongTextSchema.optional(),
-  sponsor: z.string().trim().max(200).nullable().optional(),
-  prize: z.string().trim().max(200).nullable().optional(),
-});
+export const ChallengePatchSchema = z.strictObject(challengeWritable).partial();
 export type ChallengePatch = z.infer<typeof ChallengePatchSchema>;
 export const ChallengeSchema = z.object({
   id: IdSchema,
   trackId: IdSchema,
   title: z.string(),
+  titleI18n: LocalizedTextSchema,
   description: z.string(),
+  descriptionI18n: LocalizedTextSchema,
+  /** Null when empty in both languages. */
   sponsor: z.string().nullable(),
+  sponsorI18n: LocalizedTextSchema,
   prize: z.string().nullable(),
+  prizeI18n: LocalizedTextSchema,
 });
 export type Challenge = z.infer<typeof ChallengeSchema>;
 
-export const TrackCreateSchema = z.strictObject({
+const trackWritable = {
   name: NameSchema,
+  nameI18n: LocalizedNameInputSchema,
   slug: SlugSchema,
-  description: LongTextSchema.default(''),
-});
+  description: LongTextSchema,
+  descriptionI18n: LocalizedTextInputSchema,
+};
+export const TrackCreateSchema = z
+  .strictObject({ ...trackWritable, slug: SlugSchema })
+  .partial({ name: true, nameI18n: true, description: true, descriptionI18n: true })
+  .superRefine(requireText('name'));
 export type TrackCreate = z.infer<typeof TrackCreateSchema>;
-export const TrackPatchSchema = z.strictObject({
-  name: NameSchema.optional(),
-  slug: SlugSchema.optional(),
-  description: LongTextSchema.optional(),
-});
+export const TrackPatchSchema = z.strictObject(trackWritable).partial();
 export type TrackPatch = z.infer<typeof TrackPatchSchema>;
 export const TrackSchema = z.object({
   id: IdSchema,
   editionId: IdSchema,
   slug: z.string(),
   name: z.string(),
+  nameI18n: LocalizedTextSchema,
   description: z.string(),
+  descriptionI18n: LocalizedTextSchema,
   challenges: z.array(ChallengeSchema),
 });
 export type Track = z.infer<typeof TrackSchema>;
 
 export const CriterionInputSchema = z
   .strictObject({
-    name: NameSchema,
-    description: LongTextSchema.default(''),
+    name: NameSchema.optional(),
+    nameI18n: LocalizedNameInputSchema.optional(),
+    description: LongTextSchema.optional(),
+    descriptionI18n: LocalizedTextInputSchema.optional(),
     weight: z.number().positive().max(1000),
     min: z.number().finite(),
     max: z.number().finite(),
     /** Guidance per range of the scale (judging issue); omitted = none. */
     levels: z.array(CriterionLevelInputSchema).max(20).optional(),
   })
+  .superRefine(requireText('name'))
   .refine((c) => c.min < c.max, { message: 'min must be below max', path: ['max'] })
   .superRefine((c, ctx) => {
     for (const v of levelViolations(c.min, c.max, c.levels ?? []))
@@ -79,7 +134,9 @@ export type CriteriaPut = z.infer<typeof CriteriaPutSchema>;
 export const CriterionSchema = z.object({
   id: IdSchema,
   name: z.string(),
+  nameI18n: LocalizedTextSchema,
   description: z.string(),
+  descriptionI18n: LocalizedTextSchema,
   weight: z.number(),
   min: z.number(),
   max: z.number(),
@@ -89,26 +146,79 @@ export const CriterionSchema = z.object({
 });
 export type Criterion = z.infer<typeof CriterionSchema>;
 
-/** The default criteria of PRODUCT.md, given to every new edition. */
-export const DEFAULT_CRITERIA: CriterionInput[] = [
-  { name: 'Innovation', description: 'How new and bold is the idea?', weight: 1, min: 1, max: 10 },
-  { name: 'Impact', description: 'How much good would it do, for whom?', weight: 1, min: 1, max: 10 },
-  {
-    name: 'Technical execution',
-    description: 'Does it work, and is it well built?',
-    weight: 1,
-    min: 1,
-    max: 10,
-  },
-  { name: 'Presentation', description: 'Is it clear, convincing and honest?', weight: 1, min: 1, max: 10 },
+/** A default criterion: the plain fields in English (for clients that know no other language). */
+export type DefaultCriterion = CriterionInput & {
+  name: string;
+  nameI18n: LocalizedText;
+  description: string;
+  descriptionI18n: LocalizedText;
+};
+const criterion = (name: LocalizedText, description: LocalizedText): DefaultCriterion => ({
+  name: name.en,
+  nameI18n: name,
+  description: description.en,
+  descriptionI18n: description,
+  weight: 1,
+  min: 1,
+  max: 10,
+});
+
+/** The default criteria of PRODUCT.md, given to every new edition (in both languages). */
+export const DEFAULT_CRITERIA: DefaultCriterion[] = [
+  criterion(
+    { en: 'Innovation', ro: 'Inovație' },
+    { en: 'How new and bold is the idea?', ro: 'Cât de nouă și de îndrăzneață este ideea?' },
+  ),
+  criterion(
+    { en: 'Impact', ro: 'Impact' },
+    { en: 'How much good would it do, for whom?', ro: 'Cât bine ar face și pentru cine?' },
+  ),
+  criterion(
+    { en: 'Technical execution', ro: 'Execuție tehnică' },
+    { en: 'Does it work, and is it well built?', ro: 'Funcționează și este bine construit?' },
+  ),
+  criterion(
+    { en: 'Presentation', ro: 'Prezentare' },
+    { en: 'Is it clear, convincing and honest?', ro: 'Este clară, convingătoare și onestă?' },
+  ),
 ];
+
+// ---- what a submission must have to be submitted --------------------------------------------------
+
+/**
+ * Items an edition may require before a project can be submitted (all off by default; a draft
+ * never needs them). `description`: at least SUBMISSION_DESCRIPTION_MIN_LENGTH characters;
+ * `challenge`: at least one challenge of the track targeted (when the track has any).
+ */
+export const SubmissionRequirementsSchema = z.object({
+  description: z.boolean(),
+  repoUrl: z.boolean(),
+  demoUrl: z.boolean(),
+  videoUrl: z.boolean(),
+  challenge: z.boolean(),
+});
+export type SubmissionRequirements = z.infer<typeof SubmissionRequirementsSchema>;
+export const SubmissionRequirementKeySchema = SubmissionRequirementsSchema.keyof();
+export type SubmissionRequirementKey = z.infer<typeof SubmissionRequirementKeySchema>;
+export const NO_SUBMISSION_REQUIREMENTS: SubmissionRequirements = {
+  description: false,
+  repoUrl: false,
+  demoUrl: false,
+  videoUrl: false,
+  challenge: false,
+};
+/** In a write body: the items named change, the others keep their value (false on create). */
+export const SubmissionRequirementsInputSchema = z.strictObject(SubmissionRequirementsSchema.shape).partial();
+export type SubmissionRequirementsInput = z.infer<typeof SubmissionRequirementsInputSchema>;
 
 // ---- editions -----------------------------------------------------------------------------------
 
 const editionFields = {
   slug: SlugSchema,
   name: NameSchema,
+  nameI18n: LocalizedNameInputSchema,
   description: LongTextSchema,
+  descriptionI18n: LocalizedTextInputSchema,
   published: z.boolean(),
   registrationOpensAt: InstantSchema,
   registrationClosesAt: InstantSchema,
@@ -122,6 +232,7 @@ const editionFields = {
   reviewsPerSubmission: z.number().int().min(1).max(50),
   normalization: NormalizationSchema,
   leaderboardVisibility: LeaderboardVisibilitySchema,
+  submissionRequirements: SubmissionRequirementsInputSchema,
 };
 
 type EditionWritable = { [K in keyof typeof editionFields]: z.infer<(typeof editionFields)[K]> };
@@ -147,7 +258,11 @@ export function refineEdition(value: Partial<EditionWritable>, ctx: z.Refinement
 export const EditionCreateSchema = z
   .strictObject({
     ...editionFields,
-    description: LongTextSchema.default(''),
+    name: NameSchema.optional(),
+    nameI18n: LocalizedNameInputSchema.optional(),
+    description: LongTextSchema.optional(),
+    descriptionI18n: LocalizedTextInputSchema.optional(),
+    submissionRequirements: SubmissionRequirementsInputSchema.optional(),
     published: z.boolean().default(false),
     leaderboardFreezeAt: InstantSchema.nullable().default(null),
     resultsPublishedAt: InstantSchema.nullable().default(null),
@@ -157,6 +272,7 @@ export const EditionCreateSchema = z
     normalization: NormalizationSchema.default('zscore'),
     leaderboardVisibility: LeaderboardVisibilitySchema.default('public'),
   })
+  .superRefine(requireText('name'))
   .superRefine(refineEdition);
 export type EditionCreate = z.infer<typeof EditionCreateSchema>;
 export type EditionCreateInput = z.input<typeof EditionCreateSchema>;
@@ -171,7 +287,15 @@ export type EditionPatch = z.infer<typeof EditionPatchSchema>;
 export const EditionSchema = z.object({
   id: IdSchema,
   ...editionFields,
+  nameI18n: LocalizedTextSchema,
+  descriptionI18n: LocalizedTextSchema,
+  submissionRequirements: SubmissionRequirementsSchema,
   phase: PhaseSchema,
+  /**
+   * `resultsPublishedAt` is set and has passed (by `serverTime`): the gallery is open and final
+   * results are public. Lets a page tell "not published yet" without asking the gallery.
+   */
+  resultsPublished: z.boolean(),
   serverTime: InstantSchema,
   tracks: z.array(TrackSchema),
   criteria: z.array(CriterionSchema),

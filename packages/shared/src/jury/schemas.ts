@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EditionRoleSchema, EmailSchema } from '../auth/schemas.js';
+import { LocalizedTextSchema } from '../common/i18n.js';
 import { IdSchema, InstantSchema } from '../common/primitives.js';
 import { MailDeliverySchema } from '../mail/schemas.js';
 
@@ -18,7 +19,8 @@ export type JuryInvitationCreate = z.infer<typeof JuryInvitationCreateSchema>;
 export const JuryInvitationCreatedSchema = z.object({ token: z.string(), delivery: MailDeliverySchema });
 export type JuryInvitationCreated = z.infer<typeof JuryInvitationCreatedSchema>;
 
-export const JuryInvitationStatusSchema = z.enum(['pending', 'accepted', 'expired']);
+/** `revoked`: an organizer withdrew it; its link no longer works. */
+export const JuryInvitationStatusSchema = z.enum(['pending', 'accepted', 'expired', 'revoked']);
 export type JuryInvitationStatus = z.infer<typeof JuryInvitationStatusSchema>;
 
 /** An invitation as organizers list it (never with its token). */
@@ -32,6 +34,9 @@ export const JuryInvitationSchema = z.object({
   expiresAt: InstantSchema,
   acceptedAt: InstantSchema.nullable(),
   acceptedBy: IdSchema.nullable(),
+  /** When the link was last mailed (creation or the latest resend). */
+  lastSentAt: InstantSchema,
+  revokedAt: InstantSchema.nullable(),
 });
 export type JuryInvitation = z.infer<typeof JuryInvitationSchema>;
 
@@ -51,3 +56,22 @@ export const JurorSchema = z.object({
   since: InstantSchema,
 });
 export type Juror = z.infer<typeof JurorSchema>;
+
+/**
+ * `GET /api/jury/invitations/:token` (anyone holding the link): what the invitation page shows
+ * before accepting. An unknown token is 410 INVALID_TOKEN; a known one answers 200 with its state,
+ * so that the page names the edition and offers Accept only when `acceptable`.
+ */
+export const JuryInvitationPreviewSchema = z.object({
+  editionId: IdSchema,
+  editionSlug: z.string(),
+  /** In the reader's language (Accept-Language). */
+  editionName: z.string(),
+  editionNameI18n: LocalizedTextSchema,
+  trackIds: z.array(IdSchema),
+  status: JuryInvitationStatusSchema,
+  expiresAt: InstantSchema,
+  /** Pending, or already accepted by the signed-in caller (accepting again changes nothing). */
+  acceptable: z.boolean(),
+});
+export type JuryInvitationPreview = z.infer<typeof JuryInvitationPreviewSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, PageQuerySchema } from '../common/primitives.js';
+import { IdSchema, InstantSchema, PageQuerySchema } from '../common/primitives.js';
 
 export const MAX_SKILLS = 30;
 export const MAX_SKILL_LENGTH = 50;
@@ -27,6 +27,8 @@ export const SkillsSchema = z
 export const RegistrationCreateSchema = z.strictObject({
   skills: SkillsSchema.default([]),
   lookingForTeam: z.boolean().default(false),
+  /** Consent to show the account's email to other participants (team-finder, join requests). */
+  shareContact: z.boolean().default(false),
 });
 export type RegistrationCreate = z.infer<typeof RegistrationCreateSchema>;
 export type RegistrationCreateInput = z.input<typeof RegistrationCreateSchema>;
@@ -34,6 +36,7 @@ export type RegistrationCreateInput = z.input<typeof RegistrationCreateSchema>;
 export const RegistrationPatchSchema = z.strictObject({
   skills: SkillsSchema.optional(),
   lookingForTeam: z.boolean().optional(),
+  shareContact: z.boolean().optional(),
 });
 export type RegistrationPatch = z.infer<typeof RegistrationPatchSchema>;
 
@@ -42,15 +45,24 @@ export const RegistrationSchema = z.object({
   userId: IdSchema,
   skills: z.array(z.string()),
   lookingForTeam: z.boolean(),
+  shareContact: z.boolean(),
 });
 export type Registration = z.infer<typeof RegistrationSchema>;
 
 /** `?flag=true|false` in a query string. */
 export const BooleanQuerySchema = z.enum(['true', 'false']).transform((v) => v === 'true');
 
-/** The team-finder's people: `GET /api/editions/:id/participants`. */
+/**
+ * The team-finder's people and the organizers' participant list: `GET /api/editions/:id/participants`.
+ * `lookingForTeam=true`: people looking for a team who have none (someone who found a team is no
+ * longer looking, whatever their registration says); `false`: everyone else.
+ */
 export const ParticipantsQuerySchema = PageQuerySchema.extend({
   lookingForTeam: BooleanQuerySchema.optional(),
+  /** `true`: in a team; `false`: without one. */
+  inTeam: BooleanQuerySchema.optional(),
+  /** Case-insensitive, in the name (organizers: also the email). */
+  q: z.string().trim().min(1).max(200).optional(),
   /** Case-insensitive; matches any skill that contains it. */
   skill: z.string().trim().min(1).max(MAX_SKILL_LENGTH).optional(),
 });
@@ -62,5 +74,9 @@ export const ParticipantSchema = z.object({
   skills: z.array(z.string()),
   lookingForTeam: z.boolean(),
   teamId: IdSchema.nullable(),
+  teamName: z.string().nullable(),
+  /** Only when the person shares their contact (`shareContact`), or for organizers; else null. */
+  email: z.string().nullable(),
+  registeredAt: InstantSchema,
 });
 export type Participant = z.infer<typeof ParticipantSchema>;

@@ -1,5 +1,11 @@
 import { z } from 'zod';
+import { LocalizedTextSchema } from '../common/i18n.js';
 import { IdSchema, InstantSchema, LongTextSchema, NameSchema } from '../common/primitives.js';
+import {
+  SubmissionRequirementKeySchema,
+  type SubmissionRequirementKey,
+  type SubmissionRequirements,
+} from '../editions/schemas.js';
 
 export const SubmissionStatusSchema = z.enum(['draft', 'submitted']);
 export type SubmissionStatus = z.infer<typeof SubmissionStatusSchema>;
@@ -106,19 +112,87 @@ export type SubmissionListQuery = z.infer<typeof SubmissionListQuerySchema>;
 export const SubmissionVersionActionSchema = z.enum(['save', 'submit', 'unsubmit']);
 export type SubmissionVersionAction = z.infer<typeof SubmissionVersionActionSchema>;
 
-/** One entry of a submission's history: the full state after a save, submit or unsubmit. */
+/**
+ * How close together one person's saves must be to merge into one history entry (autosave): a
+ * save joins the latest entry when that entry is a save by the same person, its last save was
+ * less than SAVE_MERGE_GAP_MS ago and its first less than SAVE_MERGE_SPAN_MS ago. Submits and
+ * unsubmits are always entries of their own; the `version` number rises with every save anyway.
+ */
+export const SAVE_MERGE_GAP_MS = 5 * 60_000;
+export const SAVE_MERGE_SPAN_MS = 30 * 60_000;
+
+/**
+ * One entry of a submission's history: the full state after a save, submit or unsubmit. Saves of
+ * one person close together are one entry (SAVE_MERGE_GAP_MS): `version` and `createdAt` are its
+ * latest save's, `firstVersion` and `startedAt` its first's, `saves` how many it holds.
+ */
 export const SubmissionVersionSchema = z.object({
   version: z.number().int(),
+  firstVersion: z.number().int(),
+  saves: z.number().int(),
   action: SubmissionVersionActionSchema,
   authorId: IdSchema.nullable(),
   authorName: z.string().nullable(),
   createdAt: InstantSchema,
+  startedAt: InstantSchema,
   snapshot: SubmissionContentSchema.extend({
     trackId: IdSchema,
     status: SubmissionStatusSchema,
   }),
 });
 export type SubmissionVersion = z.infer<typeof SubmissionVersionSchema>;
+
+// ---- the submission checklist -------------------------------------------------------------------
+
+/** What "a description of a useful length" means for the checklist: characters, spaces trimmed. */
+export const SUBMISSION_DESCRIPTION_MIN_LENGTH = 200;
+
+export const SubmissionChecklistItemSchema = z.object({
+  key: SubmissionRequirementKeySchema,
+  done: z.boolean(),
+  /** The edition requires it on submit. */
+  required: z.boolean(),
+});
+export type SubmissionChecklistItem = z.infer<typeof SubmissionChecklistItemSchema>;
+
+/**
+ * `GET /api/teams/:id/submission/checklist`: what the project has and lacks. `missing`: the
+ * required items not done; submit answers 409 SUBMISSION_INCOMPLETE (with `details.missing`)
+ * while it is not empty. A draft can always be saved.
+ */
+export const SubmissionChecklistSchema = z.object({
+  items: z.array(SubmissionChecklistItemSchema),
+  missing: z.array(SubmissionRequirementKeySchema),
+  ready: z.boolean(),
+});
+export type SubmissionChecklist = z.infer<typeof SubmissionChecklistSchema>;
+
+/**
+ * The checklist of a project's content (null: nothing saved yet) against the edition's
+ * requirements. `challenge` is left out when the team's track has no challenges to target.
+ * The API decides submits with this same function, so the web can show it live while editing.
+ */
+export function submissionChecklist(
+  content: Pick<
+    SubmissionContent,
+    'description' | 'repoUrl' | 'demoUrl' | 'videoUrl' | 'challengeIds'
+  > | null,
+  requirements: SubmissionRequirements,
+  opts: { trackHasChallenges: boolean },
+): SubmissionChecklist {
+  const done: Record<SubmissionRequirementKey, boolean> = {
+    description: (content?.description.trim().length ?? 0) >= SUBMISSION_DESCRIPTION_MIN_LENGTH,
+    repoUrl: (content?.repoUrl ?? '') !== '',
+    demoUrl: (content?.demoUrl ?? '') !== '',
+    videoUrl: (content?.videoUrl ?? '') !== '',
+    challenge: (content?.challengeIds.length ?? 0) > 0,
+  };
+  const items = SubmissionRequirementKeySchema.options
+    .filter((key) => key !== 'challenge' || opts.trackHasChallenges)
+    .map((key) => ({ key, done: done[key], required: requirements[key] }));
+  const missing = items.filter((i) => i.required && !i.done).map((i) => i.key);
+  return { items, missing, ready: missing.length === 0 };
+}
 
 /** `POST /api/teams/:id/extension`: the team's own deadline; `null` withdraws the extension. */
 export const ExtensionSchema = z.strictObject({ until: InstantSchema.nullable() });
@@ -152,7 +226,9 @@ export const GalleryItemSchema = z.object({
   teamId: IdSchema,
   teamName: z.string(),
   trackId: IdSchema,
+  /** In the reader's language (Accept-Language). */
   trackName: z.string(),
+  trackNameI18n: LocalizedTextSchema,
   title: z.string(),
   tagline: z.string(),
   techTags: z.array(z.string()),

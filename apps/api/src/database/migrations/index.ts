@@ -4,6 +4,7 @@ import { TeamsAudit1795944345542 } from './1795944345542-TeamsAudit';
 import { AccountsMailJury1795944751269 } from './1795944751269-AccountsMailJury';
 import { TracksNameKey1795944751300 } from './1795944751300-TracksNameKey';
 import { Submissions1795945128513 } from './1795945128513-Submissions';
+import { Journeys1796137750442 } from './1796137750442-Journeys';
 import { Judging1796138237130 } from './1796138237130-Judging';
 
 /** Every migration in order; listed explicitly so that jest and the compiled app load the same set. */
@@ -14,5 +15,6 @@ export const MIGRATIONS: Function[] = [
   AccountsMailJury1795944751269,
   TracksNameKey1795944751300,
   Submissions1795945128513,
+  Journeys1796137750442,
   Judging1796138237130,
 ];

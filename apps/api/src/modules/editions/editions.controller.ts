@@ -10,11 +10,13 @@ import {
   type Edition,
   type EditionCreate,
   type EditionPatch,
+  type Language,
   type Track,
   type TrackCreate,
 } from '@ca/shared';
 import { OrganizerOnly, Public } from '../../common/auth/access.decorator';
 import { CurrentUser, OptionalUser, type AuthUser } from '../../common/auth/current-user';
+import { RequestLanguage } from '../../common/i18n/request-language';
 import { UuidParam, ZodBody } from '../../common/validation/zod';
 import { EditionsService } from './editions.service';
 import { TracksService } from './tracks.service';
@@ -30,21 +32,35 @@ export class EditionsController {
   /** Published editions; organizers also see drafts. */
   @Public()
   @Get()
-  async list(@OptionalUser() user: AuthUser | null): Promise<{ items: Edition[]; nextCursor: null }> {
-    return { items: await this.editions.list({ includeDrafts: !!user?.isOrganizer }), nextCursor: null };
+  async list(
+    @OptionalUser() user: AuthUser | null,
+    @RequestLanguage() lang: Language,
+  ): Promise<{ items: Edition[]; nextCursor: null }> {
+    return {
+      items: await this.editions.list({ includeDrafts: !!user?.isOrganizer, lang }),
+      nextCursor: null,
+    };
   }
 
   /** `:id` may also be the edition's slug, for readable links in the web app. */
   @Public()
   @Get(':id')
-  get(@Param('id') idOrSlug: string, @OptionalUser() user: AuthUser | null): Promise<Edition> {
-    return this.editions.get(idOrSlug, { includeDrafts: !!user?.isOrganizer });
+  get(
+    @Param('id') idOrSlug: string,
+    @OptionalUser() user: AuthUser | null,
+    @RequestLanguage() lang: Language,
+  ): Promise<Edition> {
+    return this.editions.get(idOrSlug, { includeDrafts: !!user?.isOrganizer, lang });
   }
 
   @OrganizerOnly()
   @Post()
-  create(@ZodBody(EditionCreateSchema) body: EditionCreate, @CurrentUser() user: AuthUser): Promise<Edition> {
-    return this.editions.create(body, user.id);
+  create(
+    @ZodBody(EditionCreateSchema) body: EditionCreate,
+    @CurrentUser() user: AuthUser,
+    @RequestLanguage() lang: Language,
+  ): Promise<Edition> {
+    return this.editions.create(body, user.id, lang);
   }
 
   /** Any subset of the writable fields; the merged result must still satisfy the timeline rules. */
@@ -54,8 +70,9 @@ export class EditionsController {
     @UuidParam('id') id: string,
     @ZodBody(EditionPatchSchema) body: EditionPatch,
     @CurrentUser() user: AuthUser,
+    @RequestLanguage() lang: Language,
   ): Promise<Edition> {
-    return this.editions.update(id, body, user.id);
+    return this.editions.update(id, body, user.id, lang);
   }
 
   @OrganizerOnly()
@@ -64,8 +81,9 @@ export class EditionsController {
     @UuidParam('id') id: string,
     @ZodBody(TrackCreateSchema) body: TrackCreate,
     @CurrentUser() user: AuthUser,
+    @RequestLanguage() lang: Language,
   ): Promise<Track> {
-    return this.tracks.addTrack(id, body, user.id);
+    return this.tracks.addTrack(id, body, user.id, lang);
   }
 
   /** Replaces the criteria list; answers the new list (`order` = position in the body). */
@@ -76,7 +94,8 @@ export class EditionsController {
     @UuidParam('id') id: string,
     @ZodBody(CriteriaPutSchema) body: CriteriaPut,
     @CurrentUser() user: AuthUser,
+    @RequestLanguage() lang: Language,
   ): Promise<Criterion[]> {
-    return this.tracks.putCriteria(id, body, user.id);
+    return this.tracks.putCriteria(id, body, user.id, lang);
   }
 }

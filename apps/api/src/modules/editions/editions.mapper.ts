@@ -1,4 +1,5 @@
 import {
+  NO_SUBMISSION_REQUIREMENTS,
   localize,
   phaseAt,
   windowOpen,
@@ -9,6 +10,7 @@ import {
   type Language,
   type Phase,
   type PhaseInput,
+  type SubmissionRequirements,
   type Track,
   type WindowInput,
   type WindowName,
@@ -17,8 +19,15 @@ import type { ChallengeEntity } from './entities/challenge.entity';
 import type { CriterionEntity } from './entities/criterion.entity';
 import type { EditionEntity } from './entities/edition.entity';
 import type { TrackEntity } from './entities/track.entity';
+import { textOf } from './texts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** The scalar writable fields (no texts, no requirements), in their API form, as a PATCH is merged into them. */
+export type EditionScalars = Omit<
+  EditionCreate,
+  'name' | 'nameI18n' | 'description' | 'descriptionI18n' | 'submissionRequirements'
+>;
 
 export function windowInputOf(e: EditionEntity): WindowInput & PhaseInput {
   return {
@@ -40,12 +49,9 @@ export function isWindowOpen(e: EditionEntity, name: WindowName, now: number): b
   return e.published && windowOpen(name, windowInputOf(e), now);
 }
 
-/** The writable fields in their API form (ISO strings), as a PATCH is merged into them. */
-export function writableOf(e: EditionEntity): EditionCreate {
+export function scalarsOf(e: EditionEntity): EditionScalars {
   return {
     slug: e.slug,
-    name: e.name,
-    description: e.description,
     published: e.published,
     registrationOpensAt: e.registrationOpensAt.toISOString(),
     registrationClosesAt: e.registrationClosesAt.toISOString(),
@@ -62,34 +68,74 @@ export function writableOf(e: EditionEntity): EditionCreate {
   };
 }
 
-export function toChallenge(c: ChallengeEntity): Challenge {
+/** The stored requirements, every item present (a key never written is not required). */
+export function requirementsOf(e: Pick<EditionEntity, 'submissionRequirements'>): SubmissionRequirements {
+  return { ...NO_SUBMISSION_REQUIREMENTS, ...(e.submissionRequirements ?? {}) };
+}
+
+export const editionTexts = (e: EditionEntity) => ({
+  name: textOf(e.name, e.nameRo),
+  description: textOf(e.description, e.descriptionRo),
+});
+export const trackTexts = (t: TrackEntity) => ({
+  name: textOf(t.name, t.nameRo),
+  description: textOf(t.description, t.descriptionRo),
+});
+export const challengeTexts = (c: ChallengeEntity) => ({
+  title: textOf(c.title, c.titleRo),
+  description: textOf(c.description, c.descriptionRo),
+  sponsor: textOf(c.sponsor, c.sponsorRo),
+  prize: textOf(c.prize, c.prizeRo),
+});
+export const criterionTexts = (c: CriterionEntity) => ({
+  name: textOf(c.name, c.nameRo),
+  description: textOf(c.description, c.descriptionRo),
+});
+
+/** A text that may be absent (sponsor, prize): null when empty in the reader's language and the other. */
+const orNull = (s: string) => (s.trim() === '' ? null : s);
+
+export function toChallenge(c: ChallengeEntity, lang: Language = 'en'): Challenge {
+  const t = challengeTexts(c);
   return {
     id: c.id,
     trackId: c.trackId,
-    title: c.title,
-    description: c.description,
-    sponsor: c.sponsor,
-    prize: c.prize,
+    title: localize(t.title, lang),
+    titleI18n: t.title,
+    description: localize(t.description, lang),
+    descriptionI18n: t.description,
+    sponsor: orNull(localize(t.sponsor, lang)),
+    sponsorI18n: t.sponsor,
+    prize: orNull(localize(t.prize, lang)),
+    prizeI18n: t.prize,
   };
 }
 
-export function toTrack(t: TrackEntity): Track {
-  const challenges = [...(t.challenges ?? [])].sort((a, b) => a.position - b.position).map(toChallenge);
+export function toTrack(t: TrackEntity, lang: Language = 'en'): Track {
+  const challenges = [...(t.challenges ?? [])]
+    .sort((a, b) => a.position - b.position)
+    .map((c) => toChallenge(c, lang));
+  const texts = trackTexts(t);
   return {
     id: t.id,
     editionId: t.editionId,
     slug: t.slug,
-    name: t.name,
-    description: t.description,
+    name: localize(texts.name, lang),
+    nameI18n: texts.name,
+    description: localize(texts.description, lang),
+    descriptionI18n: texts.description,
     challenges,
   };
 }
 
 export function toCriterion(c: CriterionEntity, lang: Language = 'en'): Criterion {
+  const t = criterionTexts(c);
   return {
     id: c.id,
-    name: c.name,
-    description: c.description,
+    name: localize(t.name, lang),
+    nameI18n: t.name,
+    description: localize(t.description, lang),
+    descriptionI18n: t.description,
     weight: c.weight,
     min: c.min,
     max: c.max,
@@ -103,14 +149,23 @@ export function toCriterion(c: CriterionEntity, lang: Language = 'en'): Criterio
   };
 }
 
-/** The Edition of CONTRACT.md; `tracks` and `criteria` must be loaded. */
-export function toEdition(e: EditionEntity, now: number): Edition {
+/** The Edition of CONTRACT.md in the reader's language; `tracks` and `criteria` must be loaded. */
+export function toEdition(e: EditionEntity, now: number, lang: Language = 'en'): Edition {
+  const t = editionTexts(e);
   return {
     id: e.id,
-    ...writableOf(e),
+    ...scalarsOf(e),
+    name: localize(t.name, lang),
+    nameI18n: t.name,
+    description: localize(t.description, lang),
+    descriptionI18n: t.description,
+    submissionRequirements: requirementsOf(e),
     phase: phaseOf(e, now),
+    resultsPublished: e.resultsPublishedAt !== null && e.resultsPublishedAt.getTime() <= now,
     serverTime: new Date(now).toISOString(),
-    tracks: [...(e.tracks ?? [])].sort((a, b) => a.position - b.position).map(toTrack),
-    criteria: [...(e.criteria ?? [])].sort((a, b) => a.position - b.position).map((c) => toCriterion(c)),
+    tracks: [...(e.tracks ?? [])].sort((a, b) => a.position - b.position).map((tr) => toTrack(tr, lang)),
+    criteria: [...(e.criteria ?? [])]
+      .sort((a, b) => a.position - b.position)
+      .map((c) => toCriterion(c, lang)),
   };
 }

@@ -7,6 +7,8 @@ import {
   type Edition,
   type EditionCreate,
   type EditionPatch,
+  type Language,
+  type LocalizedText,
   type Phase,
 } from '@ca/shared';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -16,18 +18,25 @@ import { isUuid } from '../../common/validation/uuid';
 import { AuditService } from '../audit/audit.service';
 import { isUniqueViolation, pgError } from './db-errors';
 import { EditionEvents } from './edition-events';
-import { phaseOf, toEdition, writableOf } from './editions.mapper';
+import {
+  editionTexts,
+  phaseOf,
+  requirementsOf,
+  scalarsOf,
+  toEdition,
+  type EditionScalars,
+} from './editions.mapper';
 import { CriterionEntity } from './entities/criterion.entity';
 import { EditionEntity } from './entities/edition.entity';
 import { TrackEntity } from './entities/track.entity';
+import { EMPTY_TEXT, assertWritten, mergeText, sameText } from './texts';
 
 const RELATIONS = { tracks: { challenges: true }, criteria: true } as const;
-type Writable = EditionCreate;
 type TimelineKey = (typeof TIMELINE_FIELDS)[number];
 const isTimeline = (k: string): k is TimelineKey => (TIMELINE_FIELDS as readonly string[]).includes(k);
 
-/** The API form of the writable fields → entity columns (instants become Dates). */
-function toColumns(values: Partial<Writable>): Partial<EditionEntity> {
+/** The API form of the scalar fields → entity columns (instants become Dates). */
+function toColumns(values: Partial<EditionScalars>): Partial<EditionEntity> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(values)) {
     out[k] = isTimeline(k) ? (v === null || v === undefined ? null : new Date(v as string)) : v;
@@ -48,6 +57,14 @@ function checkViolation(err: unknown): DomainError | null {
   return new DomainError('VALIDATION_FAILED', `${field}: breaks the rules of the edition (${e.constraint})`);
 }
 
+/** Entity columns of edition texts (`name` is the English column, `nameRo` the Romanian). */
+function textColumns(t: { name?: LocalizedText; description?: LocalizedText }): Partial<EditionEntity> {
+  const out: Partial<EditionEntity> = {};
+  if (t.name) Object.assign(out, { name: t.name.en, nameRo: t.name.ro });
+  if (t.description) Object.assign(out, { description: t.description.en, descriptionRo: t.description.ro });
+  return out;
+}
+
 const slugTaken = (slug: string) =>
   new DomainError('NAME_TAKEN', `slug: "${slug}" is already used by another edition`);
 
@@ -59,15 +76,15 @@ export class EditionsService {
     private readonly events: EditionEvents,
   ) {}
 
-  /** Published editions, newest first; organizers see drafts too. */
-  async list(opts: { includeDrafts: boolean }): Promise<Edition[]> {
+  /** Published editions, newest first; organizers see drafts too. Texts in `lang`. */
+  async list(opts: { includeDrafts: boolean; lang?: Language }): Promise<Edition[]> {
     const rows = await this.db.getRepository(EditionEntity).find({
       where: opts.includeDrafts ? {} : { published: true },
       relations: RELATIONS,
       order: { hackingStartsAt: 'DESC' },
     });
     const now = Date.now();
-    return rows.map((e) => toEdition(e, now));
+    return rows.map((e) => toEdition(e, now, opts.lang));
   }
 
   /** Whether an edition with this slug exists (drafts included). */
@@ -76,10 +93,10 @@ export class EditionsService {
   }
 
   /** By id or slug. A draft is the organizers' alone: to anyone else it does not exist. */
-  async get(idOrSlug: string, opts: { includeDrafts: boolean }): Promise<Edition> {
+  async get(idOrSlug: string, opts: { includeDrafts: boolean; lang?: Language }): Promise<Edition> {
     const entity = await this.findEntity(idOrSlug);
     if (!entity || (!entity.published && !opts.includeDrafts)) throw notFound('Edition');
-    return toEdition(entity, Date.now());
+    return toEdition(entity, Date.now(), opts.lang);
   }
 
   /**
@@ -120,18 +137,41 @@ export class EditionsService {
     return manager.getRepository(TrackEntity).existsBy({ id: trackId, editionId });
   }
 
-  /** Creates an edition with the default criteria, in one transaction with its audit entry. */
-  async create(input: EditionCreate, actorId: string | null = null): Promise<Edition> {
+  /**
+   * Creates an edition with the default criteria, in one transaction with its audit entry. A plain
+   * `name`/`description` is the text in `lang` (the request's language).
+   */
+  async create(input: EditionCreate, actorId: string | null = null, lang: Language = 'en'): Promise<Edition> {
+    const { name, nameI18n, description, descriptionI18n, submissionRequirements, ...scalars } = input;
+    const texts = {
+      name: mergeText(null, name, nameI18n, lang) ?? EMPTY_TEXT,
+      description: mergeText(null, description, descriptionI18n, lang) ?? EMPTY_TEXT,
+    };
+    assertWritten('name', texts.name);
     let id: string;
     try {
       id = await this.db.transaction(async (m) => {
         const repo = m.getRepository(EditionEntity);
         if (await repo.existsBy({ slug: input.slug })) throw slugTaken(input.slug);
-        const inserted = await repo.insert(toColumns(input));
+        const inserted = await repo.insert({
+          ...toColumns(scalars),
+          ...textColumns(texts),
+          submissionRequirements: requirementsOf({ submissionRequirements: submissionRequirements ?? {} }),
+        });
         const editionId = (inserted.identifiers[0] as { id: string }).id;
-        await m
-          .getRepository(CriterionEntity)
-          .insert(DEFAULT_CRITERIA.map((c, position) => ({ ...c, editionId, position })));
+        await m.getRepository(CriterionEntity).insert(
+          DEFAULT_CRITERIA.map((c, position) => ({
+            editionId,
+            position,
+            name: c.nameI18n.en,
+            nameRo: c.nameI18n.ro,
+            description: c.descriptionI18n.en,
+            descriptionRo: c.descriptionI18n.ro,
+            weight: c.weight,
+            min: c.min,
+            max: c.max,
+          })),
+        );
         await this.audit.record(m, {
           editionId,
           actorId,
@@ -139,7 +179,12 @@ export class EditionsService {
           entity: 'edition',
           entityId: editionId,
           before: null,
-          after: input,
+          after: {
+            ...scalars,
+            nameI18n: texts.name,
+            descriptionI18n: texts.description,
+            submissionRequirements,
+          },
         });
         return editionId;
       });
@@ -147,7 +192,7 @@ export class EditionsService {
       if (isUniqueViolation(err)) throw slugTaken(input.slug);
       throw checkViolation(err) ?? err;
     }
-    const edition = await this.get(id, { includeDrafts: true });
+    const edition = await this.get(id, { includeDrafts: true, lang });
     this.events.changed({ editionId: id, phaseBefore: null, phaseAfter: edition.phase });
     return edition;
   }
@@ -157,7 +202,13 @@ export class EditionsService {
    * and team-size rules (a rule may involve one changed and one stored field); the row is locked
    * meanwhile so that two PATCHes cannot each pass against the other's old values.
    */
-  async update(editionId: string, patch: EditionPatch, actorId: string | null): Promise<Edition> {
+  async update(
+    editionId: string,
+    patch: EditionPatch,
+    actorId: string | null,
+    lang: Language = 'en',
+  ): Promise<Edition> {
+    const { name, nameI18n, description, descriptionI18n, submissionRequirements, ...scalarPatch } = patch;
     let phases: { before: Phase; after: Phase } | null;
     try {
       phases = await this.db.transaction(async (m) => {
@@ -168,19 +219,46 @@ export class EditionsService {
           .where('e.id = :editionId', { editionId })
           .getOne();
         if (!current) throw notFound('Edition');
-        const before = writableOf(current);
+        const before = scalarsOf(current);
         const changedBefore: Record<string, unknown> = {};
         const changedAfter: Record<string, unknown> = {};
-        for (const [k, raw] of Object.entries(patch) as [keyof Writable, unknown][]) {
+        for (const [k, raw] of Object.entries(scalarPatch) as [keyof EditionScalars, unknown][]) {
           if (raw === undefined) continue;
           const value = isTimeline(k) && typeof raw === 'string' ? new Date(raw).toISOString() : raw;
           if (value === before[k]) continue;
           changedBefore[k] = before[k];
           changedAfter[k] = value;
         }
+        const scalarsChanged = Object.keys(changedAfter).length > 0;
+        // Texts and requirements: merged into the stored ones, compared as a whole.
+        const textsBefore = editionTexts(current);
+        const textsAfter = {
+          name: mergeText(textsBefore.name, name, nameI18n, lang) ?? textsBefore.name,
+          description:
+            mergeText(textsBefore.description, description, descriptionI18n, lang) ?? textsBefore.description,
+        };
+        assertWritten('name', textsAfter.name);
+        const extraColumns: Partial<EditionEntity> = {};
+        for (const key of ['name', 'description'] as const) {
+          if (sameText(textsBefore[key], textsAfter[key])) continue;
+          changedBefore[`${key}I18n`] = textsBefore[key];
+          changedAfter[`${key}I18n`] = textsAfter[key];
+          Object.assign(extraColumns, textColumns({ [key]: textsAfter[key] }));
+        }
+        const reqBefore = requirementsOf(current);
+        const reqAfter = { ...reqBefore, ...(submissionRequirements ?? {}) };
+        if (JSON.stringify(reqBefore) !== JSON.stringify(reqAfter)) {
+          changedBefore.submissionRequirements = reqBefore;
+          changedAfter.submissionRequirements = reqAfter;
+          extraColumns.submissionRequirements = reqAfter;
+        }
         if (Object.keys(changedAfter).length === 0) return null;
 
-        const checked = EditionPatchSchema.safeParse({ ...before, ...changedAfter });
+        const scalarsAfter: Partial<EditionScalars> = {};
+        for (const k of Object.keys(before) as (keyof EditionScalars)[]) {
+          if (k in changedAfter) (scalarsAfter as Record<string, unknown>)[k] = changedAfter[k];
+        }
+        const checked = EditionPatchSchema.safeParse({ ...before, ...scalarsAfter });
         if (!checked.success) throw new DomainError('VALIDATION_FAILED', describeZodError(checked.error));
         if (
           typeof changedAfter.slug === 'string' &&
@@ -188,7 +266,9 @@ export class EditionsService {
         ) {
           throw slugTaken(changedAfter.slug);
         }
-        await m.getRepository(EditionEntity).update({ id: editionId }, toColumns(changedAfter));
+        await m
+          .getRepository(EditionEntity)
+          .update({ id: editionId }, { ...toColumns(scalarsAfter), ...extraColumns });
         await this.audit.record(m, {
           editionId,
           actorId,
@@ -198,15 +278,16 @@ export class EditionsService {
           before: changedBefore,
           after: changedAfter,
         });
+        if (!scalarsChanged) return null; // texts and requirements move no phase
         const now = Date.now();
-        const updated = m.getRepository(EditionEntity).create({ ...current, ...toColumns(changedAfter) });
+        const updated = m.getRepository(EditionEntity).create({ ...current, ...toColumns(scalarsAfter) });
         return { before: phaseOf(current, now), after: phaseOf(updated, now) };
       });
     } catch (err) {
       if (isUniqueViolation(err) && patch.slug) throw slugTaken(patch.slug);
       throw checkViolation(err) ?? err;
     }
-    const edition = await this.get(editionId, { includeDrafts: true });
+    const edition = await this.get(editionId, { includeDrafts: true, lang });
     if (phases) this.events.changed({ editionId, phaseBefore: phases.before, phaseAfter: phases.after });
     return edition;
   }

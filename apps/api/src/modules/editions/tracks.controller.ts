@@ -7,11 +7,13 @@ import {
   type Challenge,
   type ChallengeCreate,
   type ChallengePatch,
+  type Language,
   type Track,
   type TrackPatch,
 } from '@ca/shared';
 import { OrganizerOnly } from '../../common/auth/access.decorator';
 import { CurrentUser, type AuthUser } from '../../common/auth/current-user';
+import { RequestLanguage } from '../../common/i18n/request-language';
 import { UuidParam, ZodBody } from '../../common/validation/zod';
 import { TracksService } from './tracks.service';
 
@@ -26,8 +28,9 @@ export class TracksController {
     @UuidParam('id') id: string,
     @ZodBody(TrackPatchSchema) body: TrackPatch,
     @CurrentUser() user: AuthUser,
+    @RequestLanguage() lang: Language,
   ): Promise<Track> {
-    return this.tracks.updateTrack(id, body, user.id);
+    return this.tracks.updateTrack(id, body, user.id, lang);
   }
 
   @OrganizerOnly()
@@ -36,8 +39,9 @@ export class TracksController {
     @UuidParam('id') id: string,
     @ZodBody(ChallengeCreateSchema) body: ChallengeCreate,
     @CurrentUser() user: AuthUser,
+    @RequestLanguage() lang: Language,
   ): Promise<Challenge> {
-    return this.tracks.addChallenge(id, body, user.id);
+    return this.tracks.addChallenge(id, body, user.id, lang);
   }
 
   @OrganizerOnly()
@@ -46,8 +50,9 @@ export class TracksController {
     @UuidParam('id') id: string,
     @ZodBody(ChallengePatchSchema) body: ChallengePatch,
     @CurrentUser() user: AuthUser,
+    @RequestLanguage() lang: Language,
   ): Promise<Challenge> {
-    return this.tracks.updateChallenge(id, body, user.id);
+    return this.tracks.updateChallenge(id, body, user.id, lang);
   }
 
   @OrganizerOnly()

@@ -6,6 +6,8 @@ import type {
   ChallengePatch,
   CriteriaPut,
   Criterion,
+  Language,
+  LocalizedText,
   Track,
   TrackCreate,
   TrackPatch,
@@ -15,28 +17,91 @@ import { DomainError, notFound } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
 import { CriteriaLock } from '../judging/criteria-lock';
 import { isUniqueViolation, nameKey } from './db-errors';
-import { toChallenge, toCriterion, toTrack } from './editions.mapper';
+import {
+  challengeTexts,
+  criterionTexts,
+  toChallenge,
+  toCriterion,
+  toTrack,
+  trackTexts,
+} from './editions.mapper';
 import { ChallengeEntity } from './entities/challenge.entity';
 import { CriterionEntity } from './entities/criterion.entity';
 import { EditionEntity } from './entities/edition.entity';
 import { TrackEntity } from './entities/track.entity';
+import { EMPTY_TEXT, assertWritten, mergeText, sameText } from './texts';
 
 const trackTaken = (field: 'slug' | 'name', value: string) =>
   new DomainError('NAME_TAKEN', `${field}: "${value}" is already used by another track of this edition`);
 
-/** The fields of `patch` whose value differs from `current`, as audit before/after. */
-function diff<T extends object>(current: T, patch: Partial<T>) {
-  const before: Partial<T> = {};
-  const after: Partial<T> = {};
-  for (const [k, v] of Object.entries(patch) as [keyof T, T[keyof T]][]) {
-    if (v === undefined || current[k] === v) continue;
-    before[k] = current[k];
-    after[k] = v;
+type Texts<K extends string> = Record<K, LocalizedText>;
+
+/**
+ * The texts of `keys` after a write (see `mergeText`), with the audit before/after of those that
+ * changed; `current` is null when creating.
+ */
+function mergeTexts<K extends string>(
+  keys: readonly K[],
+  current: Texts<K> | null,
+  body: Record<string, unknown>,
+  lang: Language,
+  nullable: readonly K[] = [],
+) {
+  const next = {} as Texts<K>;
+  const before: Record<string, LocalizedText> = {};
+  const after: Record<string, LocalizedText> = {};
+  for (const k of keys) {
+    const merged = mergeText(
+      current?.[k] ?? null,
+      body[k] as string | null | undefined,
+      body[`${k}I18n`] as { en?: string; ro?: string } | undefined,
+      lang,
+      { nullable: nullable.includes(k) },
+    );
+    next[k] = merged ?? current?.[k] ?? EMPTY_TEXT;
+    if (current && !sameText(current[k], next[k])) {
+      before[`${k}I18n`] = current[k];
+      after[`${k}I18n`] = next[k];
+    }
   }
-  return { before, after, changed: Object.keys(after).length > 0 };
+  return { next, before, after, changed: Object.keys(after).length > 0 };
 }
 
-/** Organizers' editing of an edition's tracks, challenges and criteria; every change is audited. */
+const trackColumns = (t: Texts<'name' | 'description'>) => ({
+  name: t.name.en,
+  nameRo: t.name.ro,
+  nameKey: nameKey(t.name.en),
+  nameRoKey: nameKey(t.name.ro),
+  description: t.description.en,
+  descriptionRo: t.description.ro,
+});
+const challengeColumns = (t: Texts<'title' | 'description' | 'sponsor' | 'prize'>) => ({
+  title: t.title.en,
+  titleRo: t.title.ro,
+  description: t.description.en,
+  descriptionRo: t.description.ro,
+  // No English sponsor or prize is NULL, as it was before the Romanian columns.
+  sponsor: t.sponsor.en.trim() === '' ? null : t.sponsor.en,
+  sponsorRo: t.sponsor.ro,
+  prize: t.prize.en.trim() === '' ? null : t.prize.en,
+  prizeRo: t.prize.ro,
+});
+const criterionColumns = (t: Texts<'name' | 'description'>) => ({
+  name: t.name.en,
+  nameRo: t.name.ro,
+  description: t.description.en,
+  descriptionRo: t.description.ro,
+});
+
+const TRACK_TEXTS = ['name', 'description'] as const;
+const CHALLENGE_TEXTS = ['title', 'description', 'sponsor', 'prize'] as const;
+const CRITERION_TEXTS = ['name', 'description'] as const;
+
+/**
+ * Organizers' editing of an edition's tracks, challenges and criteria; every change is audited.
+ * Texts are kept in English and Romanian: a plain field of a body is the text in the request's
+ * language (`lang`), `…I18n` names languages explicitly (texts.ts `mergeText`).
+ */
 @Injectable()
 export class TracksService {
   constructor(
@@ -64,28 +129,50 @@ export class TracksService {
     return t;
   }
 
-  /** The unique slug and name within the edition, checked first for a clear answer. */
-  private async assertTrackFree(m: EntityManager, editionId: string, t: { slug?: string; name?: string }) {
-    const repo = m.getRepository(TrackEntity);
-    if (t.slug !== undefined && (await repo.existsBy({ editionId, slug: t.slug })))
-      throw trackTaken('slug', t.slug);
-    if (t.name !== undefined && (await repo.existsBy({ editionId, nameKey: nameKey(t.name) })))
-      throw trackTaken('name', t.name);
+  /**
+   * The unique slug and names (in each language) within the edition, checked first for a clear
+   * answer; `exceptId` is the track being changed.
+   */
+  private async assertTrackFree(
+    m: EntityManager,
+    editionId: string,
+    t: { slug?: string; name?: LocalizedText },
+    exceptId?: string,
+  ) {
+    const rows: { slug: string; name_key: string; name_ro_key: string }[] = await m.query(
+      `SELECT slug, name_key, name_ro_key FROM tracks
+        WHERE edition_id = $1 AND ($2::uuid IS NULL OR id <> $2::uuid)`,
+      [editionId, exceptId ?? null],
+    );
+    if (t.slug !== undefined && rows.some((r) => r.slug === t.slug)) throw trackTaken('slug', t.slug);
+    if (!t.name) return;
+    const en = nameKey(t.name.en);
+    const ro = nameKey(t.name.ro);
+    if (en !== '' && rows.some((r) => r.name_key === en)) throw trackTaken('name', t.name.en);
+    if (ro !== '' && rows.some((r) => r.name_ro_key === ro)) throw trackTaken('name', t.name.ro);
   }
 
-  private mapTrackRace(err: unknown, t: { slug?: string; name?: string }): unknown {
+  private mapTrackRace(err: unknown, t: { slug?: string; name?: LocalizedText }): unknown {
     if (isUniqueViolation(err, 'uq_tracks_edition_slug')) return trackTaken('slug', t.slug ?? '');
-    if (isUniqueViolation(err, 'uq_tracks_edition_name')) return trackTaken('name', t.name ?? '');
+    if (isUniqueViolation(err, 'uq_tracks_edition_name')) return trackTaken('name', t.name?.en ?? '');
+    if (isUniqueViolation(err, 'uq_tracks_edition_name_ro')) return trackTaken('name', t.name?.ro ?? '');
     return err;
   }
 
-  async addTrack(editionId: string, input: TrackCreate, actorId: string | null = null): Promise<Track> {
+  async addTrack(
+    editionId: string,
+    input: TrackCreate,
+    actorId: string | null = null,
+    lang: Language = 'en',
+  ): Promise<Track> {
+    const { next: texts } = mergeTexts(TRACK_TEXTS, null, input, lang);
+    assertWritten('name', texts.name);
     try {
       return await this.db.transaction(async (m) => {
         await this.lockedEdition(m, editionId);
-        await this.assertTrackFree(m, editionId, input);
+        await this.assertTrackFree(m, editionId, { slug: input.slug, name: texts.name });
         const position = await m.getRepository(TrackEntity).countBy({ editionId });
-        const values = { ...input, nameKey: nameKey(input.name), editionId, position };
+        const values = { editionId, slug: input.slug, position, ...trackColumns(texts) };
         const inserted = await m.getRepository(TrackEntity).insert(values);
         const id = (inserted.identifiers[0] as { id: string }).id;
         await this.audit.record(m, {
@@ -95,34 +182,45 @@ export class TracksService {
           entity: 'track',
           entityId: id,
           before: null,
-          after: input,
+          after: { slug: input.slug, nameI18n: texts.name, descriptionI18n: texts.description },
         });
-        return toTrack({ ...values, id, challenges: [] } as TrackEntity);
+        return toTrack({ ...values, id, challenges: [] } as TrackEntity, lang);
       });
     } catch (err) {
-      throw this.mapTrackRace(err, input);
+      throw this.mapTrackRace(err, { slug: input.slug, name: texts.name });
     }
   }
 
-  async updateTrack(trackId: string, patch: TrackPatch, actorId: string | null): Promise<Track> {
+  async updateTrack(
+    trackId: string,
+    patch: TrackPatch,
+    actorId: string | null,
+    lang: Language = 'en',
+  ): Promise<Track> {
+    let attempted: { slug?: string; name?: LocalizedText } = {};
     try {
       await this.db.transaction(async (m) => {
         const track = await this.track(m, trackId, true);
-        const { before, after, changed } = diff(
-          { name: track.name, slug: track.slug, description: track.description },
-          patch,
-        );
-        if (!changed) return;
-        const renamed = after.name !== undefined && nameKey(after.name) !== track.nameKey;
-        await this.assertTrackFree(m, track.editionId, {
-          slug: after.slug,
-          name: renamed ? after.name : undefined,
-        });
+        const texts = mergeTexts(TRACK_TEXTS, trackTexts(track), patch, lang);
+        assertWritten('name', texts.next.name);
+        const slugChanged = patch.slug !== undefined && patch.slug !== track.slug;
+        if (!slugChanged && !texts.changed) return;
+        const before: Record<string, unknown> = { ...texts.before };
+        const after: Record<string, unknown> = { ...texts.after };
+        if (slugChanged) {
+          before.slug = track.slug;
+          after.slug = patch.slug;
+        }
+        attempted = {
+          slug: slugChanged ? patch.slug : undefined,
+          name: 'nameI18n' in texts.after ? texts.next.name : undefined,
+        };
+        await this.assertTrackFree(m, track.editionId, attempted, trackId);
         await m
           .getRepository(TrackEntity)
           .update(
             { id: trackId },
-            { ...after, ...(after.name !== undefined ? { nameKey: nameKey(after.name) } : {}) },
+            { ...(slugChanged ? { slug: patch.slug } : {}), ...trackColumns(texts.next) },
           );
         await this.audit.record(m, {
           editionId: track.editionId,
@@ -135,30 +233,26 @@ export class TracksService {
         });
       });
     } catch (err) {
-      throw this.mapTrackRace(err, patch);
+      throw this.mapTrackRace(err, attempted);
     }
     const track = await this.db
       .getRepository(TrackEntity)
       .findOneOrFail({ where: { id: trackId }, relations: { challenges: true } });
-    return toTrack(track);
+    return toTrack(track, lang);
   }
 
   async addChallenge(
     trackId: string,
     input: ChallengeCreate,
     actorId: string | null = null,
+    lang: Language = 'en',
   ): Promise<Challenge> {
+    const { next: texts } = mergeTexts(CHALLENGE_TEXTS, null, input, lang, ['sponsor', 'prize']);
+    assertWritten('title', texts.title);
     return this.db.transaction(async (m) => {
       const track = await this.track(m, trackId, true);
       const position = await m.getRepository(ChallengeEntity).countBy({ trackId });
-      const values = {
-        trackId,
-        title: input.title,
-        description: input.description,
-        sponsor: input.sponsor || null,
-        prize: input.prize || null,
-        position,
-      };
+      const values = { trackId, position, ...challengeColumns(texts) };
       const inserted = await m.getRepository(ChallengeEntity).insert(values);
       const challenge = { ...values, id: (inserted.identifiers[0] as { id: string }).id } as ChallengeEntity;
       await this.audit.record(m, {
@@ -170,7 +264,7 @@ export class TracksService {
         before: null,
         after: toChallenge(challenge),
       });
-      return toChallenge(challenge);
+      return toChallenge(challenge, lang);
     });
   }
 
@@ -178,6 +272,7 @@ export class TracksService {
     challengeId: string,
     patch: ChallengePatch,
     actorId: string | null,
+    lang: Language = 'en',
   ): Promise<Challenge> {
     return this.db.transaction(async (m) => {
       const challenge = await m
@@ -187,13 +282,11 @@ export class TracksService {
         .where('c.id = :challengeId', { challengeId })
         .getOne();
       if (!challenge) throw notFound('Challenge');
-      const normalized: ChallengePatch = { ...patch };
-      // An empty sponsor or prize means none.
-      if (normalized.sponsor === '') normalized.sponsor = null;
-      if (normalized.prize === '') normalized.prize = null;
-      const { before, after, changed } = diff(toChallenge(challenge), normalized);
-      if (!changed) return toChallenge(challenge);
-      await m.getRepository(ChallengeEntity).update({ id: challengeId }, after);
+      const texts = mergeTexts(CHALLENGE_TEXTS, challengeTexts(challenge), patch, lang, ['sponsor', 'prize']);
+      assertWritten('title', texts.next.title);
+      if (!texts.changed) return toChallenge(challenge, lang);
+      const columns = challengeColumns(texts.next);
+      await m.getRepository(ChallengeEntity).update({ id: challengeId }, columns);
       const track = await this.track(m, challenge.trackId);
       await this.audit.record(m, {
         editionId: track.editionId,
@@ -201,10 +294,10 @@ export class TracksService {
         action: 'challenge.updated',
         entity: 'challenge',
         entityId: challengeId,
-        before,
-        after,
+        before: texts.before,
+        after: texts.after,
       });
-      return toChallenge({ ...challenge, ...after } as ChallengeEntity);
+      return toChallenge({ ...challenge, ...columns } as ChallengeEntity, lang);
     });
   }
 
@@ -228,10 +321,16 @@ export class TracksService {
 
   /**
    * Replaces the criteria list (`order` = index). Rows keep their ids by position, so that a
-   * criterion whose text or weight is edited stays the same criterion. 409 PHASE_CLOSED once any
-   * score sheet exists (sheets were scored on these criteria).
+   * criterion whose text or weight is edited stays the same criterion; a language a body item does
+   * not name keeps that row's stored text (an English-only client does not erase the Romanian).
+   * 409 PHASE_CLOSED once any score sheet exists (sheets were scored on these criteria).
    */
-  async putCriteria(editionId: string, items: CriteriaPut, actorId: string | null): Promise<Criterion[]> {
+  async putCriteria(
+    editionId: string,
+    items: CriteriaPut,
+    actorId: string | null,
+    lang: Language = 'en',
+  ): Promise<Criterion[]> {
     return this.db.transaction(async (m) => {
       await this.lockedEdition(m, editionId);
       await this.criteriaLock.assertEditable(m, editionId);
@@ -247,22 +346,15 @@ export class TracksService {
             descriptionI18n: { en: l.descriptionI18n.en ?? '', ro: l.descriptionI18n.ro ?? '' },
           }))
           .sort((a, b) => a.from - b.from);
-        const values = {
-          name: c.name,
-          description: c.description,
-          weight: c.weight,
-          min: c.min,
-          max: c.max,
-          levels,
-        };
+        const { next: texts } = mergeTexts(CRITERION_TEXTS, row ? criterionTexts(row) : null, c, lang);
+        assertWritten(`${position}.name`, texts.name);
+        const values = { ...criterionColumns(texts), weight: c.weight, min: c.min, max: c.max, levels };
         if (row) await repo.update({ id: row.id }, { ...values, position });
         else await repo.insert({ ...values, editionId, position });
       }
       const surplus = existing.slice(items.length).map((c) => c.id);
       if (surplus.length) await repo.delete({ id: In(surplus) });
-      const after = (await repo.find({ where: { editionId }, order: { position: 'ASC' } })).map((c) =>
-        toCriterion(c),
-      );
+      const rows = await repo.find({ where: { editionId }, order: { position: 'ASC' } });
       await this.audit.record(m, {
         editionId,
         actorId,
@@ -270,9 +362,9 @@ export class TracksService {
         entity: 'edition',
         entityId: editionId,
         before,
-        after,
+        after: rows.map((c) => toCriterion(c)),
       });
-      return after;
+      return rows.map((c) => toCriterion(c, lang));
     });
   }
 }

@@ -12,5 +12,7 @@ export function toJuryInvitation(e: JuryInvitationEntity, now: number): JuryInvi
     expiresAt: e.expiresAt.toISOString(),
     acceptedAt: e.acceptedAt?.toISOString() ?? null,
     acceptedBy: e.acceptedBy,
+    lastSentAt: e.createdAt.toISOString(),
+    revokedAt: null,
   };
 }

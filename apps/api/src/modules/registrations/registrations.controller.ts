@@ -48,13 +48,14 @@ export class RegistrationsController {
     return this.registrations.updateMine(editionId, user.id, body);
   }
 
-  /** The team-finder: registered participants (and organizers) browse people by skill. */
+  /** The team-finder (registered participants) and the organizers' participant list. */
   @EditionRoles(['participant'])
   @Get('participants')
   participants(
     @UuidParam('id') editionId: string,
     @ZodQuery(ParticipantsQuerySchema) q: ParticipantsQuery,
+    @CurrentUser() user: AuthUser,
   ): Promise<Page<Participant>> {
-    return this.registrations.participants(editionId, q);
+    return this.registrations.participants(editionId, q, user);
   }
 }

@@ -22,14 +22,18 @@ export const toRegistration = (r: RegistrationEntity): Registration => ({
   userId: r.userId,
   skills: r.skills,
   lookingForTeam: r.lookingForTeam,
+  shareContact: r.shareContact,
 });
 
 interface ParticipantRow {
   user_id: string;
   name: string;
+  email: string;
+  share_contact: boolean;
   skills: string[];
   looking_for_team: boolean;
   team_id: string | null;
+  team_name: string | null;
   /** Registration time with microseconds (a JS Date would cut them and break the cursor). */
   at: string;
 }
@@ -59,14 +63,26 @@ export class RegistrationsService {
         .createQueryBuilder()
         .insert()
         .into(RegistrationEntity)
-        .values({ editionId, userId: user.id, skills: input.skills, lookingForTeam: input.lookingForTeam })
+        .values({
+          editionId,
+          userId: user.id,
+          skills: input.skills,
+          lookingForTeam: input.lookingForTeam,
+          shareContact: input.shareContact,
+        })
         .orIgnore()
         .returning('*')
         .execute()
     ).raw;
     if (rows.length === 0)
       throw new DomainError('ALREADY_REGISTERED', 'You are already registered for this edition');
-    return { editionId, userId: user.id, skills: input.skills, lookingForTeam: input.lookingForTeam };
+    return {
+      editionId,
+      userId: user.id,
+      skills: input.skills,
+      lookingForTeam: input.lookingForTeam,
+      shareContact: input.shareContact,
+    };
   }
 
   async mine(editionId: string, userId: string): Promise<Registration> {
@@ -80,6 +96,7 @@ export class RegistrationsService {
     const values: Partial<RegistrationEntity> = {};
     if (patch.skills !== undefined) values.skills = patch.skills;
     if (patch.lookingForTeam !== undefined) values.lookingForTeam = patch.lookingForTeam;
+    if (patch.shareContact !== undefined) values.shareContact = patch.shareContact;
     if (Object.keys(values).length > 0) {
       const res = await this.db.getRepository(RegistrationEntity).update({ editionId, userId }, values);
       if (!res.affected) throw notFound('Registration');
@@ -96,36 +113,49 @@ export class RegistrationsService {
     return manager.getRepository(RegistrationEntity).existsBy({ editionId, userId });
   }
 
-  /** The team-finder's people, in order of registration; `skill` matches any skill containing it. */
-  async participants(editionId: string, q: ParticipantsQuery): Promise<Page<Participant>> {
+  /**
+   * The team-finder's people and the organizers' participant list, in order of registration.
+   * `lookingForTeam=true` lists only people looking for a team who have none (`false`: everyone
+   * else); `inTeam` filters on having a team; `skill` matches any skill containing it; `q` the name
+   * (for organizers also the email). Emails only where their owner consents (`shareContact`), or
+   * for organizers.
+   */
+  async participants(editionId: string, q: ParticipantsQuery, viewer: AuthUser): Promise<Page<Participant>> {
     await this.editions.entity(editionId, { includeDrafts: true });
     const cursor = decodeCursor(q.cursor, 2);
+    const organizer = viewer.isOrganizer;
     const params: unknown[] = [editionId];
+    const param = (value: unknown) => `$${params.push(value)}`;
     const where = ['r.edition_id = $1'];
-    if (q.lookingForTeam !== undefined) {
-      params.push(q.lookingForTeam);
-      where.push(`r.looking_for_team = $${params.length}`);
-    }
+    // Someone who found a team is no longer looking, whatever their registration says.
+    const looking = '(r.looking_for_team AND tm.team_id IS NULL)';
+    if (q.lookingForTeam !== undefined) where.push(q.lookingForTeam ? looking : `NOT ${looking}`);
+    if (q.inTeam !== undefined) where.push(`tm.team_id IS ${q.inTeam ? 'NOT ' : ''}NULL`);
     if (q.skill !== undefined) {
-      params.push(`%${likeEscape(q.skill)}%`);
-      where.push(`EXISTS (SELECT 1 FROM unnest(r.skills) s WHERE s ILIKE $${params.length})`);
+      where.push(
+        `EXISTS (SELECT 1 FROM unnest(r.skills) s WHERE s ILIKE ${param(`%${likeEscape(q.skill)}%`)})`,
+      );
+    }
+    if (q.q !== undefined) {
+      const p = param(`%${likeEscape(q.q)}%`);
+      where.push(organizer ? `(u.name ILIKE ${p} OR u.email ILIKE ${p})` : `u.name ILIKE ${p}`);
     }
     if (cursor) {
       if (typeof cursor[0] !== 'string' || Number.isNaN(Date.parse(cursor[0])) || !isUuid(String(cursor[1])))
         throw new DomainError('VALIDATION_FAILED', 'cursor: not a cursor this list gave out');
-      params.push(cursor[0], cursor[1]);
-      where.push(`(r.created_at, r.user_id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+      where.push(`(r.created_at, r.user_id) > (${param(cursor[0])}::timestamptz, ${param(cursor[1])}::uuid)`);
     }
-    params.push(q.limit + 1);
     const rows: ParticipantRow[] = await this.db.query(
-      `SELECT r.user_id, u.name, r.skills, r.looking_for_team, tm.team_id,
+      `SELECT r.user_id, u.name, u.email, r.share_contact, r.skills, r.looking_for_team,
+              tm.team_id, t.name AS team_name,
               to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at
          FROM registrations r
          JOIN users u ON u.id = r.user_id
          LEFT JOIN team_members tm ON tm.edition_id = r.edition_id AND tm.user_id = r.user_id
+         LEFT JOIN teams t ON t.id = tm.team_id
         WHERE ${where.join(' AND ')}
         ORDER BY r.created_at, r.user_id
-        LIMIT $${params.length}`,
+        LIMIT ${param(q.limit + 1)}`,
       params,
     );
     const page = pageFrom(rows, q.limit, (r) => [r.at, r.user_id]);
@@ -136,8 +166,24 @@ export class RegistrationsService {
         skills: r.skills,
         lookingForTeam: r.looking_for_team,
         teamId: r.team_id,
+        teamName: r.team_name,
+        email: organizer || r.share_contact ? r.email : null,
+        registeredAt: r.at,
       })),
       nextCursor: page.nextCursor,
     };
+  }
+
+  /**
+   * What the team-finder needs to know about one person in `manager`'s transaction: registered,
+   * looking for a team, and whether they share their contact; null when not registered.
+   */
+  async registrationOf(
+    editionId: string,
+    userId: string,
+    manager: EntityManager = this.db.manager,
+  ): Promise<Registration | null> {
+    const r = await manager.getRepository(RegistrationEntity).findOneBy({ editionId, userId });
+    return r ? toRegistration(r) : null;
   }
 }

@@ -9,9 +9,11 @@ export function demoEdition(now: number): EditionCreate {
   const at = (days: number) => new Date(Math.floor((now + days * DAY) / 60_000) * 60_000).toISOString();
   return {
     slug: DEMO_EDITION_SLUG,
-    name: 'Challenge Accepted — VI edition',
-    description:
-      'The sixth edition of the regional health-IT hackathon: 48 hours to build something that matters for health, the environment and tourism.',
+    nameI18n: { en: 'Challenge Accepted — VI edition', ro: 'Challenge Accepted — ediția a VI-a' },
+    descriptionI18n: {
+      en: 'The sixth edition of the regional health-IT hackathon: 48 hours to build something that matters for health, the environment and tourism.',
+      ro: 'A șasea ediție a hackathonului regional de IT medical: 48 de ore în care construiți ceva ce contează pentru sănătate, mediu și turism.',
+    },
     published: true,
     registrationOpensAt: at(-7),
     registrationClosesAt: at(10),
@@ -28,49 +30,69 @@ export function demoEdition(now: number): EditionCreate {
   };
 }
 
+/** The demo's tracks and challenges, in English and Romanian. */
 export const DEMO_TRACKS: (TrackCreate & { challenges: ChallengeCreate[] })[] = [
   {
     slug: 'health',
-    name: 'Health',
-    description: 'Medical and pharmaceutical challenges: patients, clinicians, pharmacies.',
+    nameI18n: { en: 'Health', ro: 'Sănătate' },
+    descriptionI18n: {
+      en: 'Medical and pharmaceutical challenges: patients, clinicians, pharmacies.',
+      ro: 'Provocări medicale și farmaceutice: pacienți, medici, farmacii.',
+    },
     challenges: [
       {
-        title: 'Medication adherence',
-        description: 'Help patients with chronic conditions take the right dose at the right time.',
-        sponsor: 'Regional Pharmacy Network',
-        prize: '3,000 EUR',
+        titleI18n: { en: 'Medication adherence', ro: 'Aderența la tratament' },
+        descriptionI18n: {
+          en: 'Help patients with chronic conditions take the right dose at the right time.',
+          ro: 'Ajutați pacienții cu boli cronice să ia doza potrivită la momentul potrivit.',
+        },
+        sponsorI18n: { en: 'Regional Pharmacy Network', ro: 'Rețeaua Regională de Farmacii' },
+        prizeI18n: { en: '3,000 EUR', ro: '3.000 EUR' },
       },
       {
-        title: 'Emergency room triage',
-        description: 'Shorten the wait for the patients who cannot wait.',
-        sponsor: null,
-        prize: null,
+        titleI18n: { en: 'Emergency room triage', ro: 'Triajul în camera de gardă' },
+        descriptionI18n: {
+          en: 'Shorten the wait for the patients who cannot wait.',
+          ro: 'Scurtați așteptarea pentru pacienții care nu își permit să aștepte.',
+        },
       },
     ],
   },
   {
     slug: 'environment-ecology',
-    name: 'Environment & Ecology',
-    description: 'Air, water, waste and biodiversity in the region.',
+    nameI18n: { en: 'Environment & Ecology', ro: 'Mediu și ecologie' },
+    descriptionI18n: {
+      en: 'Air, water, waste and biodiversity in the region.',
+      ro: 'Aerul, apa, deșeurile și biodiversitatea din regiune.',
+    },
     challenges: [
       {
-        title: 'Air quality for everyone',
-        description: 'Turn open sensor data into advice people act on.',
-        sponsor: 'City Hall',
-        prize: '2,000 EUR',
+        titleI18n: { en: 'Air quality for everyone', ro: 'Aer curat pentru toți' },
+        descriptionI18n: {
+          en: 'Turn open sensor data into advice people act on.',
+          ro: 'Transformați datele deschise ale senzorilor în sfaturi după care oamenii acționează.',
+        },
+        sponsorI18n: { en: 'City Hall', ro: 'Primăria' },
+        prizeI18n: { en: '2,000 EUR', ro: '2.000 EUR' },
       },
     ],
   },
   {
     slug: 'tourism',
-    name: 'Tourism',
-    description: 'Visitors, local heritage and the businesses that host them.',
+    nameI18n: { en: 'Tourism', ro: 'Turism' },
+    descriptionI18n: {
+      en: 'Visitors, local heritage and the businesses that host them.',
+      ro: 'Vizitatori, patrimoniul local și afacerile care îi găzduiesc.',
+    },
     challenges: [
       {
-        title: 'Accessible heritage',
-        description: 'Make the region’s monuments reachable for visitors with disabilities.',
-        sponsor: 'County Tourism Office',
-        prize: '1,500 EUR',
+        titleI18n: { en: 'Accessible heritage', ro: 'Patrimoniu accesibil' },
+        descriptionI18n: {
+          en: 'Make the region’s monuments reachable for visitors with disabilities.',
+          ro: 'Faceți monumentele regiunii accesibile vizitatorilor cu dizabilități.',
+        },
+        sponsorI18n: { en: 'County Tourism Office', ro: 'Oficiul Județean de Turism' },
+        prizeI18n: { en: '1,500 EUR', ro: '1.500 EUR' },
       },
     ],
   },
@@ -82,6 +104,8 @@ export interface DemoParticipant {
   name: string;
   skills: string[];
   lookingForTeam: boolean;
+  /** Shows their email to other participants (consent); off unless set. */
+  shareContact?: boolean;
 }
 export interface DemoTeam {
   /** Slug of the track (DEMO_TRACKS). */
@@ -109,7 +133,7 @@ export const DEMO_PARTICIPANTS: DemoParticipant[] = [
   { name: 'Paul Dobre', skills: ['Swift', 'iOS'], lookingForTeam: false },
   { name: 'Raluca Ene', skills: ['History', 'Storytelling'], lookingForTeam: false },
   { name: 'Sorin Matei', skills: ['React Native', 'Firebase'], lookingForTeam: false },
-  { name: 'Teodora Vasile', skills: ['Nursing', 'UX research'], lookingForTeam: true },
+  { name: 'Teodora Vasile', skills: ['Nursing', 'UX research'], lookingForTeam: true, shareContact: true },
   { name: 'Gabriel Preda', skills: ['Rust', 'Embedded'], lookingForTeam: true },
   { name: 'Irina Moldovan', skills: ['TypeScript', 'Angular'], lookingForTeam: true },
   { name: 'Florin Sandu', skills: ['Economics', 'Pitching'], lookingForTeam: true },

@@ -105,6 +105,7 @@ export class SeedService {
       await this.registrations.register(editionId, auth, {
         skills: p.skills,
         lookingForTeam: p.lookingForTeam,
+        shareContact: p.shareContact ?? false,
       });
       lines.push(`Demo participant account: ${account.email} / ${account.password} (${p.name})`);
     }

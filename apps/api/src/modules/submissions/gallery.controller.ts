@@ -5,9 +5,11 @@ import {
   type GalleryItem,
   type GalleryProject,
   type GalleryQuery,
+  type Language,
   type Page,
 } from '@ca/shared';
 import { Public } from '../../common/auth/access.decorator';
+import { RequestLanguage } from '../../common/i18n/request-language';
 import { UuidParam, ZodQuery } from '../../common/validation/zod';
 import { GalleryService } from './gallery.service';
 
@@ -22,8 +24,9 @@ export class GalleryController {
   list(
     @UuidParam('id') editionId: string,
     @ZodQuery(GalleryQuerySchema) q: GalleryQuery,
+    @RequestLanguage() lang: Language,
   ): Promise<Page<GalleryItem>> {
-    return this.gallery.list(editionId, q);
+    return this.gallery.list(editionId, q, lang);
   }
 
   @Public()
@@ -31,7 +34,8 @@ export class GalleryController {
   project(
     @UuidParam('id') editionId: string,
     @UuidParam('submissionId') submissionId: string,
+    @RequestLanguage() lang: Language,
   ): Promise<GalleryProject> {
-    return this.gallery.project(editionId, submissionId);
+    return this.gallery.project(editionId, submissionId, lang);
   }
 }

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { GalleryItem, GalleryProject, GalleryQuery, Page } from '@ca/shared';
+import {
+  localize,
+  type GalleryItem,
+  type GalleryProject,
+  type GalleryQuery,
+  type Language,
+  type Page,
+} from '@ca/shared';
 import { DataSource } from 'typeorm';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { decodeCursor, pageFrom } from '../../common/pagination/cursor';
@@ -15,6 +22,7 @@ interface GalleryRow {
   team_name: string;
   track_id: string;
   track_name: string;
+  track_name_ro: string;
   title: string;
   tagline: string;
   tech_tags: string[];
@@ -29,7 +37,7 @@ interface GalleryRow {
 
 /** In the gallery: submitted and not disqualified. */
 const GALLERY_SELECT = `
-  SELECT s.id, s.edition_id, s.team_id, t.name AS team_name, s.track_id, tr.name AS track_name,
+  SELECT s.id, s.edition_id, s.team_id, t.name AS team_name, s.track_id, tr.name AS track_name, tr.name_ro AS track_name_ro,
          s.title, s.tagline, s.tech_tags, s.challenge_ids, s.submitted_at, lower(s.title) AS sort_key,
          s.description, s.repo_url, s.demo_url, s.video_url
     FROM submissions s
@@ -54,7 +62,7 @@ export class GalleryService {
     private readonly users: UsersService,
   ) {}
 
-  async list(editionId: string, q: GalleryQuery): Promise<Page<GalleryItem>> {
+  async list(editionId: string, q: GalleryQuery, lang: Language = 'en'): Promise<Page<GalleryItem>> {
     await this.assertOpen(editionId);
     const cursor = decodeCursor(q.cursor, 2);
     const params: unknown[] = [editionId];
@@ -76,11 +84,11 @@ export class GalleryService {
       params,
     );
     const page = pageFrom(rows, q.limit, (r) => [r.sort_key, r.id]);
-    return { items: page.items.map(toGalleryItem), nextCursor: page.nextCursor };
+    return { items: page.items.map((r) => toGalleryItem(r, lang)), nextCursor: page.nextCursor };
   }
 
   /** One project's page; 404 when it is not in the gallery (draft, disqualified, other edition). */
-  async project(editionId: string, submissionId: string): Promise<GalleryProject> {
+  async project(editionId: string, submissionId: string, lang: Language = 'en'): Promise<GalleryProject> {
     await this.assertOpen(editionId);
     const [row]: GalleryRow[] = await this.db.query(`${GALLERY_SELECT} AND s.edition_id = $1 AND s.id = $2`, [
       editionId,
@@ -94,7 +102,7 @@ export class GalleryService {
         .map(async (m) => ({ userId: m.userId, name: (await this.users.get(m.userId)).name })),
     );
     return {
-      ...toGalleryItem(row),
+      ...toGalleryItem(row, lang),
       description: row.description,
       repoUrl: row.repo_url,
       demoUrl: row.demo_url,
@@ -114,14 +122,16 @@ export class GalleryService {
   }
 }
 
-function toGalleryItem(r: GalleryRow): GalleryItem {
+function toGalleryItem(r: GalleryRow, lang: Language): GalleryItem {
+  const trackName = { en: r.track_name, ro: r.track_name_ro };
   return {
     submissionId: r.id,
     editionId: r.edition_id,
     teamId: r.team_id,
     teamName: r.team_name,
     trackId: r.track_id,
-    trackName: r.track_name,
+    trackName: localize(trackName, lang),
+    trackNameI18n: trackName,
     title: r.title,
     tagline: r.tagline,
     techTags: r.tech_tags,

@@ -124,7 +124,7 @@ export class SubmissionsService {
     });
   }
 
-  /** The history, newest first; members and organizers. */
+  /** The history, newest first (one person's saves close together are one entry); members and organizers. */
   async versions(teamId: string, user: AuthUser, q: PageQuery): Promise<Page<SubmissionVersion>> {
     await this.assertCanRead(teamId, user);
     const submission = await findSubmission(this.db.manager, { teamId });
@@ -132,13 +132,17 @@ export class SubmissionsService {
     const cursor = decodeCursor(q.cursor, 1);
     const rows: {
       version: number;
+      first_version: number;
+      saves: number;
       action: SubmissionVersion['action'];
       author_id: string | null;
       author_name: string | null;
       created_at: Date;
+      started_at: Date;
       snapshot: SubmissionVersion['snapshot'];
     }[] = await this.db.query(
-      `SELECT v.version, v.action, v.author_id, u.name AS author_name, v.created_at, v.snapshot
+      `SELECT v.version, v.first_version, v.saves, v.action, v.author_id, u.name AS author_name,
+              v.created_at, v.started_at, v.snapshot
          FROM submission_versions v
          LEFT JOIN users u ON u.id = v.author_id
         WHERE v.submission_id = $1 AND ($2::int IS NULL OR v.version < $2::int)
@@ -150,10 +154,13 @@ export class SubmissionsService {
     return {
       items: page.items.map((r) => ({
         version: r.version,
+        firstVersion: r.first_version,
+        saves: r.saves,
         action: r.action,
         authorId: r.author_id,
         authorName: r.author_name,
         createdAt: r.created_at.toISOString(),
+        startedAt: r.started_at.toISOString(),
         snapshot: r.snapshot,
       })),
       nextCursor: page.nextCursor,

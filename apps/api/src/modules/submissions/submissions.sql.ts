@@ -1,4 +1,11 @@
-import type { Submission, SubmissionContent, SubmissionPut, SubmissionVersion } from '@ca/shared';
+import {
+  SAVE_MERGE_GAP_MS,
+  SAVE_MERGE_SPAN_MS,
+  type Submission,
+  type SubmissionContent,
+  type SubmissionPut,
+  type SubmissionVersion,
+} from '@ca/shared';
 import type { EntityManager } from 'typeorm';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 
@@ -221,7 +228,14 @@ export async function assertChallengesOfTrack(
   }
 }
 
-/** Appends the history row of a change; `row` is the state after it. */
+/**
+ * Records a change in the history; `row` is the state after it. A save merges into the latest
+ * entry when that entry is a save by the same person, less than SAVE_MERGE_GAP_MS after its last
+ * save and SAVE_MERGE_SPAN_MS after its first (autosave makes one entry, not hundreds): the entry
+ * moves to the new version and snapshot and counts one more save. Submits and unsubmits always
+ * append an entry of their own. Callers hold the team's row lock (`lockTeam`), so the latest
+ * entry cannot change between the two statements; times are the database's `now()`.
+ */
 export async function recordVersion(
   m: EntityManager,
   row: StoredRow,
@@ -233,9 +247,25 @@ export async function recordVersion(
     trackId: row.track_id,
     status: row.status,
   };
+  if (action === 'save') {
+    const merged = await updateReturning<{ version: number }>(
+      m,
+      `UPDATE submission_versions v
+          SET version = $2, snapshot = $3::jsonb, created_at = now(), saves = v.saves + 1
+        WHERE v.submission_id = $1
+          AND v.version = (SELECT max(version) FROM submission_versions WHERE submission_id = $1)
+          AND v.action = 'save' AND v.author_id = $4
+          AND v.created_at > now() - make_interval(secs => $5::double precision / 1000)
+          AND v.started_at > now() - make_interval(secs => $6::double precision / 1000)
+       RETURNING v.version`,
+      [row.id, row.version, JSON.stringify(snapshot), authorId, SAVE_MERGE_GAP_MS, SAVE_MERGE_SPAN_MS],
+    );
+    if (merged.length > 0) return;
+  }
   await m.query(
-    `INSERT INTO submission_versions (submission_id, version, action, snapshot, author_id, created_at)
-     VALUES ($1, $2, $3, $4::jsonb, $5, now())`,
+    `INSERT INTO submission_versions
+       (submission_id, version, first_version, saves, action, snapshot, author_id, created_at, started_at)
+     VALUES ($1, $2, $2, 1, $3, $4::jsonb, $5, now(), now())`,
     [row.id, row.version, action, JSON.stringify(snapshot), authorId],
   );
 }

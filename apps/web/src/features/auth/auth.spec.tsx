@@ -62,6 +62,32 @@ describe('auth state', () => {
     expect(screen.getByTestId('nav-organize').getAttribute('href')).toBe('/organize');
   });
 
+  it('puts the same entries in the phone drawer, which closes when one is followed', async () => {
+    const edition = demoEdition(Date.now());
+    stubFetch({
+      ...signedIn(meFixture({ isOrganizer: true }, { [edition.id]: ['participant', 'juror'] })),
+      'GET /api/editions': () => json(200, { items: [edition], nextCursor: null }),
+      'GET /api/editions/challenge-accepted-vi': () => json(200, edition),
+    });
+
+    const { router } = renderApp('/');
+
+    await screen.findByTestId('nav-my-team');
+    expect(screen.queryByTestId('drawer-organize')).toBeNull();
+    const burger = screen.getByTestId('nav-burger');
+    expect(burger.getAttribute('aria-label')).toBe('Open the menu');
+    fireEvent.click(burger);
+    expect((await screen.findByTestId('drawer-my-team')).getAttribute('href')).toBe(
+      '/editions/challenge-accepted-vi/team',
+    );
+    expect(screen.getByTestId('drawer-jury').getAttribute('href')).toBe('/jury');
+    expect(screen.getByTestId('drawer-organize').getAttribute('href')).toBe('/organize');
+    expect(screen.getByTestId('drawer-logout')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('drawer-my-team'));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/editions/challenge-accepted-vi/team'));
+    await waitFor(() => expect(screen.queryByTestId('drawer-organize')).toBeNull());
+  });
+
   it('shows no Organize or Jury entry to a participant', async () => {
     const edition = demoEdition(Date.now());
     stubFetch({

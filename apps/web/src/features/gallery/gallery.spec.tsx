@@ -23,6 +23,7 @@ function item(editionId: string, overrides: Partial<GalleryItem> = {}): GalleryI
     teamName: 'Pill Pals',
     trackId: HEALTH,
     trackName: 'Health',
+    trackNameI18n: { en: 'Health', ro: 'Sănătate' },
     title: 'Pill reminder',
     tagline: 'Never miss a dose',
     techTags: ['React', 'BLE'],

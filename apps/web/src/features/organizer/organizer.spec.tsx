@@ -6,7 +6,7 @@ import { FakeSocket } from '../../test/fake-socket';
 import { json, stubFetch } from '../../test/fetch-stub';
 import { demoEdition } from '../../test/fixtures';
 import { renderApp } from '../../test/render-app';
-import { slugify } from './queries';
+import { slugify } from './mutations';
 
 const mockSocket = new FakeSocket();
 jest.mock('../../lib/socket', () => ({ getSocket: () => mockSocket, closeSocket: () => undefined }));
@@ -73,7 +73,7 @@ describe('new edition', () => {
 
     fireEvent.click(screen.getByTestId('edition-save'));
 
-    expect(await screen.findByText('Name is required.')).toBeTruthy();
+    expect(await screen.findByText('Name is required, in English or in Romanian.')).toBeTruthy();
     expect(screen.getByText('Registration opens is required.')).toBeTruthy();
     expect(screen.getByText('Submission deadline is required.')).toBeTruthy();
     expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
@@ -83,8 +83,9 @@ describe('new edition', () => {
     stubFetch({ ...signedIn(organizer) });
     renderApp('/organize/editions/new');
     await screen.findByTestId('edition-form');
-    type(/^Name/, 'Challenge Accepted — VII ediție');
-    fireEvent.blur(input(/^Name/));
+    // Only the Romanian name: the slug comes from it, and the English one may stay empty.
+    type(/^Name \(Romanian\)/, 'Challenge Accepted — VII ediție');
+    fireEvent.blur(input(/^Name \(Romanian\)/));
     expect((input(/^Address/) as HTMLInputElement).value).toBe('challenge-accepted-vii-editie');
 
     type(/^Address/, 'Not A Slug');
@@ -99,7 +100,7 @@ describe('edition editor', () => {
   it('shows the field at fault when the timeline is out of order, and sends nothing', async () => {
     const edition = demoEdition(NOW);
     const { calls } = stubFetch(editorRoutes(edition));
-    renderApp(`/organize/editions/${edition.slug}`);
+    renderApp(`/organize/editions/${edition.slug}/edition`);
     await screen.findByTestId('edition-form');
 
     // Move the submission deadline (11 March) to 5 March, before registration closes (10 March).
@@ -129,7 +130,7 @@ describe('edition editor', () => {
     const { fetch } = stubFetch(
       editorRoutes(edition, { [`PATCH /api/editions/${edition.id}`]: () => answer() }),
     );
-    renderApp(`/organize/editions/${edition.slug}`);
+    renderApp(`/organize/editions/${edition.slug}/edition`);
     await screen.findByTestId('edition-form');
 
     type(/^Largest team/, '4');
@@ -155,7 +156,7 @@ describe('edition editor', () => {
     await setLanguage('ro');
     const edition = demoEdition(NOW);
     stubFetch(editorRoutes(edition));
-    renderApp(`/organize/editions/${edition.slug}`);
+    renderApp(`/organize/editions/${edition.slug}/edition`);
     await screen.findByTestId('edition-form');
 
     type(/^Echipa cea mai mică/, '6');
@@ -176,7 +177,7 @@ describe('edition editor', () => {
           json(200, { ...edition, published: true, phase: 'hacking' }),
       }),
     );
-    renderApp(`/organize/editions/${edition.slug}`);
+    renderApp(`/organize/editions/${edition.slug}/edition`);
     const toggle = await screen.findByTestId('publish-toggle');
 
     fireEvent.click(toggle);
@@ -198,30 +199,42 @@ describe('edition editor', () => {
           json(201, { id: 'y', trackId: edition.tracks[0]!.id, ...(bodyOf(init) as object) }),
       }),
     );
-    renderApp(`/organize/editions/${edition.slug}`);
+    renderApp(`/organize/editions/${edition.slug}/tracks`);
     fireEvent.click(await screen.findByTestId('add-track'));
     const trackForm = await screen.findByTestId('track-form');
     fireEvent.click(within(trackForm).getByRole('button', { name: 'Add a track' }));
-    expect(await within(trackForm).findByText('Track name is required.')).toBeTruthy();
-    fireEvent.change(within(trackForm).getByLabelText(/^Track name/), { target: { value: 'Smart Cities' } });
-    fireEvent.blur(within(trackForm).getByLabelText(/^Track name/));
+    expect(
+      await within(trackForm).findByText('Track name is required, in English or in Romanian.'),
+    ).toBeTruthy();
+    const trackName = (lang: string) => within(trackForm).getByLabelText(`Track name (${lang})`);
+    fireEvent.change(trackName('English'), { target: { value: 'Smart Cities' } });
+    fireEvent.change(trackName('Romanian'), { target: { value: 'Orașe inteligente' } });
+    fireEvent.blur(trackName('English'));
     fireEvent.click(within(trackForm).getByRole('button', { name: 'Add a track' }));
     await waitFor(() => expect(fetch.mock.calls.some(([u]) => String(u).endsWith('/tracks'))).toBe(true));
     const track = fetch.mock.calls.find(([u]) => String(u).endsWith('/tracks'))!;
-    expect(bodyOf(track[1])).toEqual({ name: 'Smart Cities', slug: 'smart-cities', description: '' });
+    expect(bodyOf(track[1])).toEqual({
+      nameI18n: { en: 'Smart Cities', ro: 'Orașe inteligente' },
+      slug: 'smart-cities',
+      descriptionI18n: { en: '', ro: '' },
+    });
 
     fireEvent.click(screen.getByRole('button', { name: 'Add a challenge to Health' }));
     const challengeForm = await screen.findByTestId('challenge-form');
-    fireEvent.change(within(challengeForm).getByLabelText(/^Title/), { target: { value: 'Fewer no-shows' } });
-    fireEvent.change(within(challengeForm).getByLabelText(/^Prize/), { target: { value: '1,000 EUR' } });
+    fireEvent.change(within(challengeForm).getByLabelText('Title (English)'), {
+      target: { value: 'Fewer no-shows' },
+    });
+    fireEvent.change(within(challengeForm).getByLabelText('Prize (English)'), {
+      target: { value: '1,000 EUR' },
+    });
     fireEvent.click(within(challengeForm).getByRole('button', { name: 'Add a challenge' }));
     await waitFor(() => expect(fetch.mock.calls.some(([u]) => String(u).endsWith('/challenges'))).toBe(true));
     const challenge = fetch.mock.calls.find(([u]) => String(u).endsWith('/challenges'))!;
     expect(bodyOf(challenge[1])).toEqual({
-      title: 'Fewer no-shows',
-      description: '',
-      sponsor: null,
-      prize: '1,000 EUR',
+      titleI18n: { en: 'Fewer no-shows', ro: '' },
+      descriptionI18n: { en: '', ro: '' },
+      sponsorI18n: { en: '', ro: '' },
+      prizeI18n: { en: '1,000 EUR', ro: '' },
     });
   });
 
@@ -233,7 +246,7 @@ describe('edition editor', () => {
           json(409, { statusCode: 409, code: 'PHASE_CLOSED', message: 'scores exist' }),
       }),
     );
-    renderApp(`/organize/editions/${edition.slug}`);
+    renderApp(`/organize/editions/${edition.slug}/criteria`);
     const form = await screen.findByTestId('criteria-form');
     const rows = within(form).getAllByTestId('criterion-row');
     expect(rows).toHaveLength(4);
@@ -259,13 +272,73 @@ describe('edition editor', () => {
       'Scores have been saved already, so the criteria can no longer change.',
     );
     const put = fetch.mock.calls.find(([, i]) => i?.method === 'PUT')!;
-    const body = bodyOf(put[1]) as { name: string; weight: number; max: number }[];
-    expect(body.map((c) => [c.name, c.weight, c.max])).toEqual([
+    const body = bodyOf(put[1]) as { nameI18n: { en: string }; weight: number; max: number }[];
+    expect(body.map((c) => [c.nameI18n.en, c.weight, c.max])).toEqual([
       ['Innovation', 1, 10],
       ['Impact', 2, 10],
       ['Technical execution', 1, 5],
       ['Presentation', 1, 10],
     ]);
+  });
+});
+
+describe('tracks and challenges', () => {
+  it('edits a track in both languages and deletes a challenge after confirming', async () => {
+    const edition = demoEdition(NOW);
+    const health = edition.tracks[0]!;
+    const challenge = health.challenges[0]!;
+    const { fetch } = stubFetch(
+      editorRoutes(edition, {
+        [`PATCH /api/tracks/${health.id}`]: (init) => json(200, { ...health, ...(bodyOf(init) as object) }),
+        [`DELETE /api/challenges/${challenge.id}`]: () => new Response(null, { status: 204 }),
+      }),
+    );
+    renderApp(`/organize/editions/${edition.slug}/tracks`);
+
+    const card = (await screen.findAllByTestId('organizer-track'))[0]!;
+    fireEvent.click(within(card).getByTestId('edit-track'));
+    const form = await screen.findByTestId('track-form');
+    expect((within(form).getByLabelText('Track name (English)') as HTMLInputElement).value).toBe('Health');
+    fireEvent.change(within(form).getByLabelText('Track name (Romanian)'), { target: { value: 'Sănătate' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(fetch.mock.calls.some(([, i]) => i?.method === 'PATCH')).toBe(true));
+    const patch = fetch.mock.calls.find(([, i]) => i?.method === 'PATCH')!;
+    expect(bodyOf(patch[1])).toMatchObject({ nameI18n: { en: 'Health', ro: 'Sănătate' }, slug: 'health' });
+    await waitFor(() => expect(screen.queryByTestId('track-form')).toBeNull());
+
+    fireEvent.click(within(card).getAllByTestId('delete-challenge')[0]!);
+    expect(await screen.findByText('Delete the challenge Medication adherence?')).toBeTruthy();
+    expect(fetch.mock.calls.some(([, i]) => i?.method === 'DELETE')).toBe(false);
+    fireEvent.click(screen.getByTestId('confirm'));
+    await waitFor(() =>
+      expect(
+        fetch.mock.calls.some(([u, i]) => i?.method === 'DELETE' && String(u).endsWith(challenge.id)),
+      ).toBe(true),
+    );
+    expect(await screen.findByText('Challenge Medication adherence deleted.')).toBeTruthy();
+  });
+});
+
+describe('console', () => {
+  it("reaches every section in one click from the organizer's home", async () => {
+    const edition = demoEdition(NOW);
+    stubFetch(editorRoutes(edition));
+    renderApp('/organize');
+    const card = (await screen.findAllByTestId('organizer-edition'))[0]!;
+    const links = within(card)
+      .getAllByRole('link')
+      .map((a) => a.getAttribute('href'));
+    for (const path of [
+      '',
+      '/edition',
+      '/tracks',
+      '/criteria',
+      '/participants',
+      '/teams',
+      '/submissions',
+      '/jury',
+    ])
+      expect(links).toContain(`/organize/editions/${edition.slug}${path}`);
   });
 });
 

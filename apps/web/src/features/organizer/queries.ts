@@ -1,86 +1,77 @@
-import type {
-  Challenge,
-  ChallengeCreate,
-  CriteriaPut,
-  Criterion,
-  Edition,
-  EditionCreateInput,
-  EditionPatch,
-  Track,
-  TrackCreate,
-} from '@ca/shared';
-import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { JuryInvitation, Juror, Page, Participant } from '@ca/shared';
+import { infiniteQueryOptions } from '@tanstack/react-query';
 import { http } from '../../lib/http';
-import { clockOffsetOf, editionKeys, type TimedEdition } from '../editions/queries';
 
-const inPlace = { errorShownInPlace: true } as const;
-
-/** A fresh edition from the API goes straight into the cache, under its id and its slug. */
-function storeEdition(queryClient: QueryClient, edition: Edition): TimedEdition {
-  const timed = { ...edition, clockOffsetMs: clockOffsetOf(edition.serverTime) };
-  queryClient.setQueryData(editionKeys.detail(edition.slug), timed);
-  queryClient.setQueryData(editionKeys.detail(edition.id), timed);
-  void queryClient.invalidateQueries({ queryKey: editionKeys.lists() });
-  return timed;
+export interface ParticipantListFilters {
+  /** Name or email. */
+  q: string;
+  skill: string;
+  team: 'any' | 'with' | 'without';
+  lookingForTeam: boolean;
 }
 
-/** Tracks, challenges and criteria come back alone: the edition holding them is refetched. */
-const refreshEdition = (queryClient: QueryClient) =>
-  queryClient.invalidateQueries({ queryKey: editionKeys.all });
+/** Query keys of the organizer console's lists, widest first (TkDodo's key factory). */
+export const organizerKeys = {
+  all: ['organizer'] as const,
+  edition: (editionId: string) => [...organizerKeys.all, editionId] as const,
+  participants: (editionId: string, filters: ParticipantListFilters) =>
+    [...organizerKeys.edition(editionId), 'participants', filters] as const,
+  jury: (editionId: string) => [...organizerKeys.edition(editionId), 'jury'] as const,
+  invitations: (editionId: string) => [...organizerKeys.jury(editionId), 'invitations'] as const,
+  jurors: (editionId: string) => [...organizerKeys.jury(editionId), 'jurors'] as const,
+};
 
-export function useCreateEdition() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    meta: inPlace,
-    mutationFn: (body: EditionCreateInput) => http.post<Edition>('/editions', body),
-    onSuccess: (edition) => storeEdition(queryClient, edition),
-  });
+export const PAGE_SIZE = 50;
+
+/** `?limit=…&cursor=…` plus the given filters (empty ones left out). */
+export function pageQuery(filters: Record<string, string | undefined>, cursor: string | null): string {
+  const q = new URLSearchParams({ limit: String(PAGE_SIZE) });
+  for (const [key, value] of Object.entries(filters)) if (value) q.set(key, value);
+  if (cursor) q.set('cursor', cursor);
+  return q.toString();
 }
 
-export function useUpdateEdition(editionId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    meta: inPlace,
-    mutationFn: (patch: EditionPatch) => http.patch<Edition>(`/editions/${editionId}`, patch),
-    onSuccess: (edition) => storeEdition(queryClient, edition),
-  });
-}
+const pages = <T>() => ({
+  initialPageParam: null as string | null,
+  getNextPageParam: (last: Page<T>) => last.nextCursor,
+});
 
-export function useAddTrack(editionId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    meta: inPlace,
-    mutationFn: (body: TrackCreate) => http.post<Track>(`/editions/${editionId}/tracks`, body),
-    onSuccess: () => refreshEdition(queryClient),
-  });
-}
-
-export function useAddChallenge(trackId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    meta: inPlace,
-    mutationFn: (body: ChallengeCreate) => http.post<Challenge>(`/tracks/${trackId}/challenges`, body),
-    onSuccess: () => refreshEdition(queryClient),
-  });
-}
-
-export function usePutCriteria(editionId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    meta: inPlace,
-    mutationFn: (body: CriteriaPut) => http.put<Criterion[]>(`/editions/${editionId}/criteria`, body),
-    onSuccess: () => refreshEdition(queryClient),
-  });
-}
-
-/** A URL slug from a name: lowercase ASCII letters and digits, single dashes, diacritics dropped. */
-export function slugify(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
-}
+export const organizerQueries = {
+  participants: (editionId: string, filters: ParticipantListFilters) =>
+    infiniteQueryOptions({
+      queryKey: organizerKeys.participants(editionId, filters),
+      ...pages<Participant>(),
+      queryFn: ({ signal, pageParam }) =>
+        http.get<Page<Participant>>(
+          `/editions/${editionId}/participants?${pageQuery(
+            {
+              q: filters.q.trim() || undefined,
+              skill: filters.skill.trim() || undefined,
+              inTeam: filters.team === 'any' ? undefined : String(filters.team === 'with'),
+              lookingForTeam: filters.lookingForTeam ? 'true' : undefined,
+            },
+            pageParam,
+          )}`,
+          { signal },
+        ),
+    }),
+  invitations: (editionId: string) =>
+    infiniteQueryOptions({
+      queryKey: organizerKeys.invitations(editionId),
+      ...pages<JuryInvitation>(),
+      queryFn: ({ signal, pageParam }) =>
+        http.get<Page<JuryInvitation>>(
+          `/editions/${editionId}/jury/invitations?${pageQuery({}, pageParam)}`,
+          {
+            signal,
+          },
+        ),
+    }),
+  jurors: (editionId: string) =>
+    infiniteQueryOptions({
+      queryKey: organizerKeys.jurors(editionId),
+      ...pages<Juror>(),
+      queryFn: ({ signal, pageParam }) =>
+        http.get<Page<Juror>>(`/editions/${editionId}/jurors?${pageQuery({}, pageParam)}`, { signal }),
+    }),
+};

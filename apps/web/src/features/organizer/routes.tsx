@@ -1,9 +1,11 @@
 import type { RouteObject } from 'react-router';
 import { RequireOrganizer } from '../auth/components/require-auth';
-import { EditionEditorPage, NewEditionPage } from './pages/edition-editor-page';
+import { ConsoleLayout } from './console/console-layout';
+import { CONSOLE_SECTIONS } from './console/sections';
+import { NewEditionPage } from './pages/new-edition-page';
 import { OrganizePage } from './pages/organize-page';
 
-/** Organizers' pages: the editions, a new edition, an edition's editor. */
+/** Organizers' pages: the editions, a new edition, and each edition's console with its sections. */
 export const organizerRoutes: RouteObject[] = [
   {
     path: 'organize',
@@ -11,7 +13,13 @@ export const organizerRoutes: RouteObject[] = [
     children: [
       { index: true, Component: OrganizePage },
       { path: 'editions/new', Component: NewEditionPage },
-      { path: 'editions/:slug', Component: EditionEditorPage },
+      {
+        path: 'editions/:slug',
+        Component: ConsoleLayout,
+        children: CONSOLE_SECTIONS.map(({ path, Component }) =>
+          path ? { path, Component } : { index: true, Component },
+        ),
+      },
     ],
   },
 ];

@@ -1,17 +1,14 @@
 import type { RouteObject } from 'react-router';
-import { RequireAuth, RequireOrganizer } from '../auth/components/require-auth';
-import { OrganizerSubmissionsPage } from './pages/organizer-submissions-page';
+import { RequireAuth } from '../auth/components/require-auth';
 import { SubmissionEditorPage } from './pages/submission-editor-page';
 
-/** The team's project editor (signed in) and the organizers' list of an edition's submissions. */
+/**
+ * The team's project editor (signed in). The organizers' list of an edition's submissions is a
+ * section of the organizer console (`features/organizer/console/sections.tsx`).
+ */
 export const submissionRoutes: RouteObject[] = [
   {
     Component: RequireAuth,
     children: [{ path: 'teams/:teamId/submission', Component: SubmissionEditorPage }],
-  },
-  {
-    path: 'organize/editions/:slug/submissions',
-    Component: RequireOrganizer,
-    children: [{ index: true, Component: OrganizerSubmissionsPage }],
   },
 ];

@@ -76,10 +76,13 @@ export function versionFixture(
   } = submission;
   return {
     version,
+    firstVersion: version,
+    saves: 1,
     action: 'save',
     authorId: '5e0d7a4c-1b2f-4c3d-9e8f-0a1b2c3d4e5f',
     authorName: 'Ana Popescu',
     createdAt: updatedAt,
+    startedAt: updatedAt,
     snapshot,
     ...overrides,
   };

@@ -20,6 +20,7 @@ export interface StoredCriterionLevel {
 
 @Entity('criteria')
 @Check('ck_criteria_weight', 'weight > 0')
+@Check('ck_criteria_name', "name <> '' OR name_ro <> ''")
 @Check('ck_criteria_scale', 'scale_min < scale_max')
 @Index('ix_criteria_edition', ['editionId'])
 export class CriterionEntity {
@@ -33,11 +34,18 @@ export class CriterionEntity {
   @JoinColumn({ name: 'edition_id' })
   edition?: Relation<EditionEntity>;
 
+  /** English; `…Ro` the Romanian text. */
   @Column({ type: 'text' })
   name: string;
 
+  @Column({ name: 'name_ro', type: 'text', default: '' })
+  nameRo: string;
+
   @Column({ type: 'text', default: '' })
   description: string;
+
+  @Column({ name: 'description_ro', type: 'text', default: '' })
+  descriptionRo: string;
 
   @Column({ type: 'double precision' })
   weight: number;

@@ -8,7 +8,7 @@ import {
   UpdateDateColumn,
   type Relation,
 } from 'typeorm';
-import type { LeaderboardVisibility, Normalization } from '@ca/shared';
+import type { LeaderboardVisibility, Normalization, SubmissionRequirementsInput } from '@ca/shared';
 import { TrackEntity } from './track.entity';
 import { CriterionEntity } from './criterion.entity';
 
@@ -22,6 +22,8 @@ import { CriterionEntity } from './criterion.entity';
    AND (results_published_at IS NULL OR judging_ends_at <= results_published_at)
    AND (leaderboard_freeze_at IS NULL OR leaderboard_freeze_at < judging_ends_at)`,
 )
+// Texts in two languages (`name` is the English one): at least one of them is written.
+@Check('ck_editions_name', "name <> '' OR name_ro <> ''")
 @Check('ck_editions_team_size', 'team_min_size >= 1 AND team_min_size <= team_max_size')
 @Check('ck_editions_reviews', 'reviews_per_submission >= 1')
 @Check('ck_editions_normalization', "normalization IN ('none', 'zscore')")
@@ -36,8 +38,18 @@ export class EditionEntity {
   @Column({ type: 'text' })
   name: string;
 
+  @Column({ name: 'name_ro', type: 'text', default: '' })
+  nameRo: string;
+
   @Column({ type: 'text', default: '' })
   description: string;
+
+  @Column({ name: 'description_ro', type: 'text', default: '' })
+  descriptionRo: string;
+
+  /** The checklist items required on submit; a missing key is false (not required). */
+  @Column({ name: 'submission_requirements', type: 'jsonb', default: () => "'{}'" })
+  submissionRequirements: SubmissionRequirementsInput;
 
   @Column({ type: 'boolean', default: false })
   published: boolean;

@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   Entity,
   Index,
@@ -13,8 +14,11 @@ import { ChallengeEntity } from './challenge.entity';
 
 @Entity('tracks')
 @Index('uq_tracks_edition_slug', ['editionId', 'slug'], { unique: true })
-// Track names are unique within an edition too (PRODUCT.md), compared as `nameKey` (db-errors.ts).
-@Index('uq_tracks_edition_name', ['editionId', 'nameKey'], { unique: true })
+// Track names are unique within an edition too (PRODUCT.md), in each language, compared as keys
+// (db-errors.ts `nameKey`); a language left empty is not compared.
+@Index('uq_tracks_edition_name', ['editionId', 'nameKey'], { unique: true, where: "name_key <> ''" })
+@Index('uq_tracks_edition_name_ro', ['editionId', 'nameRoKey'], { unique: true, where: "name_ro_key <> ''" })
+@Check('ck_tracks_name', "name <> '' OR name_ro <> ''")
 export class TrackEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -35,8 +39,17 @@ export class TrackEntity {
   @Column({ name: 'name_key', type: 'text' })
   nameKey: string;
 
+  @Column({ name: 'name_ro', type: 'text', default: '' })
+  nameRo: string;
+
+  @Column({ name: 'name_ro_key', type: 'text', default: '' })
+  nameRoKey: string;
+
   @Column({ type: 'text', default: '' })
   description: string;
+
+  @Column({ name: 'description_ro', type: 'text', default: '' })
+  descriptionRo: string;
 
   @Column({ type: 'int', default: 0 })
   position: number;

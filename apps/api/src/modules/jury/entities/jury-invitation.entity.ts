@@ -52,6 +52,14 @@ export class JuryInvitationEntity {
   @Column({ name: 'expires_at', type: 'timestamptz' })
   expiresAt: Date;
 
+  /** When the link was last mailed: creation, or the latest resend (which replaced the token). */
+  @Column({ name: 'last_sent_at', type: 'timestamptz', precision: 3, default: () => 'now()' })
+  lastSentAt: Date;
+
+  /** An organizer withdrew the invitation: its link no longer works. */
+  @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
+  revokedAt: Date | null;
+
   @Column({ name: 'accepted_at', type: 'timestamptz', nullable: true })
   acceptedAt: Date | null;
 

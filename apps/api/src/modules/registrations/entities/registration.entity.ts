@@ -33,6 +33,10 @@ export class RegistrationEntity {
   @Column({ name: 'looking_for_team', type: 'boolean', default: false })
   lookingForTeam: boolean;
 
+  /** Consent to show the account's email to other participants (off unless they say so). */
+  @Column({ name: 'share_contact', type: 'boolean', default: false })
+  shareContact: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

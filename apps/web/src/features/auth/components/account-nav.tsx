@@ -1,67 +1,31 @@
-import type { Edition } from '@ca/shared';
 import { Menu, UnstyledButton } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, useLocation, useNavigate } from 'react-router';
-import { editionQueries } from '../../editions/queries';
+import { Link, NavLink, useNavigate } from 'react-router';
 import { useLogout } from '../mutations';
-import { editionIdsWithRole, loginPath, useAuth } from '../queries';
-
-const AUTH_PAGES = ['/login', '/signup', '/forgot-password', '/reset-password'];
+import { useNavModel } from '../nav-items';
 
 /**
- * The navigation that depends on who is signed in: Sign in / Sign up for visitors; the team page
- * of each edition a participant registered for; "Organize" for organizers; "Jury" for jurors;
- * and the account menu (account page, sign out).
+ * The header's navigation on wide screens: Sign in / Sign up for visitors; the team page of each
+ * edition a participant registered for; "Jury" for jurors; "Organize" for organizers; the account
+ * menu (account page, sign out). Phones get the same links in a drawer (`MobileNav`).
  */
 export function AccountNav() {
   const { t } = useTranslation();
-  const { me, isPending } = useAuth();
-  const { pathname, search } = useLocation();
+  const nav = useNavModel();
   const navigate = useNavigate();
   const logout = useLogout();
-  const participantIds = editionIdsWithRole(me, 'participant');
-  const jurorIds = editionIdsWithRole(me, 'juror');
-  // Edition ids to names and slugs; organizers' lists include drafts.
-  const editions = useQuery({ ...editionQueries.list(), enabled: participantIds.length > 0 });
 
-  if (isPending) return null;
-
-  if (!me) {
-    // Come back here after signing in, unless "here" is itself an account page.
-    const here = AUTH_PAGES.includes(pathname) ? undefined : pathname + search;
-    return (
-      <>
-        <NavLink to={here ? loginPath(here) : '/login'} className="app-nav-link" data-testid="nav-login">
-          {t('auth.nav.login')}
-        </NavLink>
-        <NavLink
-          to={here ? loginPath(here, 'signup') : '/signup'}
-          className="app-nav-link"
-          data-testid="nav-signup"
-        >
-          {t('auth.nav.signup')}
-        </NavLink>
-      </>
-    );
-  }
-
-  const myEditions = participantIds
-    .map((id) => editions.data?.items.find((e) => e.id === id))
-    .filter((e): e is Edition => !!e);
+  if (nav.pending) return null;
+  if (!nav.signedIn)
+    return nav.visitor.map((item) => (
+      <NavLink key={item.key} to={item.to} className="app-nav-link" data-testid={`nav-${item.key}`}>
+        {item.label}
+      </NavLink>
+    ));
 
   return (
     <>
-      {myEditions.length === 1 && (
-        <NavLink
-          to={`/editions/${myEditions[0]!.slug}/team`}
-          className="app-nav-link"
-          data-testid="nav-my-team"
-        >
-          {t('auth.nav.myTeam')}
-        </NavLink>
-      )}
-      {myEditions.length > 1 && (
+      {nav.teams.length > 0 && (
         <Menu position="bottom-start" withinPortal>
           <Menu.Target>
             <UnstyledButton className="app-nav-link" data-testid="nav-my-team">
@@ -69,32 +33,27 @@ export function AccountNav() {
             </UnstyledButton>
           </Menu.Target>
           <Menu.Dropdown>
-            {myEditions.map((e) => (
-              <Menu.Item key={e.id} component={Link} to={`/editions/${e.slug}/team`}>
-                {e.name}
+            {nav.teams.map((item) => (
+              <Menu.Item key={item.key} component={Link} to={item.to}>
+                {item.label}
               </Menu.Item>
             ))}
           </Menu.Dropdown>
         </Menu>
       )}
-      {jurorIds.length > 0 && (
-        <NavLink to="/jury" className="app-nav-link" data-testid="nav-jury">
-          {t('auth.nav.jury')}
+      {nav.links.map((item) => (
+        <NavLink key={item.key} to={item.to} className="app-nav-link" data-testid={`nav-${item.key}`}>
+          {item.label}
         </NavLink>
-      )}
-      {me.isOrganizer && (
-        <NavLink to="/organize" className="app-nav-link" data-testid="nav-organize">
-          {t('auth.nav.organize')}
-        </NavLink>
-      )}
+      ))}
       <Menu position="bottom-end" withinPortal>
         <Menu.Target>
           <UnstyledButton
             className="app-nav-link app-nav-account"
             data-testid="nav-account-menu"
-            aria-label={t('auth.nav.accountMenu', { name: me.name })}
+            aria-label={t('auth.nav.accountMenu', { name: nav.name })}
           >
-            {me.name} <span aria-hidden="true">▾</span>
+            {nav.name} <span aria-hidden="true">▾</span>
           </UnstyledButton>
         </Menu.Target>
         <Menu.Dropdown>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { INTL_LOCALE, i18n, useLanguage, type Language } from '../../../lib/i18n';
 import { loginPath } from '../../auth/queries';
-import { ConfirmModal } from '../../teams/components/confirm-modal';
+import { ConfirmModal } from '../../../components/confirm-modal';
 import type { OutboxState, SheetOutbox } from '../offline/sheet-outbox';
 import type { QueuedSheet, SheetError } from '../offline/sheet-store';
 

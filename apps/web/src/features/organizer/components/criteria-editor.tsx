@@ -1,35 +1,31 @@
-import { CriteriaPutSchema, DEFAULT_CRITERIA, type Criterion, type CriterionInput } from '@ca/shared';
 import {
-  ActionIcon,
-  Button,
-  Card,
-  Group,
-  NumberInput,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
+  CriteriaPutSchema,
+  DEFAULT_CRITERIA,
+  type Criterion,
+  type DefaultCriterion,
+  type LocalizedText,
+} from '@ca/shared';
+import { ActionIcon, Button, Card, Group, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
+import { bilingual, BilingualField } from '../../../components/bilingual-field';
 import { FormError } from '../../../components/form-error';
 import { isApiError } from '../../../lib/http';
-import { zodValidate, type FieldLabel } from '../../../lib/zod-form';
-import { usePutCriteria } from '../queries';
+import { labelsFrom, zodValidate, type FieldLabel } from '../../../lib/zod-form';
+import { usePutCriteria } from '../mutations';
 
 interface Row {
-  name: string;
-  description: string;
+  nameI18n: LocalizedText;
+  descriptionI18n: LocalizedText;
   weight: number | string;
   min: number | string;
   max: number | string;
 }
 
-const toRow = (c: CriterionInput | Criterion): Row => ({
-  name: c.name,
-  description: c.description ?? '',
+const toRow = (c: DefaultCriterion | Criterion): Row => ({
+  nameI18n: bilingual(c.nameI18n),
+  descriptionI18n: bilingual(c.descriptionI18n),
   weight: c.weight,
   min: c.min,
   max: c.max,
@@ -37,8 +33,8 @@ const toRow = (c: CriterionInput | Criterion): Row => ({
 const num = (v: number | string) => (typeof v === 'number' ? v : v.trim() === '' ? undefined : Number(v));
 const toBody = (rows: Row[]) =>
   rows.map((r) => ({
-    name: r.name,
-    description: r.description,
+    nameI18n: r.nameI18n,
+    descriptionI18n: r.descriptionI18n,
     weight: num(r.weight),
     min: num(r.min),
     max: num(r.max),
@@ -59,10 +55,11 @@ export function CriteriaEditor({ editionId, criteria }: { editionId: string; cri
     max: t('organizer.criteria.max'),
   };
   // "Weight (criterion 2)": the message under a field says which row it is about.
+  const languages = { en: t('forms.language.en'), ro: t('forms.language.ro') };
   const label: FieldLabel = (path) => {
-    const [index, key] = path;
+    const [index, ...rest] = path;
     if (typeof index !== 'number') return t('organizer.criteria.title');
-    return t('organizer.criteria.fieldOf', { field: labels[String(key)] ?? String(key), n: index + 1 });
+    return t('organizer.criteria.fieldOf', { field: labelsFrom(labels, languages)(rest), n: index + 1 });
   };
   const form = useForm<{ criteria: Row[] }>({
     initialValues: { criteria: (criteria.length ? criteria : DEFAULT_CRITERIA).map(toRow) },
@@ -137,12 +134,18 @@ export function CriteriaEditor({ editionId, criteria }: { editionId: string; cri
                   </Button>
                 </Group>
               </Group>
-              <TextInput label={labels.name} required {...form.getInputProps(`criteria.${i}.name`)} />
-              <Textarea
-                label={labels.description}
-                autosize
-                minRows={1}
-                {...form.getInputProps(`criteria.${i}.description`)}
+              <BilingualField
+                form={form}
+                field={`criteria.${i}.name`}
+                label={labels.name!}
+                required
+                testId="criterion-name"
+              />
+              <BilingualField
+                form={form}
+                field={`criteria.${i}.description`}
+                label={labels.description!}
+                multiline
               />
               <SimpleGrid cols={{ base: 3 }} spacing="sm">
                 <NumberInput
@@ -162,7 +165,13 @@ export function CriteriaEditor({ editionId, criteria }: { editionId: string; cri
           <Button
             variant="outline"
             onClick={() =>
-              form.insertListItem('criteria', { name: '', description: '', weight: 1, min: 1, max: 10 })
+              form.insertListItem('criteria', {
+                nameI18n: bilingual(),
+                descriptionI18n: bilingual(),
+                weight: 1,
+                min: 1,
+                max: 10,
+              } satisfies Row)
             }
             data-testid="add-criterion"
           >

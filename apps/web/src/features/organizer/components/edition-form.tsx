@@ -5,6 +5,11 @@ import {
   type Edition,
   type EditionCreateInput,
   type EditionPatch,
+  NO_SUBMISSION_REQUIREMENTS,
+  SubmissionRequirementKeySchema,
+  SUBMISSION_DESCRIPTION_MIN_LENGTH,
+  type SubmissionRequirements,
+  type LocalizedText,
   type TimelineField,
 } from '@ca/shared';
 import {
@@ -18,29 +23,30 @@ import {
   Stack,
   Text,
   TextInput,
-  Textarea,
 } from '@mantine/core';
 import { DateTimePicker } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { bilingual, BilingualField, requireOneLanguage } from '../../../components/bilingual-field';
 import { FormError } from '../../../components/form-error';
 import { labelsFrom, showApiFieldError, zodValidate } from '../../../lib/zod-form';
-import { slugify, useCreateEdition, useUpdateEdition } from '../queries';
+import { slugify, useCreateEdition, useUpdateEdition } from '../mutations';
 
 type Timeline = Record<TimelineField, string | null>;
 
 export interface EditionFormValues extends Timeline {
-  name: string;
+  nameI18n: LocalizedText;
   slug: string;
-  description: string;
+  descriptionI18n: LocalizedText;
   published: boolean;
   teamMinSize: number | string;
   teamMaxSize: number | string;
   reviewsPerSubmission: number | string;
   normalization: string;
   leaderboardVisibility: string;
+  submissionRequirements: SubmissionRequirements;
 }
 
 const OPTIONAL_TIMES = new Set<TimelineField>(['leaderboardFreezeAt', 'resultsPublishedAt']);
@@ -57,9 +63,9 @@ function initialValues(edition?: Edition): EditionFormValues {
     TIMELINE_FIELDS.map((f) => [f, toLocal(edition ? edition[f] : null)]),
   ) as Timeline;
   return {
-    name: edition?.name ?? '',
+    nameI18n: bilingual(edition?.nameI18n),
     slug: edition?.slug ?? '',
-    description: edition?.description ?? '',
+    descriptionI18n: bilingual(edition?.descriptionI18n),
     published: edition?.published ?? false,
     ...times,
     teamMinSize: edition?.teamMinSize ?? 1,
@@ -67,21 +73,23 @@ function initialValues(edition?: Edition): EditionFormValues {
     reviewsPerSubmission: edition?.reviewsPerSubmission ?? 3,
     normalization: edition?.normalization ?? 'zscore',
     leaderboardVisibility: edition?.leaderboardVisibility ?? 'public',
+    submissionRequirements: { ...(edition?.submissionRequirements ?? NO_SUBMISSION_REQUIREMENTS) },
   };
 }
 
 /** The request body of the form's values; required times left empty stay absent (and are named). */
 export function toEditionBody(v: EditionFormValues): Record<string, unknown> {
   const body: Record<string, unknown> = {
-    name: v.name,
+    nameI18n: v.nameI18n,
     slug: v.slug,
-    description: v.description,
+    descriptionI18n: v.descriptionI18n,
     published: v.published,
     teamMinSize: toNumber(v.teamMinSize),
     teamMaxSize: toNumber(v.teamMaxSize),
     reviewsPerSubmission: toNumber(v.reviewsPerSubmission),
     normalization: v.normalization,
     leaderboardVisibility: v.leaderboardVisibility,
+    submissionRequirements: v.submissionRequirements,
   };
   for (const f of TIMELINE_FIELDS) {
     const at = toInstant(v[f]);
@@ -100,7 +108,9 @@ function changedFields(body: Record<string, unknown>, stored: Record<string, unk
       typeof before === 'string' &&
       TIMELINE_FIELDS.includes(key as TimelineField)
         ? Date.parse(value) === Date.parse(before)
-        : value === before;
+        : typeof value === 'object' && value !== null
+          ? JSON.stringify(value) === JSON.stringify(before)
+          : value === before;
     if (!same) patch[key] = value;
   }
   return patch as EditionPatch;
@@ -138,17 +148,21 @@ export function EditionForm({
     ...Object.fromEntries(TIMELINE_FIELDS.map((f) => [f, t(`editions.timeline.${f}`)])),
   };
 
+  const check = zodValidate(edition ? EditionPatchSchema : EditionCreateSchema, {
+    label: labelsFrom(labels, { en: t('forms.language.en'), ro: t('forms.language.ro') }),
+    t,
+    toBody: (v: EditionFormValues) => {
+      const body = toEditionBody(v);
+      // The publish switch of the edit page saves on its own.
+      if (edition) delete body.published;
+      return body;
+    },
+  });
   const form = useForm<EditionFormValues>({
     initialValues: initial,
-    validate: zodValidate(edition ? EditionPatchSchema : EditionCreateSchema, {
-      label: labelsFrom(labels),
-      t,
-      toBody: (v: EditionFormValues) => {
-        const body = toEditionBody(v);
-        // The publish switch of the edit page saves on its own.
-        if (edition) delete body.published;
-        return body;
-      },
+    validate: (values) => ({
+      ...requireOneLanguage(values.nameI18n, 'name', t('organizer.fields.name'), t),
+      ...check(values),
     }),
   });
 
@@ -206,13 +220,18 @@ export function EditionForm({
         <FormError error={mutation.error} />
         <Fieldset legend={t('organizer.editor.about')}>
           <Stack gap="md">
-            <TextInput
-              label={labels.name}
+            <Text size="sm" c="dimmed">
+              {t('forms.language.hint')}
+            </Text>
+            <BilingualField
+              form={form}
+              field="name"
+              label={t('organizer.fields.name')}
               required
-              data-testid="edition-name-input"
-              {...form.getInputProps('name')}
+              testId="edition-name-input"
               onBlur={() => {
-                if (!edition && !form.values.slug) form.setFieldValue('slug', slugify(form.values.name));
+                const name = form.values.nameI18n.en || form.values.nameI18n.ro;
+                if (!edition && !form.values.slug) form.setFieldValue('slug', slugify(name));
               }}
             />
             <TextInput
@@ -222,12 +241,12 @@ export function EditionForm({
               data-testid="edition-slug"
               {...form.getInputProps('slug')}
             />
-            <Textarea
-              label={labels.description}
-              autosize
-              minRows={3}
-              maxRows={12}
-              {...form.getInputProps('description')}
+            <BilingualField
+              form={form}
+              field="description"
+              label={t('organizer.fields.description')}
+              multiline
+              testId="edition-description"
             />
             {!edition && (
               <Checkbox
@@ -295,6 +314,22 @@ export function EditionForm({
               {...form.getInputProps('leaderboardVisibility')}
             />
           </SimpleGrid>
+        </Fieldset>
+
+        <Fieldset legend={t('organizer.requirements.title')}>
+          <Stack gap="sm">
+            <Text size="sm" c="dimmed">
+              {t('organizer.requirements.hint')}
+            </Text>
+            {SubmissionRequirementKeySchema.options.map((key) => (
+              <Checkbox
+                key={key}
+                label={t(`submissions.checklist.items.${key}`, { count: SUBMISSION_DESCRIPTION_MIN_LENGTH })}
+                data-testid={`requirement-${key}`}
+                {...form.getInputProps(`submissionRequirements.${key}`, { type: 'checkbox' })}
+              />
+            ))}
+          </Stack>
         </Fieldset>
 
         <Group>

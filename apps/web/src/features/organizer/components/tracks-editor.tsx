@@ -1,35 +1,42 @@
-import {
-  ChallengeCreateSchema,
-  TrackCreateSchema,
-  type ChallengeCreate,
-  type Edition,
-  type Track,
-} from '@ca/shared';
-import {
-  Button,
-  Card,
-  Group,
-  Modal,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-  Title,
-} from '@mantine/core';
-import { useForm } from '@mantine/form';
+import type { Challenge, Edition, Track } from '@ca/shared';
+import { Button, Card, Group, Modal, SimpleGrid, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../../components/form-error';
-import { labelsFrom, showApiFieldError, zodValidate } from '../../../lib/zod-form';
-import { slugify, useAddChallenge, useAddTrack } from '../queries';
+import { ConfirmModal } from '../../../components/confirm-modal';
+import { useDeleteChallenge } from '../mutations';
+import { ChallengeForm } from './challenge-form';
+import { TrackForm } from './track-form';
 
-/** The edition's tracks with their challenges; adding a track or a challenge opens a dialog. */
+type Dialog =
+  | { kind: 'addTrack' }
+  | { kind: 'editTrack'; track: Track }
+  | { kind: 'addChallenge'; track: Track }
+  | { kind: 'editChallenge'; track: Track; challenge: Challenge }
+  | { kind: 'deleteChallenge'; challenge: Challenge };
+
+/** The edition's tracks with their challenges; adding or editing one opens a dialog. */
 export function TracksEditor({ edition }: { edition: Edition }) {
   const { t } = useTranslation();
-  const [addingTrack, setAddingTrack] = useState(false);
-  const [challengeFor, setChallengeFor] = useState<Track | null>(null);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const close = () => setDialog(null);
+  const remove = useDeleteChallenge();
+
+  const modalTitle = (() => {
+    switch (dialog?.kind) {
+      case 'addTrack':
+        return t('organizer.tracks.add');
+      case 'editTrack':
+        return t('organizer.tracks.editTitle', { track: dialog.track.name });
+      case 'addChallenge':
+        return t('organizer.tracks.addChallengeTo', { track: dialog.track.name });
+      case 'editChallenge':
+        return t('organizer.challenges.editTitle', { title: dialog.challenge.title });
+      default:
+        return '';
+    }
+  })();
 
   return (
     <Stack gap="md">
@@ -38,28 +45,64 @@ export function TracksEditor({ edition }: { edition: Edition }) {
       ) : (
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
           {edition.tracks.map((track) => (
-            <Card withBorder key={track.id} data-testid="organizer-track">
+            <Card withBorder key={track.id} data-testid="organizer-track" component="article">
               <Stack gap="xs">
-                <Title order={3} size="h4">
-                  {track.name}
-                </Title>
-                <Text size="sm" c="dimmed">
-                  /{track.slug}
-                </Text>
+                <Group justify="space-between" align="flex-start" wrap="nowrap">
+                  <div>
+                    <Title order={2} size="h4">
+                      {track.name}
+                    </Title>
+                    <Text size="sm" c="dimmed">
+                      /{track.slug}
+                    </Text>
+                  </div>
+                  <Button
+                    variant="default"
+                    size="compact-sm"
+                    onClick={() => setDialog({ kind: 'editTrack', track })}
+                    data-testid="edit-track"
+                  >
+                    {t('organizer.tracks.edit')}
+                    <VisuallyHidden> · {track.name}</VisuallyHidden>
+                  </Button>
+                </Group>
                 {track.description && <Text size="sm">{track.description}</Text>}
                 <Text fw={600} size="sm" mt="xs">
                   {t('organizer.tracks.challenges', { count: track.challenges.length })}
                 </Text>
-                <Stack component="ul" gap={4} className="plain-list">
+                <Stack component="ul" gap="xs" className="plain-list">
                   {track.challenges.map((c) => (
-                    <li key={c.id}>
-                      <Text size="sm">
-                        <Text span fw={600}>
-                          {c.title}
+                    <li key={c.id} data-testid="organizer-challenge">
+                      <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
+                        <Text size="sm" style={{ minWidth: 0 }}>
+                          <Text span fw={600}>
+                            {c.title}
+                          </Text>
+                          {c.sponsor && ` · ${c.sponsor}`}
+                          {c.prize && ` · ${c.prize}`}
                         </Text>
-                        {c.sponsor && ` · ${c.sponsor}`}
-                        {c.prize && ` · ${c.prize}`}
-                      </Text>
+                        <Group gap={4} wrap="nowrap">
+                          <Button
+                            variant="subtle"
+                            size="compact-xs"
+                            onClick={() => setDialog({ kind: 'editChallenge', track, challenge: c })}
+                            data-testid="edit-challenge"
+                          >
+                            {t('organizer.tracks.edit')}
+                            <VisuallyHidden> · {c.title}</VisuallyHidden>
+                          </Button>
+                          <Button
+                            variant="subtle"
+                            c="red.9"
+                            size="compact-xs"
+                            onClick={() => setDialog({ kind: 'deleteChallenge', challenge: c })}
+                            data-testid="delete-challenge"
+                          >
+                            {t('organizer.challenges.delete')}
+                            <VisuallyHidden> · {c.title}</VisuallyHidden>
+                          </Button>
+                        </Group>
+                      </Group>
                     </li>
                   ))}
                 </Stack>
@@ -67,7 +110,7 @@ export function TracksEditor({ edition }: { edition: Edition }) {
                   variant="light"
                   size="xs"
                   style={{ alignSelf: 'flex-start' }}
-                  onClick={() => setChallengeFor(track)}
+                  onClick={() => setDialog({ kind: 'addChallenge', track })}
                   aria-label={t('organizer.tracks.addChallengeTo', { track: track.name })}
                 >
                   {t('organizer.tracks.addChallenge')}
@@ -80,152 +123,57 @@ export function TracksEditor({ edition }: { edition: Edition }) {
       <Button
         variant="outline"
         style={{ alignSelf: 'flex-start' }}
-        onClick={() => setAddingTrack(true)}
+        onClick={() => setDialog({ kind: 'addTrack' })}
         data-testid="add-track"
       >
         {t('organizer.tracks.add')}
       </Button>
+      <FormError error={remove.error} />
 
       <Modal
-        opened={addingTrack}
-        onClose={() => setAddingTrack(false)}
-        title={t('organizer.tracks.add')}
+        opened={!!dialog && dialog.kind !== 'deleteChallenge'}
+        onClose={close}
+        title={<strong>{modalTitle}</strong>}
         centered
       >
-        <TrackForm editionId={edition.id} onDone={() => setAddingTrack(false)} />
+        {(dialog?.kind === 'addTrack' || dialog?.kind === 'editTrack') && (
+          <TrackForm
+            editionId={edition.id}
+            track={dialog.kind === 'editTrack' ? dialog.track : undefined}
+            onDone={close}
+          />
+        )}
+        {(dialog?.kind === 'addChallenge' || dialog?.kind === 'editChallenge') && (
+          <ChallengeForm
+            trackId={dialog.track.id}
+            challenge={dialog.kind === 'editChallenge' ? dialog.challenge : undefined}
+            onDone={close}
+          />
+        )}
       </Modal>
-      <Modal
-        opened={!!challengeFor}
-        onClose={() => setChallengeFor(null)}
-        title={challengeFor ? t('organizer.tracks.addChallengeTo', { track: challengeFor.name }) : ''}
-        centered
-      >
-        {challengeFor && <ChallengeForm trackId={challengeFor.id} onDone={() => setChallengeFor(null)} />}
-      </Modal>
+      <ConfirmModal
+        opened={dialog?.kind === 'deleteChallenge'}
+        title={t('organizer.challenges.deleteTitle', {
+          title: dialog?.kind === 'deleteChallenge' ? dialog.challenge.title : '',
+        })}
+        body={t('organizer.challenges.deleteBody')}
+        confirm={t('organizer.challenges.delete')}
+        danger
+        loading={remove.isPending}
+        onClose={close}
+        onConfirm={() => {
+          if (dialog?.kind !== 'deleteChallenge') return;
+          const { challenge } = dialog;
+          remove.mutate(challenge.id, {
+            onSuccess: () =>
+              notifications.show({
+                color: 'green',
+                message: t('organizer.challenges.deleted', { title: challenge.title }),
+              }),
+            onSettled: close,
+          });
+        }}
+      />
     </Stack>
-  );
-}
-
-function TrackForm({ editionId, onDone }: { editionId: string; onDone: () => void }) {
-  const { t } = useTranslation();
-  const add = useAddTrack(editionId);
-  const labels = {
-    name: t('organizer.tracks.name'),
-    slug: t('organizer.fields.slug'),
-    description: t('organizer.fields.description'),
-  };
-  const form = useForm({
-    initialValues: { name: '', slug: '', description: '' },
-    validate: zodValidate(TrackCreateSchema, { label: labelsFrom(labels), t }),
-  });
-  return (
-    <form
-      noValidate
-      data-testid="track-form"
-      onSubmit={form.onSubmit((values) =>
-        add.mutate(values, {
-          onSuccess: () => {
-            notifications.show({
-              color: 'green',
-              message: t('organizer.tracks.added', { track: values.name }),
-            });
-            onDone();
-          },
-          onError: (error) => showApiFieldError(form, error, { labels, t }),
-        }),
-      )}
-    >
-      <Stack gap="md">
-        <FormError error={add.error} />
-        <TextInput
-          label={labels.name}
-          required
-          data-autofocus
-          {...form.getInputProps('name')}
-          onBlur={() => {
-            if (!form.values.slug) form.setFieldValue('slug', slugify(form.values.name));
-          }}
-        />
-        <TextInput
-          label={labels.slug}
-          description={t('organizer.fields.slugHint')}
-          required
-          {...form.getInputProps('slug')}
-        />
-        <Textarea label={labels.description} autosize minRows={2} {...form.getInputProps('description')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('forms.cancel')}
-          </Button>
-          <Button type="submit" loading={add.isPending}>
-            {t('organizer.tracks.add')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
-  );
-}
-
-function ChallengeForm({ trackId, onDone }: { trackId: string; onDone: () => void }) {
-  const { t } = useTranslation();
-  const add = useAddChallenge(trackId);
-  const labels = {
-    title: t('organizer.challenges.title'),
-    description: t('organizer.fields.description'),
-    sponsor: t('organizer.challenges.sponsor'),
-    prize: t('organizer.challenges.prize'),
-  };
-  const toBody = (v: {
-    title: string;
-    description: string;
-    sponsor: string;
-    prize: string;
-  }): ChallengeCreate => ({
-    title: v.title,
-    description: v.description,
-    sponsor: v.sponsor.trim() || null,
-    prize: v.prize.trim() || null,
-  });
-  const form = useForm({
-    initialValues: { title: '', description: '', sponsor: '', prize: '' },
-    validate: zodValidate(ChallengeCreateSchema, { label: labelsFrom(labels), t, toBody }),
-  });
-  return (
-    <form
-      noValidate
-      data-testid="challenge-form"
-      onSubmit={form.onSubmit((values) =>
-        add.mutate(toBody(values), {
-          onSuccess: () => {
-            notifications.show({
-              color: 'green',
-              message: t('organizer.challenges.added', { title: values.title }),
-            });
-            onDone();
-          },
-          onError: (error) => showApiFieldError(form, error, { labels, t }),
-        }),
-      )}
-    >
-      <Stack gap="md">
-        <FormError error={add.error} />
-        <TextInput label={labels.title} required data-autofocus {...form.getInputProps('title')} />
-        <Textarea label={labels.description} autosize minRows={2} {...form.getInputProps('description')} />
-        <TextInput label={labels.sponsor} {...form.getInputProps('sponsor')} />
-        <TextInput
-          label={labels.prize}
-          description={t('organizer.challenges.prizeHint')}
-          {...form.getInputProps('prize')}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('forms.cancel')}
-          </Button>
-          <Button type="submit" loading={add.isPending}>
-            {t('organizer.tracks.addChallenge')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
   );
 }

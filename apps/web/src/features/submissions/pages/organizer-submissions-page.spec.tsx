@@ -4,6 +4,7 @@ import { FakeSocket } from '../../../test/fake-socket';
 import { demoEdition } from '../../../test/fixtures';
 import { json, stubFetch } from '../../../test/fetch-stub';
 import { renderApp } from '../../../test/render-app';
+import { resetScreenWidth, setScreenWidth } from '../../../test/screen-width';
 import { meFixture, SUBMISSION_ID, submissionFixture } from '../test-fixtures';
 
 const mockSocket = new FakeSocket();
@@ -62,8 +63,11 @@ function setup() {
   return { ...stub, edition, items, posts, list };
 }
 
+afterEach(resetScreenWidth);
+
 describe('Organizer submissions page', () => {
   it('lists the submissions with team, track, status and deadline, and filters by track and status', async () => {
+    setScreenWidth(1366);
     const { edition, calls, list } = setup();
     renderApp(`/organize/editions/${edition.slug}/submissions`);
 
@@ -93,6 +97,32 @@ describe('Organizer submissions page', () => {
     expect(await screen.findByTestId('submissions-empty')).toBeTruthy();
   });
 
+  it('on a phone, shows each submission as a card with all its actions, no sideways scrolling', async () => {
+    setScreenWidth(390);
+    const { edition } = setup();
+    renderApp(`/organize/editions/${edition.slug}/submissions`);
+
+    const cards = await screen.findAllByTestId('submission-row');
+    expect(cards).toHaveLength(2);
+    expect(cards[0]!.tagName).toBe('LI');
+    expect(screen.queryByRole('table')).toBeNull();
+    expect(cards[1]!.textContent).toMatch(/Heritage Hackers[\s\S]*Ramp map[\s\S]*Tourism[\s\S]*Extended/);
+    for (const action of ['row-view', 'row-extend', 'row-disqualify'])
+      expect(within(cards[1]!).getByTestId(action)).toBeTruthy();
+  });
+
+  it('is a section of the organizer console, one click from every other section', async () => {
+    const { edition } = setup();
+    renderApp(`/organize/editions/${edition.slug}/submissions`);
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Submissions' })).toBeTruthy();
+    const menu = screen.getByRole('navigation', { name: 'Console menu' });
+    expect(within(menu).getByRole('link', { name: 'Submissions' }).getAttribute('aria-current')).toBe('page');
+    expect(within(menu).getByRole('link', { name: 'Jury' }).getAttribute('href')).toBe(
+      `/organize/editions/${edition.slug}/jury`,
+    );
+  });
+
   it('shows a submission with its description rendered safely', async () => {
     const { edition } = setup();
     renderApp(`/organize/editions/${edition.slug}/submissions`);
@@ -115,7 +145,7 @@ describe('Organizer submissions page', () => {
     expect(screen.getByText('Disqualify Pill Pals?')).toBeTruthy();
 
     fireEvent.click(within(modal).getByTestId('disqualify-confirm'));
-    expect(await within(modal).findByText('Write the reason (at most 2,000 characters).')).toBeTruthy();
+    expect(await within(modal).findByText('Reason is required.')).toBeTruthy();
     expect(posts).toHaveLength(0);
 
     fireEvent.change(within(modal).getByLabelText(/Reason/), { target: { value: '  Plagiarism  ' } });
@@ -155,7 +185,7 @@ describe('Organizer submissions page', () => {
     const modal = await screen.findByTestId('extension-modal');
     expect(within(modal).queryByTestId('extension-withdraw')).toBeNull();
     fireEvent.click(within(modal).getByTestId('extension-grant'));
-    expect(await within(modal).findByText('Choose the new deadline.')).toBeTruthy();
+    expect(await within(modal).findByText('New deadline is required.')).toBeTruthy();
     expect(posts).toHaveLength(0);
   });
 });

@@ -21,7 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { FormError } from '../../../components/form-error';
 import { labelsFrom, showApiFieldError, zodValidate } from '../../../lib/zod-form';
 import { inviteLink, useLeaveTeam, useRegenerateInviteCode, useUpdateTeam } from '../queries';
-import { ConfirmModal } from './confirm-modal';
+import { ConfirmModal } from '../../../components/confirm-modal';
 
 type Confirming = null | 'leave' | 'regenerate' | 'captain';
 

@@ -1,0 +1,53 @@
+import type { TFunction } from 'i18next';
+import type { ComponentType } from 'react';
+import type { resources } from '../../../lib/i18n';
+import { OrganizerSubmissionsPage } from '../../submissions/pages/organizer-submissions-page';
+import { CriteriaSection } from '../pages/criteria-section';
+import { EditionSection } from '../pages/edition-section';
+import { JurySection } from '../pages/jury-section';
+import { OverviewSection } from '../pages/overview-section';
+import { ParticipantsSection } from '../pages/participants-section';
+import { TeamsSection } from '../pages/teams-section';
+import { TracksSection } from '../pages/tracks-section';
+
+/** A section's label is `organizer.console.sections.<id>` in the locale files. */
+export type SectionId = Extract<
+  keyof (typeof resources)['en']['translation']['organizer']['console']['sections'],
+  string
+>;
+
+export interface ConsoleSection {
+  /** The menu link's test id (`console-nav-<id>`), React key and label. */
+  id: SectionId;
+  /** Under `/organize/editions/:slug/`; `''` is the overview. */
+  path: string;
+  label: (t: TFunction) => string;
+  /** Reads the edition with `useConsoleEdition()`. */
+  Component: ComponentType;
+}
+
+const section = (id: SectionId, Component: ComponentType, path: string = id): ConsoleSection => ({
+  id,
+  path,
+  label: (t) => t(`organizer.console.sections.${id}`),
+  Component,
+});
+
+/**
+ * The console's sections, in menu order. A new section (judging, live, exports, audit) is one
+ * line here (plus its label in the locale files): the routes, the menu and the organizer home's
+ * links all come from this list.
+ */
+export const CONSOLE_SECTIONS: ConsoleSection[] = [
+  section('overview', OverviewSection, ''),
+  section('edition', EditionSection),
+  section('tracks', TracksSection),
+  section('criteria', CriteriaSection),
+  section('participants', ParticipantsSection),
+  section('teams', TeamsSection),
+  section('submissions', OrganizerSubmissionsPage),
+  section('jury', JurySection),
+];
+
+export const sectionPath = (slug: string, s: Pick<ConsoleSection, 'path'>) =>
+  `/organize/editions/${slug}${s.path ? `/${s.path}` : ''}`;
