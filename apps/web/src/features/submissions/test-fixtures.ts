@@ -31,6 +31,7 @@ export function teamFixture(editionId: string, overrides: Partial<Team> = {}): T
     members: [{ userId: '5e0d7a4c-1b2f-4c3d-9e8f-0a1b2c3d4e5f', name: 'Ana Popescu' }],
     inviteCode: 'ABCDEFGH23',
     freePlaces: 4,
+    tableLabel: null,
     ...overrides,
   };
 }

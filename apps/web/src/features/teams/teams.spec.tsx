@@ -29,6 +29,7 @@ const team = (overrides: Partial<Team> = {}): Team => ({
   ],
   inviteCode: 'K7M2Q9XHTP',
   freePlaces: 3,
+  tableLabel: null,
   ...overrides,
 });
 
