@@ -78,7 +78,8 @@ export function useAssign(editionId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     meta: inPlace,
-    mutationFn: (body: AssignmentCreate) => http.post<Assignment>(`${editionPath(editionId)}/assignments`, body),
+    mutationFn: (body: AssignmentCreate) =>
+      http.post<Assignment>(`${editionPath(editionId)}/assignments`, body),
     onSuccess: () => refreshEdition(queryClient, editionId),
   });
 }

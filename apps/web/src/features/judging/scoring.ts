@@ -59,7 +59,10 @@ export function nextOnRoute(items: readonly MyAssignment[], submissionId: string
   return i >= 0 ? items[i + 1] : undefined;
 }
 
-export function previousOnRoute(items: readonly MyAssignment[], submissionId: string): MyAssignment | undefined {
+export function previousOnRoute(
+  items: readonly MyAssignment[],
+  submissionId: string,
+): MyAssignment | undefined {
   const i = items.findIndex((a) => a.submissionId === submissionId);
   return i > 0 ? items[i - 1] : undefined;
 }

@@ -3,6 +3,7 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { PageLoader, QueryError } from '../../../components/query-state';
+import { JurorCallout } from '../../judging/components/juror-callout';
 import { EditionCard } from '../components/edition-card';
 import { editionQueries } from '../queries';
 
@@ -20,6 +21,7 @@ export function HomePage() {
         </Title>
         <Text maw={720}>{t('editions.list.intro')}</Text>
       </div>
+      <JurorCallout />
       {editions.isPending ? (
         <PageLoader />
       ) : editions.isError ? (

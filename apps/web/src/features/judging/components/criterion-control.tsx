@@ -52,9 +52,10 @@ export function CriterionControl({
       data-testid="criterion"
       data-criterion-id={criterion.id}
       aria-invalid={error ? true : undefined}
-      aria-describedby={[criterion.description ? descriptionId : null, error ? errorId : null]
-        .filter(Boolean)
-        .join(' ') || undefined}
+      aria-describedby={
+        [criterion.description ? descriptionId : null, error ? errorId : null].filter(Boolean).join(' ') ||
+        undefined
+      }
       disabled={disabled}
     >
       <legend className="criterion-legend">
@@ -106,7 +107,10 @@ export function CriterionControl({
           />
         )}
         {levels.length > 0 && (
-          <ul className="criterion-levels plain-list" aria-label={t('judging.sheet.levels', { name: criterion.name })}>
+          <ul
+            className="criterion-levels plain-list"
+            aria-label={t('judging.sheet.levels', { name: criterion.name })}
+          >
             {levels.map((l, i) => (
               <li
                 key={`${l.from}-${l.to}`}

@@ -63,7 +63,12 @@ export function FlagModal({
             required
           >
             <Stack gap="xs" mt="xs">
-              <Radio value="absent" label={t('judging.flag.absent')} size="md" data-testid="flag-kind-absent" />
+              <Radio
+                value="absent"
+                label={t('judging.flag.absent')}
+                size="md"
+                data-testid="flag-kind-absent"
+              />
               <Radio
                 value="cannot_judge"
                 label={t('judging.flag.cannotJudge')}

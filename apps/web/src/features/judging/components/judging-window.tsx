@@ -7,7 +7,10 @@ import { useServerNow } from '../../editions/use-server-now';
 export type JudgingWindowState = 'before' | 'open' | 'closed';
 
 /** Where the edition's scoring window stands by the server's clock (PRODUCT.md: deadline to judgingEndsAt). */
-export function judgingWindow(edition: Pick<TimedEdition, 'submissionDeadline' | 'judgingEndsAt'>, now: number) {
+export function judgingWindow(
+  edition: Pick<TimedEdition, 'submissionDeadline' | 'judgingEndsAt'>,
+  now: number,
+) {
   if (now < Date.parse(edition.submissionDeadline)) return 'before';
   if (now < Date.parse(edition.judgingEndsAt)) return 'open';
   return 'closed';

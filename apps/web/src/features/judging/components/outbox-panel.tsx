@@ -17,7 +17,9 @@ export function sheetErrorMessage(error: SheetError, t = i18n.t.bind(i18n)): str
 }
 
 const timeOf = (iso: string, language: Language) =>
-  new Intl.DateTimeFormat(INTL_LOCALE[language], { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  new Intl.DateTimeFormat(INTL_LOCALE[language], { hour: '2-digit', minute: '2-digit' }).format(
+    new Date(iso),
+  );
 
 /** Seconds until `at`, ticking, for "next try in 8 s". */
 function useSecondsUntil(at: number | null): number | null {
@@ -87,7 +89,12 @@ export function OutboxPanel({
             <span aria-hidden="true" className="outbox-dot" /> {summary}
           </Text>
           {pending.length > 0 && state.online && !state.sending && (
-            <Button size="sm" variant="outline" onClick={() => void outbox?.retryNow()} data-testid="outbox-send-now">
+            <Button
+              size="sm"
+              variant="outline"
+              onClick={() => void outbox?.retryNow()}
+              data-testid="outbox-send-now"
+            >
               {t('judging.queue.sendNow')}
             </Button>
           )}

@@ -246,7 +246,10 @@ describe('the sheet outbox', () => {
     await outbox.sync();
     expect(api.requests).toHaveLength(0);
     expect(timers.armed()).toEqual([]);
-    expect(outbox.getState()).toMatchObject({ online: false, items: [expect.objectContaining({ status: 'pending' })] });
+    expect(outbox.getState()).toMatchObject({
+      online: false,
+      items: [expect.objectContaining({ status: 'pending' })],
+    });
   });
 
   it.each([
@@ -254,23 +257,26 @@ describe('the sheet outbox', () => {
     [403, 'CONFLICT_OF_INTEREST'],
     [403, 'NOT_ASSIGNED'],
     [400, 'VALIDATION_FAILED'],
-  ] as const)('keeps a sheet refused with %i %s, with the reason, and still sends the others', async (status, code) => {
-    api.refuse.set('s1', new ApiError(status, code, `refused: ${code}`));
-    const outbox = makeOutbox();
-    await outbox.enqueue(edit('s1'));
-    await outbox.enqueue(edit('s2'));
-    await outbox.sync();
+  ] as const)(
+    'keeps a sheet refused with %i %s, with the reason, and still sends the others',
+    async (status, code) => {
+      api.refuse.set('s1', new ApiError(status, code, `refused: ${code}`));
+      const outbox = makeOutbox();
+      await outbox.enqueue(edit('s1'));
+      await outbox.enqueue(edit('s2'));
+      await outbox.sync();
 
-    expect(api.sheets.has('s2')).toBe(true);
-    const items = outbox.getState().items;
-    expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ submissionId: 's1', status: 'refused', error: { status, code } });
-    expect(await store.list(JUROR)).toHaveLength(1);
-    // Refused is final until the juror acts: no timer, and another sync does not resend it.
-    expect(timers.armed()).toEqual([]);
-    await outbox.sync();
-    expect(api.requests.filter((r) => r.submissionId === 's1')).toHaveLength(1);
-  });
+      expect(api.sheets.has('s2')).toBe(true);
+      const items = outbox.getState().items;
+      expect(items).toHaveLength(1);
+      expect(items[0]).toMatchObject({ submissionId: 's1', status: 'refused', error: { status, code } });
+      expect(await store.list(JUROR)).toHaveLength(1);
+      // Refused is final until the juror acts: no timer, and another sync does not resend it.
+      expect(timers.armed()).toEqual([]);
+      await outbox.sync();
+      expect(api.requests.filter((r) => r.submissionId === 's1')).toHaveLength(1);
+    },
+  );
 
   it('sends a refused sheet again with the same key when the juror asks, and drops it only when told', async () => {
     api.refuse.set('s1', new ApiError(409, 'PHASE_CLOSED', 'closed'));
@@ -367,6 +373,7 @@ describe('outbox rules', () => {
   it('makes a new random UUID v4 key for each edit', () => {
     const keys = new Set(Array.from({ length: 200 }, newIdempotencyKey));
     expect(keys.size).toBe(200);
-    for (const k of keys) expect(k).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    for (const k of keys)
+      expect(k).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 });

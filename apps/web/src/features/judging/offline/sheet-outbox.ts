@@ -63,7 +63,11 @@ export function isTransient(error: unknown): boolean {
 
 export function toSheetError(error: unknown): SheetError {
   if (isApiError(error)) return { status: error.status, code: error.code, message: error.message };
-  return { status: 0, code: 'NETWORK_ERROR', message: error instanceof Error ? error.message : String(error) };
+  return {
+    status: 0,
+    code: 'NETWORK_ERROR',
+    message: error instanceof Error ? error.message : String(error),
+  };
 }
 
 /** Delay before the attempt after `failures` consecutive transient failures (≥ 1). */

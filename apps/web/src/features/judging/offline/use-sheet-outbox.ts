@@ -126,7 +126,10 @@ const noSubscribe = () => () => undefined;
 const emptyState = () => EMPTY;
 
 /** The juror's outbox and its state, re-rendered on every change of the queue. */
-export function useSheetOutbox(jurorId: string | undefined): { outbox: SheetOutbox | null; state: OutboxState } {
+export function useSheetOutbox(jurorId: string | undefined): {
+  outbox: SheetOutbox | null;
+  state: OutboxState;
+} {
   const outbox = jurorId ? outboxFor(jurorId) : null;
   const state = useSyncExternalStore(outbox?.subscribe ?? noSubscribe, outbox?.getState ?? emptyState);
   const queryClient = useQueryClient();

@@ -128,9 +128,7 @@ function ScoreSheetScreen({
     setMissing(invalid);
     if (invalid.length > 0) {
       // Take the juror to the first criterion still without a value.
-      const first = formRef.current?.querySelector<HTMLElement>(
-        `[data-criterion-id="${invalid[0]}"] input`,
-      );
+      const first = formRef.current?.querySelector<HTMLElement>(`[data-criterion-id="${invalid[0]}"] input`);
       first?.focus();
       return;
     }
@@ -423,7 +421,10 @@ function ScoringNotices({
       {a.reopening?.open && (
         <Alert color="blue" variant="light" data-testid="project-reopened">
           {a.reopening.until
-            ? t('judging.sheet.reopenedUntil', { reason: a.reopening.reason, at: format.dateTime(a.reopening.until) })
+            ? t('judging.sheet.reopenedUntil', {
+                reason: a.reopening.reason,
+                at: format.dateTime(a.reopening.until),
+              })
             : t('judging.sheet.reopened', { reason: a.reopening.reason })}
         </Alert>
       )}
