@@ -1,5 +1,7 @@
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
-import { baseUrl, launch, screenshot } from '../support/browser';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ARTIFACTS, baseUrl, launch, screenshot } from '../support/browser';
 import { ORGANIZER_EMAIL, ORGANIZER_PASSWORD } from '../support/organizer';
 
 /**
@@ -44,8 +46,9 @@ interface World {
   editionId: string;
   slug: string;
   juror: { id: string; email: string; token: string };
+  jurors: { id: string; email: string; token: string }[];
   /** The two projects, in the juror's walking order (tables H-01, H-02). */
-  projects: { submissionId: string; teamName: string; title: string }[];
+  projects: { submissionId: string; teamId: string; teamName: string; title: string }[];
   criteria: { id: string; name: string }[];
 }
 
@@ -135,21 +138,26 @@ async function createWorld(): Promise<World> {
       method: 'POST',
       token: member.token,
     });
-    projects.push({ submissionId: submitted.id, teamName: `${name} ${unique}`, title });
+    projects.push({ submissionId: submitted.id, teamId: team.id, teamName: `${name} ${unique}`, title });
   }
 
-  // The juror: an account, an invitation, accepted.
-  const jurorEmail = `juror-${unique}@e2e.test`;
-  const juror = await register(jurorEmail, 'Ioana Jurat', JUROR_PASSWORD);
-  const { token: invitation } = await api<{ token: string }>(`/editions/${edition.id}/jury/invitations`, {
-    method: 'POST',
-    token: organizer,
-    body: { email: jurorEmail },
-  });
-  await api(`/jury/invitations/${encodeURIComponent(invitation)}/accept`, {
-    method: 'POST',
-    token: juror.token,
-  });
+  // The jurors: accounts, invitations, accepted. The first is the one on the phone.
+  const jurors: { id: string; email: string; token: string }[] = [];
+  for (const [i, name] of ['Ioana Jurat', 'Radu Evaluator', 'Elena Arbitru'].entries()) {
+    const email = `juror-${i}-${unique}@e2e.test`;
+    const account = await register(email, name, JUROR_PASSWORD);
+    const { token: invitation } = await api<{ token: string }>(`/editions/${edition.id}/jury/invitations`, {
+      method: 'POST',
+      token: organizer,
+      body: { email },
+    });
+    await api(`/jury/invitations/${encodeURIComponent(invitation)}/accept`, {
+      method: 'POST',
+      token: account.token,
+    });
+    jurors.push({ id: account.user.id, email, token: account.token });
+  }
+  const [juror, second] = jurors as [(typeof jurors)[0], (typeof jurors)[0]];
 
   // Judging opens: the submission deadline passes.
   const at = Date.now();
@@ -162,20 +170,60 @@ async function createWorld(): Promise<World> {
       hackingStartsAt: iso(at - 3 * HOUR),
       submissionDeadline: iso(at - HOUR),
       judgingEndsAt: iso(at + 24 * HOUR),
+      reviewsPerSubmission: 2,
     },
   });
-  await api(`/editions/${edition.id}/tables/number`, { method: 'POST', token: organizer, body: {} });
-  const summary = await api<{ added: unknown[] }>(`/editions/${edition.id}/assignments/auto`, {
-    method: 'POST',
-    token: organizer,
+  const tables = await api<{ items: { teamId: string; tableLabel: string }[] }>(
+    `/editions/${edition.id}/tables/number`,
+    { method: 'POST', token: organizer, body: {} },
+  );
+  const tableOf = new Map(tables.items.map((i) => [i.teamId, i.tableLabel]));
+  // The juror's walking order: by table.
+  projects.sort((a, b) => tableOf.get(a.teamId)!.localeCompare(tableOf.get(b.teamId)!));
+  expect(projects.map((p) => tableOf.get(p.teamId))).toEqual(['H-01', 'H-02']);
+  const [a, b] = projects as [(typeof projects)[0], (typeof projects)[0]];
+
+  // By hand: the phone's juror on both projects, the second juror too; the third is free.
+  for (const [j, p] of [
+    [juror, a],
+    [juror, b],
+    [second, a],
+    [second, b],
+  ] as const) {
+    await api(`/editions/${edition.id}/assignments`, {
+      method: 'POST',
+      token: organizer,
+      body: { jurorId: j.id, submissionId: p.submissionId },
+    });
+  }
+  // Something for the coverage to show: the second juror scores B, then declares a conflict with
+  // its team (the sheet stays, no longer counting), and flags A: the team was absent.
+  await api(`/submissions/${b.submissionId}/scores/me`, {
+    method: 'PUT',
+    token: second.token,
+    body: {
+      values: { [criteria[0]!.id]: 5, [criteria[1]!.id]: 3 },
+      comment: '',
+      idempotencyKey: `seed-${unique}`,
+    },
   });
-  expect(summary.added).toHaveLength(2);
+  await api(`/editions/${edition.id}/conflicts`, {
+    method: 'POST',
+    token: second.token,
+    body: { teamId: b.teamId, reason: 'My cousin is in this team.' },
+  });
+  await api(`/submissions/${a.submissionId}/flags`, {
+    method: 'POST',
+    token: second.token,
+    body: { kind: 'absent', reason: 'Nobody at the table at 14:10.' },
+  });
 
   return {
     organizer,
     editionId: edition.id,
     slug: edition.slug,
-    juror: { id: juror.user.id, email: jurorEmail, token: juror.token },
+    juror,
+    jurors,
     projects,
     criteria,
   };
@@ -199,6 +247,22 @@ async function score(page: Page, innovation: number, impact: number, comment: st
   await page.getByTestId('sheet-comment').fill(comment);
 }
 
+/**
+ * A phone screenshot as the juror sees it: the 390×844 viewport, not the whole page (a full-page
+ * capture would draw the sticky "Save and next" bar in the middle of the page). `at`: scroll to
+ * this element first, else the top.
+ */
+async function phoneShot(page: Page, name: string, at?: string): Promise<void> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  if (at)
+    await page
+      .locator(at)
+      .first()
+      .evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  else await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+}
+
 /** Polls `check` until it holds (or fails after `ms`). */
 async function until(check: () => Promise<boolean>, ms = 10_000): Promise<void> {
   const end = Date.now() + ms;
@@ -210,13 +274,15 @@ async function until(check: () => Promise<boolean>, ms = 10_000): Promise<void> 
 
 const summaryText = (page: Page) => page.getByTestId('outbox-summary').textContent();
 
+/** The phone juror's sheets of a project, as the organizers read them (every sheet, counting or not). */
 async function sheetsOf(world: World, submissionId: string) {
-  return (
+  const all = (
     await api<{ items: { jurorId: string; values: Record<string, number>; comment: string }[] }>(
       `/submissions/${submissionId}/scores`,
       { token: world.organizer },
     )
   ).items;
+  return all.filter((sheet) => sheet.jurorId === world.juror.id);
 }
 
 async function auditOf(world: World) {
@@ -255,14 +321,15 @@ describe('jury scoring on a phone', () => {
     let loseNextAnswer = false;
     let holding = false;
     const held: Route[] = [];
+    /** The idempotency key of every score request the page made, in order. */
     const arrived: string[] = [];
     await context.route('**/api/submissions/*/scores/me', async (route) => {
       const body = route.request().postDataJSON() as { idempotencyKey: string };
+      arrived.push(body.idempotencyKey);
       if (holding) {
         held.push(route);
         return;
       }
-      arrived.push(body.idempotencyKey);
       if (loseNextAnswer) {
         loseNextAnswer = false;
         await route.fetch(); // the API stores the sheet…
@@ -284,7 +351,7 @@ describe('jury scoring on a phone', () => {
     expect(await items.nth(0).textContent()).toContain('H-01');
     expect(await items.nth(1).textContent()).toContain('H-02');
     expect(await summaryText(page)).toBe(' All your sheets have been sent.');
-    await screenshot(page, 'judging-juror-route-en');
+    await phoneShot(page, 'judging-juror-route-en');
 
     // ---- the first project: the sheet reaches the API, its answer is lost ----
     await page.getByTestId('route-next').click();
@@ -298,7 +365,8 @@ describe('jury scoring on a phone', () => {
     expect(await page.locator('[data-testid="criterion-level"][data-active="true"]').textContent()).toContain(
       'Ready for users',
     );
-    await screenshot(page, 'judging-juror-sheet-en');
+    await phoneShot(page, 'judging-juror-sheet-en');
+    await phoneShot(page, 'judging-juror-sheet-scores-en', '#sheet-title');
     loseNextAnswer = true;
     await page.getByTestId('save-next').click();
     await page.waitForFunction(
@@ -320,7 +388,7 @@ describe('jury scoring on a phone', () => {
     );
     expect(await page.getByTestId('outbox-item').count()).toBe(2);
     expect(await page.locator('[data-testid="route-item"][data-status="queued"]').count()).toBe(2);
-    await screenshot(page, 'judging-juror-offline-en');
+    await phoneShot(page, 'judging-juror-offline-en');
     expect(await sheetsOf(world, second.submissionId)).toHaveLength(0);
 
     // ---- back online, but the queue cannot get through yet; the juror reloads ----
@@ -372,7 +440,7 @@ describe('jury scoring on a phone', () => {
     ];
     expect(sheetsA).toHaveLength(1);
     expect(sheetsB).toHaveLength(1);
-    const [innovation, impact] = world.criteria as [{ id: string }, { id: string }];
+    const [innovation, impact] = [world.criteria[0]!, world.criteria[1]!];
     expect(sheetsA[0]).toMatchObject({
       jurorId: world.juror.id,
       values: { [innovation.id]: 8, [impact.id]: 4 },
@@ -383,9 +451,11 @@ describe('jury scoring on a phone', () => {
     expect(audit.map((e) => e.after?.submissionId).sort()).toEqual(
       [first.submissionId, second.submissionId].sort(),
     );
-    // The first sheet went out at least twice with one key (lost answer, then replays).
+    // The first sheet went out several times with its one key (lost answer, then replays);
+    // each edit had one key: two keys in all.
     expect(arrived.filter((k) => k === arrived[0]).length).toBeGreaterThanOrEqual(2);
-    await screenshot(page, 'judging-juror-done-en');
+    expect(new Set(arrived).size).toBe(2);
+    await phoneShot(page, 'judging-juror-done-en');
     expect(pageErrors).toEqual([]);
     expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
     await context.close();
@@ -398,28 +468,54 @@ describe('jury scoring on a phone', () => {
     await page.getByTestId('juror-route').waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('ro');
     expect(await summaryText(page)).toContain('Toate fișele dumneavoastră au fost trimise.');
-    await screenshot(page, 'judging-juror-route-ro');
+    await phoneShot(page, 'judging-juror-route-ro');
     await page.getByTestId('route-item').first().click();
     await page.getByTestId('score-page').waitFor();
     expect(await page.getByTestId('criterion-level').first().textContent()).toContain('Doar o idee');
-    await screenshot(page, 'judging-juror-sheet-ro');
+    await phoneShot(page, 'judging-juror-sheet-ro');
+    await phoneShot(page, 'judging-juror-sheet-scores-ro', '#sheet-title');
     await context.close();
   });
 
-  it.each(['en', 'ro'] as const)('organizers see the coverage (%s)', async (language) => {
-    // A flag waiting: the juror cannot judge the second project after all (their sheet stays).
+  async function organizerPage(language: 'en' | 'ro'): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext(DESKTOP);
     await context.addInitScript((lng) => window.localStorage.setItem('ca.language', lng), language);
     const res = await context.request.post(`${baseUrl()}/api/auth/login`, {
       data: { email: ORGANIZER_EMAIL, password: ORGANIZER_PASSWORD },
     });
     expect(res.status()).toBe(200);
-    const page = await context.newPage();
-    await page.goto(`${baseUrl()}/organize/editions/${world.slug}/coverage`);
+    return { context, page: await context.newPage() };
+  }
+
+  it.each(['en', 'ro'] as const)('organizers see the coverage (%s)', async (language) => {
+    const { context, page } = await organizerPage(language);
+    await page.goto(`${baseUrl()}/organize/editions/${world.slug}`);
+    await page.getByTestId('console-nav-coverage').click();
     await page.getByTestId('coverage-totals').waitFor();
     await page.waitForLoadState('networkidle');
+    // Both projects short (one sheet counts of two), the flag waiting, the sheet that stopped counting.
     expect(await page.getByTestId('coverage-short').count()).toBe(2);
+    expect(await page.getByTestId('coverage-flag').count()).toBe(1);
+    expect(await page.getByTestId('coverage-not-counting').count()).toBe(1);
+    expect(await page.getByTestId('coverage-juror').count()).toBe(1);
     await screenshot(page, `judging-coverage-${language}`);
+    await context.close();
+  });
+
+  it('organizers reassign a flagged project in one click', async () => {
+    const { context, page } = await organizerPage('en');
+    const [a] = world.projects as [World['projects'][0]];
+    const third = world.jurors[2]!;
+    await page.goto(`${baseUrl()}/organize/editions/${world.slug}/coverage`);
+    await page.getByTestId('coverage-flag').waitFor();
+    await page.getByTestId('flag-reassign').click();
+    await page.getByTestId('coverage-flags-none').waitFor();
+    const assigned = await api<{ items: { jurorId: string }[] }>(
+      `/editions/${world.editionId}/assignments?submissionId=${a.submissionId}`,
+      { token: world.organizer },
+    );
+    // The flagging juror's assignment went to the only juror free to take it.
+    expect(assigned.items.map((x) => x.jurorId).sort()).toEqual([world.juror.id, third.id].sort());
     await context.close();
   });
 });

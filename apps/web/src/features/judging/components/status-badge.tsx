@@ -40,3 +40,10 @@ export function StatusBadge({ status }: { status: RouteStatus }) {
     </Badge>
   );
 }
+
+/** A big button whose label may take two lines (long team names, Romanian) instead of being cut. */
+export const WRAPPING_BUTTON = {
+  root: { height: 'auto', minHeight: 'var(--button-height)', paddingBlock: 8 },
+  label: { whiteSpace: 'normal', textAlign: 'center', lineHeight: 1.3 },
+  inner: { height: 'auto' },
+} as const;

@@ -5,7 +5,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import { QueryPageState } from '../../../components/query-state';
 import { JudgingWindow } from '../components/judging-window';
 import { OutboxPanel } from '../components/outbox-panel';
-import { StatusBadge } from '../components/status-badge';
+import { StatusBadge, WRAPPING_BUTTON } from '../components/status-badge';
 import { routeCounts } from '../scoring';
 import { useJurorRoute } from '../use-juror';
 import '../judging.css';
@@ -54,7 +54,9 @@ export function JurorRoutePage() {
             ? t('judging.juror.conflictDeclared', { team: notice.conflict })
             : notice.flagged
               ? t('judging.juror.flagged', { name: notice.flagged })
-              : t('judging.juror.finished')}
+              : counts.todo === 0
+                ? t('judging.juror.allDone')
+                : t('judging.juror.finished')}
         </Alert>
       )}
 
@@ -76,6 +78,7 @@ export function JurorRoutePage() {
               size="lg"
               fullWidth
               className="route-next"
+              styles={WRAPPING_BUTTON}
               data-testid="route-next"
             >
               {t('judging.juror.next', {
@@ -117,8 +120,10 @@ export function JurorRoutePage() {
                     <span className="route-text">
                       <span className="route-team">{a.teamName}</span>
                       <span className="route-title">{a.title}</span>
+                      <span className="route-status">
+                        <StatusBadge status={status} />
+                      </span>
                     </span>
-                    <StatusBadge status={status} />
                   </Anchor>
                 </li>
               ))}

@@ -16,7 +16,7 @@ import { CriterionControl } from '../components/criterion-control';
 import { FlagModal } from '../components/flag-modal';
 import { judgingWindow } from '../components/judging-window';
 import { OutboxPanel, sheetErrorMessage } from '../components/outbox-panel';
-import { StatusBadge } from '../components/status-badge';
+import { StatusBadge, WRAPPING_BUTTON } from '../components/status-badge';
 import type { SheetOutbox } from '../offline/sheet-outbox';
 import {
   completeValues,
@@ -229,6 +229,7 @@ function ScoreSheetScreen({
               fullWidth
               loading={saving}
               disabled={!canScore}
+              styles={WRAPPING_BUTTON}
               data-testid="save-next"
             >
               {next ? t('judging.sheet.saveNext') : t('judging.sheet.saveFinish')}
