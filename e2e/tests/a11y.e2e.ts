@@ -2,6 +2,7 @@ import axe from 'axe-core';
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import { apiClient, registerUser, uniqueSuffix } from '../support/api';
 import { baseUrl, launch, screenshot } from '../support/browser';
+import { createOpenEdition } from '../support/open-edition';
 import { ORGANIZER_EMAIL, ORGANIZER_PASSWORD } from '../support/organizer';
 
 /**
@@ -11,6 +12,8 @@ import { ORGANIZER_EMAIL, ORGANIZER_PASSWORD } from '../support/organizer';
  */
 
 const SLUG = 'challenge-accepted-vi';
+/** An edition open for registration (the demo one is in judging), for the participant's pages: set in beforeAll. */
+let OPEN = '';
 const PASSWORD = 'an accessible password';
 const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
@@ -26,7 +29,7 @@ interface Target {
 
 const byTestId = (id: string) => (page: Page) => page.getByTestId(id).first().waitFor();
 
-/** The participant with a team in the demo edition, made through the API in `beforeAll`. */
+/** The participant with a team in the open edition, made through the API in `beforeAll`. */
 const participant = { email: '', teamId: '', teamName: '' };
 
 const TARGETS: Target[] = [
@@ -43,20 +46,20 @@ const TARGETS: Target[] = [
   {
     name: 'my-team',
     who: 'participant',
-    path: () => `/editions/${SLUG}/team`,
+    path: () => `/editions/${OPEN}/team`,
     ready: byTestId('team-panel'),
   },
   {
     name: 'team-finder-people',
     who: 'participant',
-    path: () => `/editions/${SLUG}/find-team`,
+    path: () => `/editions/${OPEN}/find-team`,
     ready: (page) =>
       page.locator('[data-testid="finder-people"], [data-testid="finder-people-empty"]').first().waitFor(),
   },
   {
     name: 'team-finder-teams',
     who: 'participant',
-    path: () => `/editions/${SLUG}/find-team?tab=teams`,
+    path: () => `/editions/${OPEN}/find-team?tab=teams`,
     ready: (page) => page.getByTestId('finder-team').filter({ hasText: participant.teamName }).waitFor(),
   },
   {
@@ -137,9 +140,9 @@ async function createParticipantWithTeam(api: APIRequestContext): Promise<void> 
     name: 'Ana Popescu',
   });
   const headers = { Authorization: `Bearer ${token}` };
-  const edition = await (await api.get(`/api/editions/${SLUG}`)).json();
+  const edition = await (await api.get(`/api/editions/${OPEN}`)).json();
   const health = (edition.tracks as { id: string; name: string }[]).find((t) => t.name === 'Health');
-  if (!health) throw new Error('the demo edition has no Health track');
+  if (!health) throw new Error('the open edition has no Health track');
   const registration = await api.post(`/api/editions/${edition.id}/registrations`, {
     headers,
     data: { skills: ['React', 'Accessibility'], lookingForTeam: false },
@@ -158,6 +161,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await launch();
+    OPEN = (await createOpenEdition()).slug;
     const api = await apiClient();
     try {
       await createParticipantWithTeam(api);

@@ -1,8 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { apiClient, registerUser, uniqueSuffix as unique } from '../support/api';
 import { baseUrl, launch, screenshot } from '../support/browser';
+import { createOpenEdition } from '../support/open-edition';
 
-const EDITION = 'Challenge Accepted — VI edition';
+/** An edition open for registration (the demo one is in judging): set in beforeAll. */
+let EDITION = '';
 
 async function signUp(page: Page, name: string, email: string, password: string) {
   await page.getByTestId('signup-name').fill(name);
@@ -15,6 +17,7 @@ describe('accounts in the browser', () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await launch();
+    EDITION = (await createOpenEdition()).name;
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,9 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { apiClient, uniqueSuffix } from '../support/api';
 import { baseUrl, launch, screenshot } from '../support/browser';
+import { createOpenEdition } from '../support/open-edition';
 import { ORGANIZER_EMAIL, ORGANIZER_PASSWORD } from '../support/organizer';
 
-const SLUG = 'challenge-accepted-vi';
+/** An edition open for registration (the demo one is in judging): set in beforeAll. */
+let SLUG = '';
 
 async function signUp(page: Page, name: string, email: string) {
   await page.getByTestId('signup-name').fill(name);
@@ -32,6 +34,7 @@ describe('registration and teams in the browser', () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await launch();
+    SLUG = (await createOpenEdition()).slug;
   });
   afterAll(async () => {
     await browser?.close();
@@ -48,7 +51,7 @@ describe('registration and teams in the browser', () => {
     await pageA.goto(`${baseUrl()}/editions/${SLUG}`);
     await pageA.getByTestId('cta-signup').click();
     await signUp(pageA, 'Ana Popescu', `ana.${run}@example.com`);
-    // Back on the edition, signed in: the register window is open (the demo seed opened it).
+    // Back on the edition, signed in: the register window is open.
     await pageA.getByTestId('registration-form').waitFor();
     await addSkills(pageA, ['React', 'Data analysis']);
     await pageA.getByTestId('registration-submit').click();

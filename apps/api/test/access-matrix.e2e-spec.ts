@@ -132,9 +132,87 @@ const ROWS: Row[] = [
   ['GET /api/editions/:id/jurors',                     401,  403,  403,  403,  403,  200],
   ['POST /api/jury/invitations/:token/accept',         401,  200,  200,  200,  200,  200, { path: async (w) => `/api/jury/invitations/${await w.invitationToken()}/accept` }],
 
+  // judging: conflicts, assignments, coverage, tables (the main edition's juror is assigned to team A's project)
+  ['POST /api/editions/:id/conflicts',                 401,  403,  403,  201,  201,  201, { body: (w, r) => ({ teamId: w.teamB.id, reason: 'Access matrix', ...(r === 'organizer' ? { jurorId: w.unassignedJuror.id } : {}) }), after: withdrawConflicts }],
+  ['GET /api/editions/:id/conflicts',                  401,  403,  403,  403,  403,  200],
+  ['GET /api/editions/:id/conflicts/me',               401,  403,  403,  200,  200,  200],
+  ['DELETE /api/editions/:id/conflicts/:conflictId',   401,  403,  403,  403,  403,  204, { path: async (w) => `/api/editions/${w.edition.id}/conflicts/${await freshConflict(w)}`, after: withdrawConflicts }],
+  ['POST /api/editions/:id/assignments/auto',          401,  403,  403,  403,  403,  200, { path: (w) => `/api/editions/${w.spareEdition.id}/assignments/auto` }],
+  ['POST /api/editions/:id/assignments',               401,  403,  403,  403,  403,  201, { body: (w) => ({ jurorId: w.juror.id, submissionId: w.teamA.submissionId }) }],
+  ['DELETE /api/editions/:id/assignments/:jurorId/:submissionId', 401, 403, 403, 403, 403, 204, { path: freshAssignmentPath }],
+  ['GET /api/editions/:id/assignments',                401,  403,  403,  403,  403,  200],
+  ['GET /api/editions/:id/assignments/me',             401,  403,  403,  200,  200,  200],
+  ['GET /api/editions/:id/coverage',                   401,  403,  403,  403,  403,  200],
+  ['PUT /api/teams/:id/table',                         401,  403,  403,  403,  403,  200, { body: () => ({ tableLabel: 'A-01' }) }],
+  ['POST /api/editions/:id/tables/number',             401,  403,  403,  403,  403,  200, { body: () => ({}) }],
+
+  // judging: flags (before the juror scores team A: a scored project cannot be flagged), sheets, corrections
+  ['POST /api/submissions/:id/flags',                  401,  403,  403,  201,  403,  403, { window: 'judging', body: () => ({ kind: 'absent', reason: 'Access matrix' }) }],
+  ['POST /api/flags/:id/dismiss',                      401,  403,  403,  403,  403,  200, { window: 'judging', path: async (w) => `/api/flags/${await openFlag(w)}/dismiss`, body: () => ({}) }],
+  ['POST /api/flags/:id/reassign',                     401,  403,  403,  403,  403,  200, { window: 'judging', path: async (w) => `/api/flags/${await openFlag(w)}/reassign`, body: (w) => ({ jurorId: w.unassignedJuror.id }), after: restoreJurorAssignment }],
+  ['PUT /api/submissions/:id/scores/me',               401,  403,  403,  200,  403,  403, { window: 'judging', body: () => ({ values: judging.values, idempotencyKey: `matrix-${uniq()}` }) }],
+  ['GET /api/submissions/:id/scores',                  401,  403,  403,  403,  403,  200],
+  ['POST /api/submissions/:id/scores/:jurorId/reopen', 401,  403,  403,  403,  403,  200, { window: 'results', body: () => ({ reason: 'Access matrix' }) }],
+  ['POST /api/submissions/:id/scores/:jurorId/close',  401,  403,  403,  403,  403,  200, { window: 'results' }],
+  ['PUT /api/submissions/:id/scores/:jurorId',         401,  403,  403,  403,  403,  200, { window: 'results', body: () => ({ values: judging.values, reason: 'Access matrix' }) }],
+
   // audit
   ['GET /api/editions/:id/audit',                      401,  403,  403,  403,  403,  200],
 ];
+
+/** A valid sheet for the main edition's criteria (filled once the world exists). */
+const judging: { values: Record<string, number> } = { values: {} };
+
+/** Withdraws every declared conflict of the main edition (rows that declare some put the world back). */
+async function withdrawConflicts(w: World): Promise<void> {
+  const list = await w.asOrganizer<{ items: { id: string | null }[] }>(
+    'GET',
+    `/api/editions/${w.edition.id}/conflicts`,
+  );
+  for (const c of list.items)
+    if (c.id) await w.asOrganizer('DELETE', `/api/editions/${w.edition.id}/conflicts/${c.id}`);
+}
+
+/** A conflict of the unassigned juror with team B, declared by the organizer (the same one while it exists). */
+async function freshConflict(w: World): Promise<string> {
+  const c = await w.asOrganizer<{ id: string }>('POST', `/api/editions/${w.edition.id}/conflicts`, {
+    teamId: w.teamB.id,
+    jurorId: w.unassignedJuror.id,
+    reason: 'Access matrix',
+  });
+  return c.id;
+}
+
+/** An assignment of the unassigned juror to team B's project, made for the call (the organizer's call removes it). */
+async function freshAssignmentPath(w: World): Promise<string> {
+  await w.asOrganizer('POST', `/api/editions/${w.edition.id}/assignments`, {
+    jurorId: w.unassignedJuror.id,
+    submissionId: w.teamB.submissionId,
+  });
+  return `/api/editions/${w.edition.id}/assignments/${w.unassignedJuror.id}/${w.teamB.submissionId}`;
+}
+
+/** The juror's open flag on team A's project (flagging again answers the open one). */
+async function openFlag(w: World): Promise<string> {
+  const res = await w.t.request('POST', `/api/submissions/${w.teamA.submissionId}/flags`, {
+    token: w.juror.token,
+    body: { kind: 'cannot_judge', reason: 'Access matrix' },
+  });
+  if (res.status !== 201) throw new Error(`flag: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id;
+}
+
+/** After a reassignment moved team A's project to the unassigned juror: back to the juror. */
+async function restoreJurorAssignment(w: World): Promise<void> {
+  await w.asOrganizer(
+    'DELETE',
+    `/api/editions/${w.edition.id}/assignments/${w.unassignedJuror.id}/${w.teamA.submissionId}`,
+  );
+  await w.asOrganizer('POST', `/api/editions/${w.edition.id}/assignments`, {
+    jurorId: w.juror.id,
+    submissionId: w.teamA.submissionId,
+  });
+}
 
 /** After the captain regenerated team A's invite code: the world keeps the current one. */
 async function refreshInviteCode(w: World): Promise<void> {
@@ -189,6 +267,7 @@ const PARAMS: Record<string, (w: World) => string | null> = {
   'submissions/:id': (w) => w.teamA.submissionId,
   'gallery/:submissionId': (w) => w.teamA.submissionId,
   'assignments/:jurorId': (w) => w.juror.id,
+  'scores/:jurorId': (w) => w.juror.id,
   ':jurorId/:submissionId': (w) => w.teamA.submissionId,
 };
 
@@ -236,6 +315,11 @@ describe('access matrix', () => {
     t = await createTestApp();
     routes = registeredRoutes();
     w = await buildWorld(t, new Set(routes));
+    const edition = await w.asOrganizer<{ criteria: { id: string; min: number }[] }>(
+      'GET',
+      `/api/editions/${w.edition.id}`,
+    );
+    judging.values = Object.fromEntries(edition.criteria.map((c) => [c.id, c.min]));
   }, 120_000);
   afterAll(() => t?.close());
 

@@ -127,9 +127,9 @@ export function demoEdition(serverNow: number, overrides: Partial<Edition> = {})
     ]),
     criteria: DEFAULT_CRITERIA.map((c, order) => ({
       ...c,
-      levels: [],
       id: `0a1b2c3d-0000-4000-8000-00000000090${order}`,
       order,
+      levels: [],
     })),
     ...overrides,
   };

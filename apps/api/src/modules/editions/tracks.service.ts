@@ -339,13 +339,18 @@ export class TracksService {
       const before = existing.map((c) => toCriterion(c));
       for (const [position, c] of items.entries()) {
         const row = existing[position];
-        const levels = (c.levels ?? [])
-          .map((l) => ({
-            from: l.from,
-            to: l.to,
-            descriptionI18n: { en: l.descriptionI18n.en ?? '', ro: l.descriptionI18n.ro ?? '' },
-          }))
-          .sort((a, b) => a.from - b.from);
+        // `levels` omitted (a client that does not know them) keeps the criterion's guidance,
+        // as long as it still fits the scale; `[]` clears it.
+        const levels =
+          c.levels === undefined
+            ? (row?.levels ?? []).filter((l) => l.from >= c.min && l.to <= c.max)
+            : c.levels
+                .map((l) => ({
+                  from: l.from,
+                  to: l.to,
+                  descriptionI18n: { en: l.descriptionI18n.en ?? '', ro: l.descriptionI18n.ro ?? '' },
+                }))
+                .sort((a, b) => a.from - b.from);
         const { next: texts } = mergeTexts(CRITERION_TEXTS, row ? criterionTexts(row) : null, c, lang);
         assertWritten(`${position}.name`, texts.name);
         const values = { ...criterionColumns(texts), weight: c.weight, min: c.min, max: c.max, levels };

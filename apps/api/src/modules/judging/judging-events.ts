@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { JudgingChange } from '@ca/shared';
 import { Subject, type Observable } from 'rxjs';
 import type { EntityManager } from 'typeorm';
@@ -17,7 +17,6 @@ import type { EntityManager } from 'typeorm';
  */
 @Injectable()
 export class JudgingEvents {
-  private readonly logger = new Logger(JudgingEvents.name);
   private readonly subject = new Subject<JudgingChange>();
   /** Changes, after their transaction committed, in the order they were published. */
   readonly changes$: Observable<JudgingChange> = this.subject.asObservable();
@@ -42,12 +41,11 @@ export class JudgingEvents {
     return rows[0] ? Number(rows[0].seq) : 0;
   }
 
-  /** Call after the commit. A failing subscriber is logged and never reaches the writer. */
+  /**
+   * Call after the commit. Subscribers run synchronously here and must not throw (RxJS reports
+   * an error thrown in a subscriber as an uncaught exception): start async work and catch it.
+   */
   publish(change: JudgingChange): void {
-    try {
-      this.subject.next(change);
-    } catch (err) {
-      this.logger.error(`A judging subscriber failed: ${(err as Error).message}`);
-    }
+    this.subject.next(change);
   }
 }

@@ -44,6 +44,7 @@ import { TablesService } from './tables.service';
     JudgingReadService,
     ConflictsService,
     AssignmentsService,
+    MyAssignmentsService,
     ScoreSheetsService,
     FlagsService,
     TablesService,

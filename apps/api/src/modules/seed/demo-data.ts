@@ -148,3 +148,140 @@ export const DEMO_TEAMS: DemoTeam[] = [
   { track: 'tourism', name: 'Open Heritage', members: [12, 13] },
   { track: 'tourism', name: 'Roam Romania', members: [14, 15] },
 ];
+
+export interface DemoProject {
+  title: string;
+  tagline: string;
+  description: string;
+  repoUrl: string;
+  demoUrl: string;
+  techTags: string[];
+  /** Submitted before the deadline; a draft otherwise (and then not judged). */
+  submitted: boolean;
+}
+
+/** The demo teams' projects, by team name. */
+export const DEMO_PROJECTS: Record<string, DemoProject> = {
+  'Pill Pals': {
+    title: 'Pill Pal',
+    tagline: 'Never miss a dose again',
+    description:
+      '# Pill Pal\n\nReminders that adapt to the patient’s day, and a weekly report for the pharmacist.',
+    repoUrl: 'https://github.com/example/pill-pal',
+    demoUrl: 'https://pill-pal.example.com',
+    techTags: ['React Native', 'Firebase'],
+    submitted: true,
+  },
+  'Triage Tigers': {
+    title: 'TriageFlow',
+    tagline: 'The right patient first',
+    description: 'A tablet check-in for emergency rooms that scores urgency from symptoms and vital signs.',
+    repoUrl: 'https://github.com/example/triageflow',
+    demoUrl: '',
+    techTags: ['Go', 'PostgreSQL'],
+    submitted: true,
+  },
+  'Heartbeat Hackers': {
+    title: 'Pulse at Home',
+    tagline: 'Cardiac rehab from the living room',
+    description: 'Guided exercises with a wearable; the clinic sees progress without a visit.',
+    repoUrl: 'https://github.com/example/pulse-at-home',
+    demoUrl: '',
+    techTags: ['Flutter', 'Kotlin', 'BLE'],
+    submitted: true,
+  },
+  'Clean Air Crew': {
+    title: 'AirNow Iași',
+    tagline: 'Open sensor data people act on',
+    description: 'Neighbourhood air quality with advice for runners, parents and people with asthma.',
+    repoUrl: 'https://github.com/example/airnow',
+    demoUrl: 'https://airnow.example.com',
+    techTags: ['Node.js', 'IoT', 'Maps'],
+    submitted: true,
+  },
+  'River Keepers': {
+    title: 'Bahlui Watch',
+    tagline: 'Citizens map river pollution',
+    description: 'Photo reports with location, verified by volunteers and sent to the water authority.',
+    repoUrl: 'https://github.com/example/bahlui-watch',
+    demoUrl: '',
+    techTags: ['Python', 'GIS'],
+    submitted: true,
+  },
+  'Open Heritage': {
+    title: 'Step-Free Heritage',
+    tagline: 'Monuments for every visitor',
+    description: 'Accessible routes through the old town, with audio descriptions in Romanian and English.',
+    repoUrl: 'https://github.com/example/step-free-heritage',
+    demoUrl: 'https://heritage.example.com',
+    techTags: ['Vue', 'Accessibility'],
+    submitted: true,
+  },
+  'Roam Romania': {
+    title: 'Roam',
+    tagline: 'Local hosts, local stories',
+    description: 'Still a draft: a marketplace for village guest houses.',
+    repoUrl: '',
+    demoUrl: '',
+    techTags: ['React Native'],
+    submitted: false,
+  },
+};
+
+/** Guidance for the default criteria (shown beside each control on the juror's screen). */
+export const DEMO_CRITERIA_LEVELS: Record<string, { from: number; to: number; en: string; ro: string }[]> = {
+  Innovation: [
+    { from: 1, to: 3, en: 'A known idea, little that is new', ro: 'O idee cunoscută, puțin nou' },
+    {
+      from: 4,
+      to: 7,
+      en: 'A fresh angle on a known problem',
+      ro: 'O perspectivă nouă asupra unei probleme cunoscute',
+    },
+    { from: 8, to: 10, en: 'Nothing like it in the region', ro: 'Nimic asemănător în regiune' },
+  ],
+  Impact: [
+    { from: 1, to: 3, en: 'Helps few people, a little', ro: 'Ajută puțini oameni, puțin' },
+    {
+      from: 4,
+      to: 7,
+      en: 'A clear benefit for a defined group',
+      ro: 'Un beneficiu clar pentru un grup definit',
+    },
+    { from: 8, to: 10, en: 'A large, measurable benefit', ro: 'Un beneficiu mare, măsurabil' },
+  ],
+  'Technical execution': [
+    { from: 1, to: 3, en: 'Idea or mock-up only', ro: 'Doar o idee sau o machetă' },
+    { from: 4, to: 7, en: 'A working prototype', ro: 'Un prototip funcțional' },
+    { from: 8, to: 10, en: 'Ready for users', ro: 'Gata pentru utilizatori' },
+  ],
+  Presentation: [
+    { from: 1, to: 3, en: 'Hard to follow', ro: 'Greu de urmărit' },
+    { from: 4, to: 7, en: 'Clear, with a demo', ro: 'Clară, cu o demonstrație' },
+    {
+      from: 8,
+      to: 10,
+      en: 'Convincing, and honest about its limits',
+      ro: 'Convingătoare și onestă privind limitele',
+    },
+  ],
+};
+
+const HOUR = 3_600_000;
+
+/**
+ * The timeline the seed moves the demo edition to once teams have submitted (through
+ * EditionsService, as an organizer would): the submission deadline just passed (every demo project
+ * was submitted before it), judging open for three more days, so that a first start shows
+ * judging in progress.
+ */
+export function demoJudgingTimeline(now: number) {
+  const at = (ms: number) => new Date(Math.floor((now + ms) / 60_000) * 60_000).toISOString();
+  return {
+    registrationOpensAt: at(-9 * DAY),
+    registrationClosesAt: at(-3 * DAY),
+    hackingStartsAt: at(-2 * DAY),
+    submissionDeadline: new Date(now - 1000).toISOString(),
+    judgingEndsAt: at(3 * DAY + HOUR),
+  };
+}
