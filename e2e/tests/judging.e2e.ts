@@ -518,4 +518,111 @@ describe('jury scoring on a phone', () => {
     expect(assigned.items.map((x) => x.jurorId).sort()).toEqual([world.juror.id, third.id].sort());
     await context.close();
   });
+
+  it('organizers run the assignment, set a table and read the sheets in the console', async () => {
+    const { context, page } = await organizerPage('en');
+    const console = `${baseUrl()}/organize/editions/${world.slug}`;
+
+    await page.goto(`${console}/assignments`);
+    await page.getByTestId('assignment-row').first().waitFor();
+    await page.getByTestId('auto-assign').click();
+    await page.getByTestId('auto-summary').waitFor();
+    // Every assignment so far was made by hand (or by the one-click reassignment): kept. B needs
+    // one more counting juror (the second juror's sheet of it stopped counting): the third.
+    expect(await page.getByTestId('auto-summary').textContent()).toContain('1 added, 4 kept');
+    await screenshot(page, 'judging-assignments-en');
+
+    await page.goto(`${console}/tables`);
+    const row = page.getByTestId('table-row').first();
+    await row.getByTestId('table-input').fill('Stand 7');
+    await row.getByRole('button').click();
+    const [a] = world.projects as [World['projects'][0]];
+    await until(async () => {
+      const team = await api<{ tableLabel: string | null }>(`/teams/${a.teamId}`, { token: world.organizer });
+      return team.tableLabel === 'Stand 7';
+    });
+    await screenshot(page, 'judging-tables-en');
+
+    await page.goto(`${console}/conflicts`);
+    await page.getByTestId('conflict-row').first().waitFor();
+    expect(await page.getByTestId('conflict-row').count()).toBe(1);
+    await screenshot(page, 'judging-conflicts-en');
+
+    await page.goto(`${console}/corrections`);
+    await page.getByTestId('corrections-running').waitFor();
+    await page.getByTestId('corrections-project').click();
+    await page.getByRole('option').first().click();
+    await page.getByTestId('correction-sheet').first().waitFor();
+    await screenshot(page, 'judging-corrections-en');
+
+    await page.goto(`${console}/criteria`);
+    await page.getByTestId('level-row').first().waitFor();
+    expect(await page.getByTestId('level-row').count()).toBe(3);
+    expect(await page.getByTestId('level-description-ro').first().inputValue()).toBe('Doar o idee');
+    await screenshot(page, 'judging-criteria-levels-en');
+    await context.close();
+  });
+
+  it('after judging ends, a late sheet is refused and kept with its reason; reopened, the juror sends it again', async () => {
+    const juror = await jurorContext(browser, world, 'en');
+    const page = await juror.newPage();
+    const [, b] = world.projects as [World['projects'][0], World['projects'][0]];
+    await page.goto(`${baseUrl()}/jury/${world.slug}/projects/${b.submissionId}`);
+    await page.getByTestId('sheet-form').waitFor();
+
+    // Judging ends while the juror's page is open.
+    await api(`/editions/${world.editionId}`, {
+      method: 'PATCH',
+      token: world.organizer,
+      body: { judgingEndsAt: iso(Date.now() - 60_000) },
+    });
+    await score(page, 9, 5, 'Changed my mind after the demo.');
+    await page.getByTestId('save-next').click();
+    // Saved into the outbox, the next project opens (wherever B now is on the route); back to it.
+    await page.waitForFunction((id) => !location.pathname.endsWith(id), b.submissionId);
+    if (!(await page.getByTestId('juror-route').isVisible())) await page.getByTestId('back-to-route').click();
+    await page.getByTestId('juror-route').waitFor();
+    const refused = page.getByTestId('outbox-refused');
+    await refused.waitFor();
+    expect(await refused.getAttribute('data-code')).toBe('PHASE_CLOSED');
+    expect(await refused.textContent()).toContain('Judging is not open for this project any more');
+    expect(
+      await page
+        .locator(`[data-testid="route-item"][data-submission-id="${b.submissionId}"]`)
+        .getAttribute('data-status'),
+    ).toBe('refused');
+    await phoneShot(page, 'judging-juror-refused-en');
+    // Kept across a reload, never dropped by itself.
+    await page.reload();
+    await page.getByTestId('outbox-refused').waitFor();
+
+    // The organizer reopens the juror's sheet from the console.
+    const { context, page: console } = await organizerPage('en');
+    await console.goto(`${baseUrl()}/organize/editions/${world.slug}/corrections`);
+    await console.getByTestId('corrections-project').click();
+    await console.getByRole('option', { name: new RegExp(b.title) }).click();
+    const sheet = console.getByTestId('correction-sheet').filter({ hasText: 'Ioana Jurat' });
+    await sheet.getByTestId('reopen-sheet').click();
+    await console.getByLabel('Reason').fill('The juror saw the demo again.');
+    await console.getByRole('button', { name: 'Reopen for the juror' }).last().click();
+    await sheet.getByText('Reopened for the juror: The juror saw the demo again.').waitFor();
+    await context.close();
+
+    // The juror sends the same edit again (same key): accepted now.
+    expect(await summaryText(page)).toContain('1 sheet was not saved by the server');
+    await page.getByTestId('outbox-refused').getByRole('button', { name: 'Try again' }).click();
+    await page.getByTestId('outbox-refused').waitFor({ state: 'detached' });
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="outbox-summary"]')?.textContent?.trim() ===
+        'All your sheets have been sent.',
+    );
+    expect(await page.getByTestId('outbox-refused').count()).toBe(0);
+    const sheets = await sheetsOf(world, b.submissionId);
+    expect(sheets).toHaveLength(1);
+    expect(sheets[0]).toMatchObject({ comment: 'Changed my mind after the demo.' });
+    // Three changes by this juror in all: two first sheets, one correction; the refusal wrote none.
+    expect(await auditOf(world)).toHaveLength(3);
+    await juror.close();
+  });
 });

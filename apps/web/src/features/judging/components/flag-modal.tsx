@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../../components/form-error';
 import { useFlagProject } from '../mutations';
+import { FLAG_COLOR } from './status-badge';
 
 export const REASON_MAX = 1000;
 
@@ -93,7 +94,7 @@ export function FlagModal({
             <Button variant="default" onClick={onClose}>
               {t('forms.cancel')}
             </Button>
-            <Button type="submit" color="orange.9" loading={flag.isPending} data-testid="flag-submit">
+            <Button type="submit" color={FLAG_COLOR} loading={flag.isPending} data-testid="flag-submit">
               {t('judging.flag.submit')}
             </Button>
           </Group>

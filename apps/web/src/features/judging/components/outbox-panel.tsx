@@ -67,7 +67,9 @@ export function OutboxPanel({
 
   const summary =
     pending.length === 0
-      ? t('judging.queue.allSent')
+      ? refused.length > 0
+        ? t('judging.queue.refusedSummary', { count: refused.length })
+        : t('judging.queue.allSent')
       : !state.online
         ? t('judging.queue.waitingOffline', { count: pending.length })
         : state.sending
@@ -82,7 +84,15 @@ export function OutboxPanel({
         withBorder
         padding="sm"
         className="outbox-summary"
-        data-state={pending.length === 0 ? 'sent' : state.online ? 'waiting' : 'offline'}
+        data-state={
+          pending.length > 0
+            ? state.online
+              ? 'waiting'
+              : 'offline'
+            : refused.length > 0
+              ? 'refused'
+              : 'sent'
+        }
       >
         <Group justify="space-between" gap="xs" wrap="wrap">
           <Text fw={600} role="status" aria-live="polite" data-testid="outbox-summary">

@@ -90,11 +90,13 @@ export function newIdempotencyKey(): string {
 
 type Listener = () => void;
 type SyncedListener = (item: QueuedSheet, sheet: ScoreSheet) => void;
+type RefusedListener = (item: QueuedSheet, error: SheetError) => void;
 
 export class SheetOutbox {
   private state: OutboxState;
   private readonly listeners = new Set<Listener>();
   private readonly syncedListeners = new Set<SyncedListener>();
+  private readonly refusedListeners = new Set<RefusedListener>();
   private running: Promise<void> | null = null;
   private again = false;
   private failures = 0;
@@ -143,6 +145,12 @@ export class SheetOutbox {
   onSynced(listener: SyncedListener): () => void {
     this.syncedListeners.add(listener);
     return () => this.syncedListeners.delete(listener);
+  }
+
+  /** Called with each sheet the API refused (the screen's data may be stale: judging closed…). */
+  onRefused(listener: RefusedListener): () => void {
+    this.refusedListeners.add(listener);
+    return () => this.refusedListeners.delete(listener);
   }
 
   private set(patch: Partial<OutboxState>): void {
@@ -226,6 +234,7 @@ export class SheetOutbox {
     this.clearRetry();
     this.listeners.clear();
     this.syncedListeners.clear();
+    this.refusedListeners.clear();
   }
 
   // ---- sending ------------------------------------------------------------------------------
@@ -287,6 +296,7 @@ export class SheetOutbox {
           error: sheetError,
         });
         this.deps.notify?.();
+        for (const l of this.refusedListeners) l(item, sheetError);
         await this.refresh();
         return true; // the next sheet may well be accepted
       }

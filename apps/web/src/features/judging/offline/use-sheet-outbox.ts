@@ -2,6 +2,7 @@ import type { MyAssignment, ScoreSheet } from '@ca/shared';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useSyncExternalStore } from 'react';
 import { http } from '../../../lib/http';
+import { editionKeys } from '../../editions/queries';
 import { judgingKeys } from '../queries';
 import { SheetOutbox, type OutboxState } from './sheet-outbox';
 import { openSheetStore, type QueuedSheet, type SheetQueueStore } from './sheet-store';
@@ -133,9 +134,18 @@ export function useSheetOutbox(jurorId: string | undefined): {
   const outbox = jurorId ? outboxFor(jurorId) : null;
   const state = useSyncExternalStore(outbox?.subscribe ?? noSubscribe, outbox?.getState ?? emptyState);
   const queryClient = useQueryClient();
-  useEffect(
-    () => outbox?.onSynced((item, sheet) => applySyncedSheet(queryClient, item, sheet)),
-    [outbox, queryClient],
-  );
+  useEffect(() => {
+    if (!outbox) return;
+    const offSynced = outbox.onSynced((item, sheet) => applySyncedSheet(queryClient, item, sheet));
+    // A refusal says the screen may be out of date (judging closed, a conflict, a reassignment).
+    const offRefused = outbox.onRefused((item) => {
+      void queryClient.invalidateQueries({ queryKey: editionKeys.all });
+      void queryClient.invalidateQueries({ queryKey: judgingKeys.myAssignments(item.editionId) });
+    });
+    return () => {
+      offSynced();
+      offRefused();
+    };
+  }, [outbox, queryClient]);
   return { outbox, state };
 }

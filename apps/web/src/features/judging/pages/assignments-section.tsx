@@ -11,6 +11,7 @@ import { useConsoleEdition } from '../../organizer/console/console-context';
 import { SectionHeader } from '../../organizer/console/section-header';
 import { useAssign, useAutoAssign, useUnassign } from '../mutations';
 import { judgingQueries } from '../queries';
+import { FLAG_COLOR } from '../components/status-badge';
 
 const projectName = (p: { tableLabel: string | null; teamName: string; title: string }) =>
   `${p.tableLabel ? `${p.tableLabel} · ` : ''}${p.teamName} — ${p.title}`;
@@ -283,7 +284,7 @@ function SheetCell({ a }: { a: Assignment }) {
         </Badge>
       )}
       {a.flag && (
-        <Badge color="orange.9" variant="filled" tt="none">
+        <Badge color={FLAG_COLOR} variant="filled" tt="none">
           {a.flag.kind === 'absent' ? t('judging.flag.absent') : t('judging.flag.cannotJudge')}
         </Badge>
       )}

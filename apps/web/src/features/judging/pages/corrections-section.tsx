@@ -29,6 +29,7 @@ import { judgingWindow } from '../components/judging-window';
 import { useCloseReopening, useOverrideSheet, useReopenSheet } from '../mutations';
 import { judgingQueries } from '../queries';
 import { invalidCriteria, type SheetValues } from '../scoring';
+import { FLAG_COLOR } from '../components/status-badge';
 
 /**
  * The console's corrections, after judging ended, without moving the timeline: for one project,
@@ -154,7 +155,7 @@ function SheetsOf({
               <Button
                 size="xs"
                 variant="light"
-                color="orange.9"
+                color={FLAG_COLOR}
                 disabled={!over}
                 onClick={() => setOverriding(s)}
                 data-testid="override-sheet"
@@ -363,7 +364,7 @@ function OverrideModal({
             <Button variant="default" onClick={onClose}>
               {t('forms.cancel')}
             </Button>
-            <Button type="submit" color="orange.9" loading={override.isPending}>
+            <Button type="submit" color={FLAG_COLOR} loading={override.isPending}>
               {t('judging.corrections.override')}
             </Button>
           </Group>

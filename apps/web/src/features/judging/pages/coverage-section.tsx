@@ -13,6 +13,7 @@ import { SectionHeader } from '../../organizer/console/section-header';
 import { useDismissFlag, useReassignFlag } from '../mutations';
 import { COVERAGE_REFRESH_MS, judgingQueries } from '../queries';
 import '../judging.css';
+import { FLAG_COLOR } from '../components/status-badge';
 
 const projectName = (p: { tableLabel: string | null; teamName: string; title: string }) =>
   `${p.tableLabel ? `${p.tableLabel} · ` : ''}${p.teamName} — ${p.title}`;
@@ -298,7 +299,7 @@ function FlagsWaiting({
             >
               <Stack gap={6}>
                 <Group gap="xs" wrap="wrap">
-                  <Badge color="orange.9" variant="filled" tt="none">
+                  <Badge color={FLAG_COLOR} variant="filled" tt="none">
                     {f.kind === 'absent' ? t('judging.flag.absent') : t('judging.flag.cannotJudge')}
                   </Badge>
                   <Text fw={700}>{projectName(f)}</Text>

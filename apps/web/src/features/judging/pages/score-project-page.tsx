@@ -16,7 +16,7 @@ import { CriterionControl } from '../components/criterion-control';
 import { FlagModal } from '../components/flag-modal';
 import { judgingWindow } from '../components/judging-window';
 import { OutboxPanel, sheetErrorMessage } from '../components/outbox-panel';
-import { StatusBadge, WRAPPING_BUTTON } from '../components/status-badge';
+import { StatusBadge, WRAPPING_BUTTON, FLAG_COLOR } from '../components/status-badge';
 import type { SheetOutbox } from '../offline/sheet-outbox';
 import {
   completeValues,
@@ -248,7 +248,7 @@ function ScoreSheetScreen({
         <Group gap="sm" grow preventGrowOverflow={false} wrap="wrap">
           <Button
             variant="outline"
-            color="orange.9"
+            color={FLAG_COLOR}
             size="md"
             onClick={() => setFlagKind('absent')}
             disabled={a.status === 'conflicted'}
@@ -258,7 +258,7 @@ function ScoreSheetScreen({
           </Button>
           <Button
             variant="outline"
-            color="orange.9"
+            color={FLAG_COLOR}
             size="md"
             onClick={() => setFlagKind('cannot_judge')}
             disabled={a.status === 'conflicted'}
