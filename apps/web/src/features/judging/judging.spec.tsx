@@ -1,5 +1,5 @@
 import './test/fake-indexeddb';
-import type { Criterion, MyAssignment } from '@ca/shared';
+import type { Coverage, Criterion, MyAssignment } from '@ca/shared';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { IDBFactory } from 'fake-indexeddb';
 import { setLanguage } from '../../lib/i18n';
@@ -271,5 +271,110 @@ describe("the juror's route", () => {
     expect(screen.getByTestId('route-next').getAttribute('href')).toBe(
       `/jury/${edition.slug}/projects/${first.submissionId}`,
     );
+  });
+});
+
+describe("the organizers' coverage", () => {
+  const organizer = meFixture({ isOrganizer: true });
+  const flagId = '3c4d5e6f-0000-4000-8000-000000000401';
+  const coverage = (flags: number): Coverage => ({
+    editionId: edition.id,
+    reviewsPerSubmission: 2,
+    seq: 7,
+    totals: { submissions: 2, required: 4, assigned: 4, done: 1, flagsOpen: flags, notCounting: 0 },
+    submissions: [
+      {
+        submissionId: first.submissionId,
+        teamId: first.teamId,
+        teamName: 'Team 1',
+        trackId: first.trackId,
+        title: 'Project 1',
+        tableLabel: 'H-01',
+        required: 2,
+        assigned: 2,
+        done: 0,
+        notCounting: 0,
+        flagsOpen: flags,
+      },
+      {
+        submissionId: second.submissionId,
+        teamId: second.teamId,
+        teamName: 'Team 2',
+        trackId: second.trackId,
+        title: 'Project 2',
+        tableLabel: 'H-02',
+        required: 2,
+        assigned: 2,
+        done: 2,
+        notCounting: 0,
+        flagsOpen: 0,
+      },
+    ],
+    jurors: [{ jurorId: me.id, name: 'Ana Popescu', assigned: 2, done: 1, flagsOpen: flags }],
+    flags: flags
+      ? [
+          {
+            id: flagId,
+            editionId: edition.id,
+            submissionId: first.submissionId,
+            jurorId: me.id,
+            kind: 'absent',
+            reason: 'Nobody there',
+            status: 'open',
+            createdAt: new Date().toISOString(),
+            resolvedAt: null,
+            resolvedBy: null,
+            reassignedTo: null,
+            note: null,
+            jurorName: 'Ana Popescu',
+            teamId: first.teamId,
+            teamName: 'Team 1',
+            title: 'Project 1',
+            tableLabel: 'H-01',
+          },
+        ]
+      : [],
+    notCounting: [],
+  });
+
+  it('shows who is behind and what is short, reassigns a flag in one click, and refetches on coverage:update', async () => {
+    let flags = 1;
+    let coverageCalls = 0;
+    const { calls } = stubFetch({
+      ...signedIn(organizer),
+      [`GET /api/editions/${edition.slug}`]: () => json(200, edition),
+      [`GET /api/editions/${edition.id}/coverage`]: () => {
+        coverageCalls += 1;
+        return json(200, coverage(flags));
+      },
+      [`POST /api/flags/${flagId}/reassign`]: () => {
+        flags = 0;
+        return json(200, { flag: {}, assignment: { jurorId: me.id, submissionId: first.submissionId } });
+      },
+    });
+    renderApp(`/organize/editions/${edition.slug}/coverage`);
+    await screen.findByTestId('coverage-totals');
+    expect(screen.getByTestId('coverage-progress').textContent).toBe('1 of 4 sheets (25 %)');
+    // Only the project still short of sheets, and the juror still behind.
+    expect(screen.getAllByTestId('coverage-short').map((r) => r.textContent)).toEqual([
+      expect.stringContaining('H-01 · Team 1 — Project 1'),
+    ]);
+    expect(screen.getAllByTestId('coverage-juror')).toHaveLength(1);
+
+    fireEvent.click(within(screen.getByTestId('coverage-flag')).getByTestId('flag-reassign'));
+    await screen.findByTestId('coverage-flags-none');
+    expect(calls.filter((c) => c.method === 'POST').map((c) => c.url)).toEqual([
+      `/api/flags/${flagId}/reassign`,
+    ]);
+
+    const before = coverageCalls;
+    act(() =>
+      mockSocket.receive('coverage:update', {
+        ...coverage(0).submissions[0]!,
+        editionId: edition.id,
+        done: 1,
+      }),
+    );
+    await waitFor(() => expect(coverageCalls).toBe(before + 1));
   });
 });

@@ -1,7 +1,9 @@
 import type { Coverage, CoverageFlag } from '@ca/shared';
 import { Anchor, Badge, Button, Card, Group, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useQuery } from '@tanstack/react-query';
+import type { CoverageRow } from '@ca/shared';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DataList } from '../../../components/data-list';
@@ -11,7 +13,8 @@ import { INTL_LOCALE } from '../../../lib/i18n';
 import { useConsoleEdition } from '../../organizer/console/console-context';
 import { SectionHeader } from '../../organizer/console/section-header';
 import { useDismissFlag, useReassignFlag } from '../mutations';
-import { COVERAGE_REFRESH_MS, judgingQueries } from '../queries';
+import { getSocket } from '../../../lib/socket';
+import { COVERAGE_REFRESH_MS, judgingKeys, judgingQueries } from '../queries';
 import '../judging.css';
 import { FLAG_COLOR } from '../components/status-badge';
 
@@ -29,6 +32,7 @@ export function CoverageSection() {
   const edition = useConsoleEdition();
   const format = useFormat();
   const query = useQuery(judgingQueries.coverage(edition.id));
+  useCoverageLive(edition.id);
   const consolePath = `/organize/editions/${edition.slug}`;
 
   return (
@@ -54,6 +58,25 @@ export function CoverageSection() {
       )}
     </Stack>
   );
+}
+
+/**
+ * `coverage:update` (organizers' room) says a project's coverage changed: the view is refetched
+ * (totals, jurors and flags move together). The periodic refresh covers a socket that is down.
+ */
+function useCoverageLive(editionId: string) {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    const socket = getSocket();
+    const onUpdate = (row: CoverageRow) => {
+      if (row.editionId === editionId)
+        void queryClient.invalidateQueries({ queryKey: judgingKeys.coverage(editionId) });
+    };
+    socket.on('coverage:update', onUpdate);
+    return () => {
+      socket.off('coverage:update', onUpdate);
+    };
+  }, [editionId, queryClient]);
 }
 
 function CoverageBody({
