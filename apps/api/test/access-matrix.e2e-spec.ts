@@ -42,6 +42,7 @@ jest.mock('fastify', () => {
 
 import { DEFAULT_CRITERIA } from '@ca/shared';
 import { createTestApp, type TestApp } from './helpers/app';
+import { signUp, type TestUser } from './helpers/users';
 import { buildWorld, ROLES, type Role, type World, type WorldWindow } from './helpers/world';
 
 type Expect = number | '2xx' | '4xx';
@@ -76,6 +77,7 @@ const ROWS: Row[] = [
   ['POST /api/auth/login',                             200,  200,  200,  200,  200,  200, { body: (w) => ({ email: w.bystander.email, password: w.bystander.password }) }],
   ['POST /api/auth/logout',                            401,  204,  204,  204,  204,  204, { fresh: true }],
   ['GET /api/auth/me',                                 401,  200,  200,  200,  200,  200],
+  ['GET /api/auth/session',                            200,  200,  200,  200,  200,  200],
   ['POST /api/auth/password',                          401,  204,  204,  204,  204,  204, { body: (w, r) => ({ currentPassword: w.user(r)?.password ?? LONG_PW, newPassword: w.user(r)?.password ?? LONG_PW }) }],
   ['POST /api/auth/password-reset/request',            202,  202,  202,  202,  202,  202, { body: () => ({ email: 'nobody-matrix@example.test' }) }],
   ['POST /api/auth/password-reset/confirm',            410,  410,  410,  410,  410,  410, { body: () => ({ token: 'not-a-real-token', password: LONG_PW }) }],
@@ -105,7 +107,8 @@ const ROWS: Row[] = [
   // teams
   ['GET /api/editions/:id/teams',                      200,  200,  200,  200,  200,  200],
   ['POST /api/editions/:id/teams',                     401,  409,  409,  403,  403,  403, { body: (w) => ({ name: `Team ${uniq()}`, trackId: w.edition.trackIds[0] }) }],
-  ['GET /api/editions/:id/teams/me',                   401,  200,  200,  403,  403,  404],
+  ['GET /api/editions/:id/teams/me',                   401,  200,  200,  200,  200,  200],
+  ['GET /api/editions/:id/teams/projects',             401,  403,  403,  403,  403,  200],
   ['POST /api/teams/join',                             401,  409,  409,  403,  403,  403, { body: (w) => ({ inviteCode: w.teamA.inviteCode }) }],
   ['GET /api/teams/invite/:code',                      401,  200,  200,  200,  200,  200],
   ['GET /api/teams/:id',                               200,  200,  200,  200,  200,  200],
@@ -113,12 +116,21 @@ const ROWS: Row[] = [
   ['POST /api/teams/:id/invite-code',                  401,  200,  403,  403,  403,  403, { after: refreshInviteCode }],
   ['POST /api/teams/:id/leave',                        401,  200,  403,  403,  403,  403, { after: rejoinTeamA }],
 
+  // join requests and team invitations (the team-finder): fresh people per call, so the world stays as it is
+  ['POST /api/teams/:id/join-requests',                401,  409,  409,  403,  403,  403, { body: () => ({ message: 'Hello' }) }],
+  ['POST /api/teams/:id/invitations',                  401,  201,  403,  403,  403,  403, { path: async (w) => { fresh.userId = (await lookingPerson(w)).id; return `/api/teams/${w.teamA.id}/invitations`; }, body: () => ({ userId: fresh.userId }), after: endPendingRequests }],
+  ['GET /api/editions/:id/join-requests',              401,  200,  200,  403,  403,  200],
+  ['POST /api/join-requests/:id/accept',               401,  200,  403,  403,  403,  403, { path: async (w) => `/api/join-requests/${await requestToTeamA(w)}/accept`, after: endPendingRequests }],
+  ['POST /api/join-requests/:id/decline',              401,  200,  403,  403,  403,  403, { path: async (w) => `/api/join-requests/${await requestToTeamA(w)}/decline`, after: endPendingRequests }],
+  ['POST /api/join-requests/:id/withdraw',             401,  200,  403,  403,  403,  403, { path: async (w) => `/api/join-requests/${await invitationFromTeamA(w)}/withdraw`, after: endPendingRequests }],
+
   // submissions
   ['GET /api/teams/:id/submission',                    401,  200,  403,  403,  403,  200],
   ['PUT /api/teams/:id/submission',                    401,  200,  403,  403,  403,  403, { body: (w) => ({ title: 'Project A', tagline: 'Project A tagline', challengeIds: [w.challengeId] }) }],
   ['POST /api/teams/:id/submission/unsubmit',          401,  200,  403,  403,  403,  403],
   ['POST /api/teams/:id/submission/submit',            401,  200,  403,  403,  403,  403],
   ['GET /api/teams/:id/submission/versions',           401,  200,  403,  403,  403,  200],
+  ['GET /api/teams/:id/submission/checklist',          401,  200,  403,  403,  403,  200],
   ['GET /api/editions/:id/submissions',                401,  403,  403,  403,  403,  200],
   ['POST /api/teams/:id/extension',                    401,  403,  403,  403,  403,  200, { body: () => ({ until: null }) }],
   ['POST /api/submissions/:id/disqualify',             401,  403,  403,  403,  403,  200, { body: () => ({ reason: 'Access matrix' }) }],
@@ -129,6 +141,9 @@ const ROWS: Row[] = [
   // jury
   ['POST /api/editions/:id/jury/invitations',          401,  403,  403,  403,  403,  201, { body: () => ({ email: `inv-${uniq()}@example.test` }) }],
   ['GET /api/editions/:id/jury/invitations',           401,  403,  403,  403,  403,  200],
+  ['POST /api/editions/:id/jury/invitations/:invitationId/resend', 401, 403, 403, 403, 403, 200, { path: async (w) => `/api/editions/${w.edition.id}/jury/invitations/${await freshInvitationId(w)}/resend` }],
+  ['POST /api/editions/:id/jury/invitations/:invitationId/revoke', 401, 403, 403, 403, 403, 200, { path: async (w) => `/api/editions/${w.edition.id}/jury/invitations/${await freshInvitationId(w)}/revoke` }],
+  ['GET /api/jury/invitations/:token',                 200,  200,  200,  200,  200,  200, { path: async (w) => `/api/jury/invitations/${await w.invitationToken()}` }],
   ['GET /api/editions/:id/jurors',                     401,  403,  403,  403,  403,  200],
   ['POST /api/jury/invitations/:token/accept',         401,  200,  200,  200,  200,  200, { path: async (w) => `/api/jury/invitations/${await w.invitationToken()}/accept` }],
 
@@ -212,6 +227,67 @@ async function restoreJurorAssignment(w: World): Promise<void> {
     jurorId: w.juror.id,
     submissionId: w.teamA.submissionId,
   });
+}
+
+/** A new pending jury invitation of the main edition (its id, as the organizers' list gives it). */
+async function freshInvitationId(w: World): Promise<string> {
+  await w.asOrganizer('POST', `/api/editions/${w.edition.id}/jury/invitations`, {
+    email: `inv-${uniq()}@example.test`,
+  });
+  const list = await w.asOrganizer<{ items: { id: string }[] }>(
+    'GET',
+    `/api/editions/${w.edition.id}/jury/invitations?limit=1`,
+  );
+  return list.items[0]!.id;
+}
+
+/** A person of the moment (set by a row's `path`, read by its `body`). */
+const fresh = { userId: '' };
+/** People who joined team A through an accepted request in a row (they leave it afterwards). */
+const joinedTeamA: TestUser[] = [];
+
+/** A new participant of the edition looking for a team. */
+async function lookingPerson(w: World): Promise<TestUser> {
+  const u = await signUp(w.t, `Looking ${uniq()}`);
+  const res = await w.t.request('POST', `/api/editions/${w.edition.id}/registrations`, {
+    token: u.token,
+    body: { skills: ['design'], lookingForTeam: true },
+  });
+  if (res.status !== 201) throw new Error(`looking person: ${res.status} ${JSON.stringify(res.body)}`);
+  return u;
+}
+
+/** A pending request of a new person to join team A (answered by its captain, the participant). */
+async function requestToTeamA(w: World): Promise<string> {
+  const u = await lookingPerson(w);
+  joinedTeamA.push(u);
+  const res = await w.t.request('POST', `/api/teams/${w.teamA.id}/join-requests`, {
+    token: u.token,
+    body: { message: 'Matrix' },
+  });
+  if (res.status !== 201) throw new Error(`join request: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id;
+}
+
+/** A pending invitation of team A (sent by its captain, the participant) to a new person. */
+async function invitationFromTeamA(w: World): Promise<string> {
+  const u = await lookingPerson(w);
+  const res = await w.t.request('POST', `/api/teams/${w.teamA.id}/invitations`, {
+    token: w.participant.token,
+    body: { userId: u.id, message: 'Matrix' },
+  });
+  if (res.status !== 201) throw new Error(`invitation: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id;
+}
+
+/** Ends what the join-request rows left pending, and takes out of team A whoever joined it. */
+async function endPendingRequests(w: World): Promise<void> {
+  await w.t.db.query(
+    `UPDATE join_requests SET status = 'withdrawn', decided_at = now() WHERE status = 'pending'`,
+  );
+  for (const u of joinedTeamA.splice(0)) {
+    await w.t.request('POST', `/api/teams/${w.teamA.id}/leave`, { token: u.token });
+  }
 }
 
 /** After the captain regenerated team A's invite code: the world keeps the current one. */

@@ -218,6 +218,8 @@ describe('jury invitations', () => {
         expiresAt: expect.any(String),
         acceptedAt: expect.any(String),
         acceptedBy: u.id,
+        lastSentAt: expect.any(String),
+        revokedAt: null,
       },
       expect.objectContaining({
         email: 'p@example.test',

@@ -271,8 +271,9 @@ describe('teams', () => {
 
       const mine = await t.request('GET', `/api/editions/${editionId}/teams/me`, { token: cap.token });
       expect(mine.body).toMatchObject({ id: team.id, inviteCode: team.inviteCode });
+      // No team yet is an expected state: 200 with null (issue 9), not 404.
       const none = await t.request('GET', `/api/editions/${editionId}/teams/me`, { token: outsider.token });
-      expect(none.status).toBe(404);
+      expect([none.status, none.body]).toEqual([200, null]);
       expect((await t.request('GET', '/api/teams/00000000-0000-4000-8000-000000000000')).status).toBe(404);
     });
 

@@ -21,12 +21,15 @@ const DATE_TIME: Intl.DateTimeFormatOptions = {
   timeZoneName: 'short',
 };
 const DATE: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' };
+const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
 
 /** An instant in the reader's time zone, with the zone named (jurors and teams may travel). */
 export const formatDateTime = (iso: string, language: Language) =>
   formatter(language, DATE_TIME).format(new Date(iso));
 export const formatDate = (iso: string, language: Language) =>
   formatter(language, DATE).format(new Date(iso));
+export const formatTime = (iso: string, language: Language) =>
+  formatter(language, TIME).format(new Date(iso));
 
 /** Formatters bound to the current UI language; components re-render when it changes. */
 export function useFormat() {
@@ -35,5 +38,6 @@ export function useFormat() {
     language,
     dateTime: (iso: string) => formatDateTime(iso, language),
     date: (iso: string) => formatDate(iso, language),
+    time: (iso: string) => formatTime(iso, language),
   };
 }

@@ -15,12 +15,7 @@ export function meFixture(overrides: Partial<Me> = {}, roles: Record<string, Edi
   };
 }
 
-/** `GET /api/auth/me` answering `me` (a function, so a test can change who is signed in). */
+/** `GET /api/auth/session` answering `me` (a function, so a test can change who is signed in). */
 export const signedIn = (me: Me | (() => Me | null)): Record<string, Route> => ({
-  'GET /api/auth/me': () => {
-    const current = typeof me === 'function' ? me() : me;
-    return current
-      ? json(200, current)
-      : json(401, { statusCode: 401, code: 'UNAUTHENTICATED', message: 'Sign in first' });
-  },
+  'GET /api/auth/session': () => json(200, { user: typeof me === 'function' ? me() : me }),
 });

@@ -8,9 +8,9 @@ export function json(status: number, body: unknown): Response {
   });
 }
 
-/** Who is signed in: nobody, unless a test answers `GET /api/auth/me` itself (`signedIn` in test/auth-fixtures.ts). */
+/** Who is signed in: nobody, unless a test answers `GET /api/auth/session` itself (`signedIn` in test/auth-fixtures.ts). */
 const SIGNED_OUT: Record<string, Route> = {
-  'GET /api/auth/me': () => json(401, { statusCode: 401, code: 'UNAUTHENTICATED', message: 'Sign in first' }),
+  'GET /api/auth/session': () => json(200, { user: null }),
 };
 
 export function stubFetch(givenRoutes: Record<string, Route>) {

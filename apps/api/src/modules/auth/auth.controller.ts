@@ -14,10 +14,16 @@ import {
   type PasswordResetConfirm,
   type PasswordResetRequest,
   type RegisterInput,
+  type Session,
 } from '@ca/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public, SignedIn } from '../../common/auth/access.decorator';
-import { CurrentSession, type RequestAuth } from '../../common/auth/current-user';
+import {
+  CurrentSession,
+  OptionalUser,
+  type AuthUser,
+  type RequestAuth,
+} from '../../common/auth/current-user';
 import { ZodBody } from '../../common/validation/zod';
 import { APP_CONFIG, type AppConfig } from '../../config/env';
 import { UsersService } from '../users/users.service';
@@ -77,6 +83,13 @@ export class AuthController {
   ): Promise<void> {
     await this.auth.logout(session.sessionId);
     void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  }
+
+  /** Who is signed in: `{ user: null }` for anonymous callers (and stale sessions), never 401. */
+  @Public()
+  @Get('session')
+  async session(@OptionalUser() user: AuthUser | null): Promise<Session> {
+    return { user: user ? await this.users.me(user.id) : null };
   }
 
   @SignedIn()

@@ -7,12 +7,15 @@ import {
   type JuryInvitation,
   type JuryInvitationCreate,
   type JuryInvitationCreated,
+  type JuryInvitationPreview,
   type Juror,
+  type Language,
   type Page,
   type PageQuery,
 } from '@ca/shared';
-import { OrganizerOnly, SignedIn } from '../../common/auth/access.decorator';
-import { CurrentUser, type AuthUser } from '../../common/auth/current-user';
+import { OrganizerOnly, Public, SignedIn } from '../../common/auth/access.decorator';
+import { CurrentUser, OptionalUser, type AuthUser } from '../../common/auth/current-user';
+import { RequestLanguage } from '../../common/i18n/request-language';
 import { UuidParam, ZodBody, ZodQuery } from '../../common/validation/zod';
 import { JuryService } from './jury.service';
 
@@ -39,6 +42,41 @@ export class JuryController {
     @ZodQuery(PageQuerySchema) q: PageQuery,
   ): Promise<Page<JuryInvitation>> {
     return this.jury.invitations(editionId, q);
+  }
+
+  /** A new token, mailed again; the old link stops at once. 409 NOT_PENDING once accepted or revoked. */
+  @OrganizerOnly()
+  @Post('editions/:id/jury/invitations/:invitationId/resend')
+  @HttpCode(200)
+  resend(
+    @UuidParam('id') editionId: string,
+    @UuidParam('invitationId') invitationId: string,
+    @CurrentUser() user: AuthUser,
+  ): Promise<JuryInvitationCreated> {
+    return this.jury.resend(editionId, invitationId, user);
+  }
+
+  /** The link stops working; the invitation stays in the list as `revoked`. */
+  @OrganizerOnly()
+  @Post('editions/:id/jury/invitations/:invitationId/revoke')
+  @HttpCode(200)
+  revoke(
+    @UuidParam('id') editionId: string,
+    @UuidParam('invitationId') invitationId: string,
+    @CurrentUser() user: AuthUser,
+  ): Promise<JuryInvitation> {
+    return this.jury.revoke(editionId, invitationId, user);
+  }
+
+  /** The invitation behind a link (its edition, state, whether the caller may accept); 410 INVALID_TOKEN when unknown. */
+  @Public()
+  @Get('jury/invitations/:token')
+  preview(
+    @Param('token') token: string,
+    @OptionalUser() user: AuthUser | null,
+    @RequestLanguage() lang: Language,
+  ): Promise<JuryInvitationPreview> {
+    return this.jury.preview(token, user, lang);
   }
 
   @OrganizerOnly()

@@ -1,5 +1,15 @@
-import type { JuryInvitation } from '@ca/shared';
+import type { JuryInvitation, JuryInvitationStatus } from '@ca/shared';
 import type { JuryInvitationEntity } from './entities/jury-invitation.entity';
+
+/** Revoked first (its link no longer works), then accepted, then expired by `now`. */
+export function invitationStatus(
+  e: Pick<JuryInvitationEntity, 'revokedAt' | 'acceptedAt' | 'expiresAt'>,
+  now: number,
+): JuryInvitationStatus {
+  if (e.revokedAt) return 'revoked';
+  if (e.acceptedAt) return 'accepted';
+  return e.expiresAt.getTime() <= now ? 'expired' : 'pending';
+}
 
 export function toJuryInvitation(e: JuryInvitationEntity, now: number): JuryInvitation {
   return {
@@ -7,12 +17,12 @@ export function toJuryInvitation(e: JuryInvitationEntity, now: number): JuryInvi
     editionId: e.editionId,
     email: e.email,
     trackIds: e.trackIds,
-    status: e.acceptedAt ? 'accepted' : e.expiresAt.getTime() <= now ? 'expired' : 'pending',
+    status: invitationStatus(e, now),
     createdAt: e.createdAt.toISOString(),
     expiresAt: e.expiresAt.toISOString(),
     acceptedAt: e.acceptedAt?.toISOString() ?? null,
     acceptedBy: e.acceptedBy,
-    lastSentAt: e.createdAt.toISOString(),
-    revokedAt: null,
+    lastSentAt: e.lastSentAt.toISOString(),
+    revokedAt: e.revokedAt?.toISOString() ?? null,
   };
 }

@@ -1,18 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
+  Edition,
   JuryAcceptResult,
   JuryInvitation,
   JuryInvitationCreate,
   JuryInvitationCreated,
+  JuryInvitationPreview,
   Juror,
+  Language,
   Page,
   PageQuery,
 } from '@ca/shared';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/current-user';
 import { hashToken, newToken } from '../../common/auth/token';
-import { DomainError, validationFailed } from '../../common/errors/domain-error';
+import { DomainError, notFound, validationFailed } from '../../common/errors/domain-error';
 import { decodeCursor, pageFrom } from '../../common/pagination/cursor';
 import { APP_CONFIG, type AppConfig } from '../../config/env';
 import { AuditService } from '../audit/audit.service';
@@ -21,13 +24,16 @@ import { MailService } from '../mail/mail.service';
 import { normalizeEmail } from '../users/users.mapper';
 import { UsersService } from '../users/users.service';
 import { JuryInvitationEntity } from './entities/jury-invitation.entity';
-import { toJuryInvitation } from './jury.mapper';
+import { invitationStatus, toJuryInvitation } from './jury.mapper';
 
 /** An invitation can be accepted for 14 days. */
 export const INVITATION_TTL_DAYS = 14;
 
 const invalidToken = () =>
-  new DomainError('INVALID_TOKEN', 'token: this invitation is unknown, expired or used by someone else');
+  new DomainError(
+    'INVALID_TOKEN',
+    'token: this invitation is unknown, expired, revoked or used by someone else',
+  );
 
 /** Rows of `UPDATE/INSERT … RETURNING` through TypeORM's query() (UPDATE comes back as [rows, count]). */
 function returned<T>(raw: unknown): T[] {
@@ -85,9 +91,21 @@ export class JuryService {
         after: { email, trackIds, expiresAt: new Date(row!.expires_at).toISOString() },
       });
     });
+    return { token, delivery: await this.mailInvitation(edition, email, trackIds, token, actor) };
+  }
+
+  /** Mails the invitation link (or keeps it in the outbox); answers how it left. */
+  private mailInvitation(
+    edition: Edition,
+    email: string,
+    trackIds: string[],
+    token: string,
+    actor: AuthUser,
+  ) {
+    const editionId = edition.id;
     const link = `${this.config.publicUrl.replace(/\/$/, '')}/jury/accept?token=${encodeURIComponent(token)}`;
     const tracks = edition.tracks.filter((t) => trackIds.includes(t.id)).map((t) => t.name);
-    const delivery = await this.mail.send({
+    return this.mail.send({
       to: email,
       kind: 'jury_invitation',
       editionId,
@@ -100,7 +118,102 @@ export class JuryService {
         `Sign in or create an account, then accept here within ${INVITATION_TTL_DAYS} days: ${link}`,
       ].join('\n'),
     });
-    return { token, delivery };
+  }
+
+  /** The edition's invitation, locked for the rest of `m`'s transaction; 404 when not of that edition. */
+  private async lockedInvitation(m: EntityManager, editionId: string, invitationId: string) {
+    const row = await m
+      .getRepository(JuryInvitationEntity)
+      .createQueryBuilder('i')
+      .setLock('pessimistic_write')
+      .where('i.id = :invitationId AND i.edition_id = :editionId', { invitationId, editionId })
+      .getOne();
+    if (!row) throw notFound('Invitation');
+    return row;
+  }
+
+  /**
+   * Mails the invitation again with a new token (the old link stops at once) and a fresh 14 days;
+   * for pending and expired invitations. 409 NOT_PENDING once accepted or revoked.
+   */
+  async resend(editionId: string, invitationId: string, actor: AuthUser): Promise<JuryInvitationCreated> {
+    const edition = await this.editions.get(editionId, { includeDrafts: true });
+    const token = newToken();
+    const invitation = await this.db.transaction(async (m) => {
+      const row = await this.lockedInvitation(m, editionId, invitationId);
+      const status = invitationStatus(row, Date.now());
+      if (status === 'accepted' || status === 'revoked') {
+        throw new DomainError('NOT_PENDING', `This invitation was ${status}; invite again instead`);
+      }
+      const [updated]: { expires_at: Date }[] = await m.query(
+        `WITH renewed AS (
+           UPDATE jury_invitations
+              SET token_hash = $2, expires_at = now() + make_interval(days => $3), last_sent_at = now()
+            WHERE id = $1
+           RETURNING expires_at)
+         SELECT expires_at FROM renewed`,
+        [row.id, hashToken(token), INVITATION_TTL_DAYS],
+      );
+      await this.audit.record(m, {
+        editionId,
+        actorId: actor.id,
+        action: 'jury.invitation_resent',
+        entity: 'jury_invitation',
+        entityId: row.id,
+        before: { expiresAt: row.expiresAt.toISOString() },
+        after: { expiresAt: new Date(updated!.expires_at).toISOString() },
+      });
+      return row;
+    });
+    return {
+      token,
+      delivery: await this.mailInvitation(edition, invitation.email, invitation.trackIds, token, actor),
+    };
+  }
+
+  /** Withdraws a pending (or expired) invitation: its link stops working. 409 NOT_PENDING once accepted. */
+  async revoke(editionId: string, invitationId: string, actor: AuthUser): Promise<JuryInvitation> {
+    await this.editions.get(editionId, { includeDrafts: true });
+    const row = await this.db.transaction(async (m) => {
+      const row = await this.lockedInvitation(m, editionId, invitationId);
+      const status = invitationStatus(row, Date.now());
+      if (status === 'accepted' || status === 'revoked') {
+        throw new DomainError('NOT_PENDING', `This invitation was already ${status}`);
+      }
+      await m.query(`UPDATE jury_invitations SET revoked_at = now() WHERE id = $1`, [row.id]);
+      await this.audit.record(m, {
+        editionId,
+        actorId: actor.id,
+        action: 'jury.invitation_revoked',
+        entity: 'jury_invitation',
+        entityId: row.id,
+        before: { status },
+        after: { status: 'revoked' },
+      });
+      return m.getRepository(JuryInvitationEntity).findOneByOrFail({ id: row.id });
+    });
+    return toJuryInvitation(row, Date.now());
+  }
+
+  /**
+   * What the invitation page shows before accepting: the edition (in the reader's language), the
+   * state, and whether the caller may accept. 410 INVALID_TOKEN for a token that names nothing.
+   */
+  async preview(token: string, viewer: AuthUser | null, lang: Language): Promise<JuryInvitationPreview> {
+    const row = await this.db.getRepository(JuryInvitationEntity).findOneBy({ tokenHash: hashToken(token) });
+    if (!row) throw invalidToken();
+    const edition = await this.editions.get(row.editionId, { includeDrafts: true, lang });
+    const status = invitationStatus(row, Date.now());
+    return {
+      editionId: edition.id,
+      editionSlug: edition.slug,
+      editionName: edition.name,
+      editionNameI18n: edition.nameI18n,
+      trackIds: row.trackIds,
+      status,
+      expiresAt: row.expiresAt.toISOString(),
+      acceptable: status === 'pending' || (status === 'accepted' && !!viewer && row.acceptedBy === viewer.id),
+    };
   }
 
   /**
@@ -113,7 +226,8 @@ export class JuryService {
       // Locked: two acceptances of one token (or an acceptance racing its expiry) are serialized.
       const [invitation] = (await m.query(
         `SELECT id, edition_id AS "editionId", track_ids AS "trackIds", accepted_by AS "acceptedBy",
-                accepted_at IS NOT NULL AS accepted, expires_at <= now() AS expired
+                accepted_at IS NOT NULL AS accepted, expires_at <= now() AS expired,
+                revoked_at IS NOT NULL AS revoked
            FROM jury_invitations WHERE token_hash = $1 FOR UPDATE`,
         [hashToken(token)],
       )) as {
@@ -123,8 +237,9 @@ export class JuryService {
         acceptedBy: string | null;
         accepted: boolean;
         expired: boolean;
+        revoked: boolean;
       }[];
-      if (!invitation) throw invalidToken();
+      if (!invitation || invitation.revoked) throw invalidToken();
       if (invitation.accepted) {
         if (invitation.acceptedBy !== user.id) throw invalidToken();
         return {

@@ -15,11 +15,13 @@ import {
   type SubmissionListItem,
   type SubmissionListQuery,
   type SubmissionPut,
+  type SubmissionChecklist,
   type SubmissionVersion,
 } from '@ca/shared';
 import { OrganizerOnly, SignedIn } from '../../common/auth/access.decorator';
 import { CurrentUser, type AuthUser } from '../../common/auth/current-user';
 import { UuidParam, ZodBody, ZodQuery } from '../../common/validation/zod';
+import { SubmissionChecklistService } from './submission-checklist';
 import { SubmissionsOrganizerService } from './submissions-organizer.service';
 import { SubmissionsService } from './submissions.service';
 
@@ -29,6 +31,7 @@ export class SubmissionsController {
   constructor(
     private readonly submissions: SubmissionsService,
     private readonly organizer: SubmissionsOrganizerService,
+    private readonly checklists: SubmissionChecklistService,
   ) {}
 
   /** Members and organizers (checked by the service); 404 before the first save. */
@@ -36,6 +39,13 @@ export class SubmissionsController {
   @Get('teams/:id/submission')
   get(@UuidParam('id') teamId: string, @CurrentUser() user: AuthUser): Promise<Submission> {
     return this.submissions.get(teamId, user);
+  }
+
+  /** Members and organizers: what the project has and lacks against the edition's requirements. */
+  @SignedIn()
+  @Get('teams/:id/submission/checklist')
+  checklist(@UuidParam('id') teamId: string, @CurrentUser() user: AuthUser): Promise<SubmissionChecklist> {
+    return this.checklists.forTeam(teamId, user);
   }
 
   /** Members: every save is a new version. */

@@ -5,6 +5,7 @@ import { TeamsModule } from '../teams/teams.module';
 import { UsersModule } from '../users/users.module';
 import { GalleryController } from './gallery.controller';
 import { GalleryService } from './gallery.service';
+import { SubmissionChecklistService } from './submission-checklist';
 import { SubmissionsController } from './submissions.controller';
 import { SubmissionsOrganizerService } from './submissions-organizer.service';
 import { SubmissionsService } from './submissions.service';
@@ -13,7 +14,7 @@ import { SubmissionsService } from './submissions.service';
 @Module({
   imports: [EditionsModule, TeamsModule, UsersModule, JudgingCoreModule],
   controllers: [SubmissionsController, GalleryController],
-  providers: [SubmissionsService, SubmissionsOrganizerService, GalleryService],
+  providers: [SubmissionsService, SubmissionsOrganizerService, GalleryService, SubmissionChecklistService],
   exports: [SubmissionsService],
 })
 export class SubmissionsModule {}

@@ -19,6 +19,7 @@ import {
   type LockedTeam,
   type StoredRow,
 } from './submissions.sql';
+import { assertComplete, checklistOf } from './submission-checklist';
 
 /** A team's own submission: read, save (a new version each time), submit, unsubmit, history. */
 @Injectable()
@@ -108,7 +109,10 @@ export class SubmissionsService {
       if (!current) throw notFound('Submission');
       const trackId = status === 'submitted' ? team.trackId : current.track_id;
       if (current.status === status && current.track_id === trackId) return toSubmission(current);
-      if (status === 'submitted') await assertChallengesOfTrack(m, trackId, current.challenge_ids);
+      if (status === 'submitted') {
+        await assertChallengesOfTrack(m, trackId, current.challenge_ids);
+        assertComplete(await checklistOf(m, team.editionId, trackId, current));
+      }
       const [row] = await updateReturning<StoredRow>(
         m,
         `UPDATE submissions

@@ -248,16 +248,18 @@ export async function recordVersion(
     status: row.status,
   };
   if (action === 'save') {
-    const merged = await updateReturning<{ version: number }>(
-      m,
-      `UPDATE submission_versions v
+    // Wrapped in a CTE, the UPDATE … RETURNING comes back as plain rows.
+    const merged: { version: number }[] = await m.query(
+      `WITH merged AS (
+       UPDATE submission_versions v
           SET version = $2, snapshot = $3::jsonb, created_at = now(), saves = v.saves + 1
         WHERE v.submission_id = $1
           AND v.version = (SELECT max(version) FROM submission_versions WHERE submission_id = $1)
           AND v.action = 'save' AND v.author_id = $4
           AND v.created_at > now() - make_interval(secs => $5::double precision / 1000)
           AND v.started_at > now() - make_interval(secs => $6::double precision / 1000)
-       RETURNING v.version`,
+       RETURNING v.version)
+       SELECT version FROM merged`,
       [row.id, row.version, JSON.stringify(snapshot), authorId, SAVE_MERGE_GAP_MS, SAVE_MERGE_SPAN_MS],
     );
     if (merged.length > 0) return;

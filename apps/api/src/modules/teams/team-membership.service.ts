@@ -12,6 +12,7 @@ import { RegistrationsService } from '../registrations/registrations.service';
 import { TeamMemberEntity } from './entities/team-member.entity';
 import { TeamEntity } from './entities/team.entity';
 import { newInviteCode } from './invite-code';
+import { closePendingJoinRequests } from './join-requests.sql';
 import { TeamsService } from './teams.service';
 
 const nameTaken = (name: string) =>
@@ -128,6 +129,7 @@ export class TeamMembershipService {
           });
           const id = (inserted.identifiers[0] as { id: string }).id;
           await m.getRepository(TeamMemberEntity).insert({ teamId: id, userId: user.id, editionId });
+          await closePendingJoinRequests(m, editionId, user.id);
           return id;
         }),
       input.name,
@@ -139,27 +141,47 @@ export class TeamMembershipService {
   async join(user: AuthUser, inviteCode: string): Promise<Team> {
     const found = await this.db.getRepository(TeamEntity).findOneBy({ inviteCode });
     if (!found) throw new DomainError('NOT_FOUND', 'inviteCode: no team has this invite code');
-    try {
-      await this.db.transaction(async (m) => {
-        const { team, edition } = await this.lockedTeam(m, found.id, user);
+    await this.db.transaction((m) =>
+      this.addMember(m, found.id, user.id, user, (team) => {
         if (team.inviteCode !== inviteCode)
           throw new DomainError('NOT_FOUND', 'inviteCode: no team has this invite code');
-        this.assertTeamsOpen(edition);
-        await this.assertRegistered(m, edition.id, user.id);
-        if (await m.getRepository(TeamMemberEntity).existsBy({ editionId: edition.id, userId: user.id }))
-          throw alreadyInTeam();
-        // Counted under the team's row lock: concurrent joins are decided one at a time.
-        const size = await m.getRepository(TeamMemberEntity).countBy({ teamId: team.id });
-        if (size >= edition.teamMaxSize)
-          throw new DomainError('TEAM_FULL', `This team is full (${edition.teamMaxSize} members at most)`);
-        await m
-          .getRepository(TeamMemberEntity)
-          .insert({ teamId: team.id, userId: user.id, editionId: edition.id });
-      });
+      }),
+    );
+    return this.teams.view(found.id, user);
+  }
+
+  /**
+   * Adds `userId` to the team in the caller's transaction: the one path by which anyone joins a
+   * team (invite code, accepted join request or invitation). Locks the edition and then the team
+   * row, checks the teams window, the registration, one team per user and edition and the size
+   * limit under that lock, and closes the person's other pending join requests. `check` runs
+   * under the lock before anything is written (the invite code still current, the captain still
+   * captain). `actor` decides whether a draft edition is visible.
+   */
+  async addMember(
+    m: EntityManager,
+    teamId: string,
+    userId: string,
+    actor: AuthUser,
+    check?: (team: TeamEntity) => void | Promise<void>,
+  ): Promise<{ team: TeamEntity; edition: EditionEntity }> {
+    try {
+      const { team, edition } = await this.lockedTeam(m, teamId, actor);
+      await check?.(team);
+      this.assertTeamsOpen(edition);
+      await this.assertRegistered(m, edition.id, userId);
+      if (await m.getRepository(TeamMemberEntity).existsBy({ editionId: edition.id, userId }))
+        throw alreadyInTeam();
+      // Counted under the team's row lock: concurrent joins are decided one at a time.
+      const size = await m.getRepository(TeamMemberEntity).countBy({ teamId: team.id });
+      if (size >= edition.teamMaxSize)
+        throw new DomainError('TEAM_FULL', `This team is full (${edition.teamMaxSize} members at most)`);
+      await m.getRepository(TeamMemberEntity).insert({ teamId: team.id, userId, editionId: edition.id });
+      await closePendingJoinRequests(m, edition.id, userId);
+      return { team, edition };
     } catch (err) {
       throw mapRace(err);
     }
-    return this.teams.view(found.id, user);
   }
 
   /**

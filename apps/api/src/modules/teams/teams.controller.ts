@@ -50,10 +50,10 @@ export class TeamsController {
     return this.membership.create(editionId, user, body);
   }
 
-  /** The caller's team in the edition (404 when none). */
-  @EditionRoles(['participant'])
+  /** The caller's team in the edition: 200 with `null` when they have none (any signed-in user). */
+  @SignedIn()
   @Get('editions/:id/teams/me')
-  mine(@UuidParam('id') editionId: string, @CurrentUser() user: AuthUser): Promise<Team> {
+  mine(@UuidParam('id') editionId: string, @CurrentUser() user: AuthUser): Promise<Team | null> {
     return this.teams.mine(editionId, user);
   }
 

@@ -1,14 +1,18 @@
 import { Module } from '@nestjs/common';
 import { EditionsModule } from '../editions/editions.module';
 import { RegistrationsModule } from '../registrations/registrations.module';
+import { JoinRequestsController } from './join-requests.controller';
+import { JoinRequestsService } from './join-requests.service';
 import { TeamMembershipService } from './team-membership.service';
+import { TeamOverviewController } from './team-overview.controller';
+import { TeamOverviewService } from './team-overview.service';
 import { TeamsController } from './teams.controller';
 import { TeamsService } from './teams.service';
 
 @Module({
   imports: [EditionsModule, RegistrationsModule],
-  controllers: [TeamsController],
-  providers: [TeamsService, TeamMembershipService],
+  controllers: [TeamsController, JoinRequestsController, TeamOverviewController],
+  providers: [TeamsService, TeamMembershipService, JoinRequestsService, TeamOverviewService],
   exports: [TeamsService, TeamMembershipService],
 })
 export class TeamsModule {}

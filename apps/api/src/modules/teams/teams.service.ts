@@ -138,11 +138,14 @@ export class TeamsService {
     return this.view(team.id, viewer);
   }
 
-  /** The caller's own team in the edition, or 404. */
-  async mine(editionId: string, viewer: AuthUser): Promise<Team> {
+  /**
+   * The caller's own team in the edition, or null when they have none (an expected state, so not
+   * an error status); 404 only for an edition the caller cannot see.
+   */
+  async mine(editionId: string, viewer: AuthUser): Promise<Team | null> {
+    await this.editions.entity(editionId, { includeDrafts: viewer.isOrganizer });
     const m = await this.db.getRepository(TeamMemberEntity).findOneBy({ editionId, userId: viewer.id });
-    if (!m) throw new DomainError('NOT_FOUND', 'You are not in a team in this edition');
-    return this.view(m.teamId, viewer);
+    return m ? this.view(m.teamId, viewer) : null;
   }
 
   /** The teams of an edition by name, optionally of one track and/or with free places. */

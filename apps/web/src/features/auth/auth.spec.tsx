@@ -19,7 +19,7 @@ afterEach(async () => {
 });
 
 describe('auth state', () => {
-  it('learns who is signed in from /auth/me, so a reload keeps the session', async () => {
+  it('learns who is signed in from /auth/session, so a reload keeps the session', async () => {
     const { calls } = stubFetch({
       ...signedIn(meFixture()),
       'GET /api/editions': () => json(200, { items: [], nextCursor: null }),
@@ -30,7 +30,7 @@ describe('auth state', () => {
     expect(await screen.findByTestId('nav-account-menu')).toBeTruthy();
     expect(screen.getByTestId('nav-account-menu').textContent).toContain('Ana Popescu');
     expect(screen.queryByTestId('nav-login')).toBeNull();
-    expect(calls.filter((c) => c.url === '/api/auth/me')).toHaveLength(1);
+    expect(calls.filter((c) => c.url === '/api/auth/session')).toHaveLength(1);
   });
 
   it('shows Sign in and Sign up to visitors, coming back to the page they were on', async () => {
@@ -369,7 +369,17 @@ describe('jury invitation', () => {
         me = meFixture({}, { [edition.id]: ['juror'] });
         return json(200, { editionId: edition.id, roles: ['juror'] });
       },
-      [`GET /api/editions/${edition.id}`]: () => json(200, edition),
+      'GET /api/jury/invitations/tok%2F1': () =>
+        json(200, {
+          editionId: edition.id,
+          editionSlug: edition.slug,
+          editionName: edition.name,
+          editionNameI18n: edition.nameI18n,
+          trackIds: [],
+          status: 'pending',
+          expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+          acceptable: true,
+        }),
     });
 
     const { router } = renderApp('/jury/accept?token=tok%2F1');
@@ -386,5 +396,43 @@ describe('jury invitation', () => {
       ),
     );
     expect(await screen.findByTestId('nav-jury')).toBeTruthy();
+  });
+
+  it('an invalid link names no edition, says so, and offers no Accept button', async () => {
+    stubFetch({
+      ...signedIn(meFixture()),
+      'GET /api/jury/invitations/nope': () =>
+        json(410, { statusCode: 410, code: 'INVALID_TOKEN', message: 'Unknown invitation' }),
+    });
+    renderApp('/jury/accept?token=nope');
+
+    const alert = await screen.findByTestId('jury-invalid');
+    expect(alert.textContent).toContain('This invitation link is not valid');
+    expect(screen.queryByTestId('jury-accept')).toBeNull();
+    expect(document.body.textContent).not.toContain('Challenge Accepted — VI edition');
+  });
+
+  it('a revoked invitation names its edition and offers no Accept button', async () => {
+    const edition = demoEdition(Date.now());
+    stubFetch({
+      ...signedIn(meFixture()),
+      'GET /api/jury/invitations/old': () =>
+        json(200, {
+          editionId: edition.id,
+          editionSlug: edition.slug,
+          editionName: edition.name,
+          editionNameI18n: edition.nameI18n,
+          trackIds: [],
+          status: 'revoked',
+          expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+          acceptable: false,
+        }),
+    });
+    renderApp('/jury/accept?token=old');
+
+    expect((await screen.findByTestId('jury-invalid')).textContent).toContain(
+      'This invitation to the jury of Challenge Accepted — VI edition was withdrawn by the organizers.',
+    );
+    expect(screen.queryByTestId('jury-accept')).toBeNull();
   });
 });

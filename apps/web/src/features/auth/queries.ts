@@ -1,30 +1,37 @@
-import type { EditionRole, Me } from '@ca/shared';
+import type { EditionRole, JuryInvitationPreview, Me, Session } from '@ca/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { http, isApiError } from '../../lib/http';
+import { http } from '../../lib/http';
 
 /** Query keys of the auth feature (TkDodo's key factory). */
 export const authKeys = {
   all: ['auth'] as const,
   me: () => [...authKeys.all, 'me'] as const,
+  juryInvitation: (token: string) => [...authKeys.all, 'jury-invitation', token] as const,
 };
 
 export const authQueries = {
   /**
-   * Who is signed in, from the httpOnly session cookie: `null` when nobody is (401). The cookie
-   * is invisible to scripts, so this request is the only way the app learns it after a reload.
+   * Who is signed in, from the httpOnly session cookie: `null` when nobody is. The cookie is
+   * invisible to scripts, so this request is the only way the app learns it after a reload.
+   * `/auth/session` answers a visitor with `{ user: null }`, not a 401 the browser would log.
    */
   me: () =>
     queryOptions({
       queryKey: authKeys.me(),
-      queryFn: async ({ signal }): Promise<Me | null> => {
-        try {
-          return await http.get<Me>('/auth/me', { signal });
-        } catch (err) {
-          if (isApiError(err) && err.status === 401) return null;
-          throw err;
-        }
-      },
+      queryFn: async ({ signal }): Promise<Me | null> =>
+        (await http.get<Session>('/auth/session', { signal })).user,
       staleTime: 5 * 60_000,
+    }),
+};
+
+export const juryQueries = {
+  /** The invitation behind a link: its edition and state; 410 INVALID_TOKEN for an unknown link. */
+  invitation: (token: string) =>
+    queryOptions({
+      queryKey: authKeys.juryInvitation(token),
+      queryFn: ({ signal }) =>
+        http.get<JuryInvitationPreview>(`/jury/invitations/${encodeURIComponent(token)}`, { signal }),
+      retry: false,
     }),
 };
 

@@ -44,6 +44,7 @@ const finished = (now: number) =>
     submissionDeadline: new Date(now - 8 * DAY).toISOString(),
     judgingEndsAt: new Date(now - 5 * DAY).toISOString(),
     resultsPublishedAt: new Date(now - 4 * DAY).toISOString(),
+    resultsPublished: true,
   });
 
 function setup(routes: (editionId: string) => Record<string, Route>, edition = finished(Date.now())) {
@@ -62,23 +63,15 @@ describe('Gallery', () => {
   it('before publication: says the results are not published yet, with the date', async () => {
     const now = Date.now();
     const edition = demoEdition(now, { resultsPublishedAt: new Date(now + 5 * DAY).toISOString() });
-    setup(
-      (id) => ({
-        [`GET /api/editions/${id}/gallery?limit=48`]: () =>
-          json(409, {
-            statusCode: 409,
-            code: 'PHASE_CLOSED',
-            message: 'The gallery opens when the results are published',
-          }),
-      }),
-      edition,
-    );
+    // The edition says the results are not published: the gallery is not even asked (no 409).
+    const { calls } = setup(() => ({}), edition);
     renderApp(`/editions/${edition.slug}/gallery`);
 
     const notice = await screen.findByTestId('gallery-not-published');
     expect(notice.textContent).toContain('The results are not published yet');
     expect(notice.textContent).toContain('The gallery opens when the organizers publish the results, on');
     expect(screen.queryByTestId('gallery-search')).toBeNull();
+    expect(calls.some((c) => c.url.includes('/gallery'))).toBe(false);
   });
 
   it('shows cards with title, tagline, team and track, a rank only when there is one; searches and filters', async () => {

@@ -7,6 +7,7 @@ import type {
   Edition,
   EditionCreateInput,
   EditionPatch,
+  JuryInvitation,
   JuryInvitationCreate,
   JuryInvitationCreated,
   Track,
@@ -112,6 +113,26 @@ export function useInviteJuror(editionId: string) {
     mutationFn: (body: JuryInvitationCreate) =>
       http.post<JuryInvitationCreated>(`/editions/${editionId}/jury/invitations`, body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: organizerKeys.jury(editionId) }),
+  });
+}
+
+/** A new link for an invitation, mailed again; the old link stops at once. */
+export function useResendInvitation(editionId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (invitationId: string) =>
+      http.post<JuryInvitationCreated>(`/editions/${editionId}/jury/invitations/${invitationId}/resend`),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: organizerKeys.jury(editionId) }),
+  });
+}
+
+/** The invitation's link stops working; it stays in the list as revoked. */
+export function useRevokeInvitation(editionId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (invitationId: string) =>
+      http.post<JuryInvitation>(`/editions/${editionId}/jury/invitations/${invitationId}/revoke`),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: organizerKeys.jury(editionId) }),
   });
 }
 

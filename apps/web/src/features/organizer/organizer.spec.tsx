@@ -315,7 +315,9 @@ describe('tracks and challenges', () => {
         fetch.mock.calls.some(([u, i]) => i?.method === 'DELETE' && String(u).endsWith(challenge.id)),
       ).toBe(true),
     );
-    expect(await screen.findByText('Challenge Medication adherence deleted.')).toBeTruthy();
+    expect(
+      await screen.findByText('Challenge Medication adherence deleted.', {}, { timeout: 3000 }),
+    ).toBeTruthy();
   });
 });
 

@@ -1,4 +1,4 @@
-import type { JuryInvitation, Juror, Page, Participant } from '@ca/shared';
+import type { JuryInvitation, Juror, Page, Participant, TeamOverview, TeamProjectState } from '@ca/shared';
 import { infiniteQueryOptions } from '@tanstack/react-query';
 import { http } from '../../lib/http';
 
@@ -10,12 +10,21 @@ export interface ParticipantListFilters {
   lookingForTeam: boolean;
 }
 
+export interface TeamListFilters {
+  q: string;
+  trackId: string | null;
+  project: TeamProjectState | null;
+  hasFreePlaces: boolean;
+}
+
 /** Query keys of the organizer console's lists, widest first (TkDodo's key factory). */
 export const organizerKeys = {
   all: ['organizer'] as const,
   edition: (editionId: string) => [...organizerKeys.all, editionId] as const,
   participants: (editionId: string, filters: ParticipantListFilters) =>
     [...organizerKeys.edition(editionId), 'participants', filters] as const,
+  /** Under `['teams', 'overview', editionId]`, so that whatever changes a team refreshes it too. */
+  teams: (editionId: string, filters: TeamListFilters) => ['teams', 'overview', editionId, filters] as const,
   jury: (editionId: string) => [...organizerKeys.edition(editionId), 'jury'] as const,
   invitations: (editionId: string) => [...organizerKeys.jury(editionId), 'invitations'] as const,
   jurors: (editionId: string) => [...organizerKeys.jury(editionId), 'jurors'] as const,
@@ -49,6 +58,24 @@ export const organizerQueries = {
               skill: filters.skill.trim() || undefined,
               inTeam: filters.team === 'any' ? undefined : String(filters.team === 'with'),
               lookingForTeam: filters.lookingForTeam ? 'true' : undefined,
+            },
+            pageParam,
+          )}`,
+          { signal },
+        ),
+    }),
+  teams: (editionId: string, filters: TeamListFilters) =>
+    infiniteQueryOptions({
+      queryKey: organizerKeys.teams(editionId, filters),
+      ...pages<TeamOverview>(),
+      queryFn: ({ signal, pageParam }) =>
+        http.get<Page<TeamOverview>>(
+          `/editions/${editionId}/teams/projects?${pageQuery(
+            {
+              q: filters.q.trim() || undefined,
+              trackId: filters.trackId ?? undefined,
+              project: filters.project ?? undefined,
+              hasFreePlaces: filters.hasFreePlaces ? 'true' : undefined,
             },
             pageParam,
           )}`,

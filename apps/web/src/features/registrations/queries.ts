@@ -1,7 +1,6 @@
-import type { Page, Participant, Registration, RegistrationCreateInput } from '@ca/shared';
-import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Page, Participant, Registration } from '@ca/shared';
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { http, isApiError } from '../../lib/http';
-import { authKeys } from '../auth/queries';
 
 export interface ParticipantFilters {
   lookingForTeam: boolean;
@@ -48,23 +47,3 @@ export const registrationQueries = {
       },
     }),
 };
-
-/** Registers the caller; their roles (`/auth/me`) change with it. */
-export function useRegisterForEdition(editionId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    meta: { errorShownInPlace: true },
-    mutationFn: (body: RegistrationCreateInput) =>
-      http.post<Registration>(`/editions/${editionId}/registrations`, body),
-    onSuccess: async (registration) => {
-      queryClient.setQueryData(registrationKeys.mine(editionId), registration);
-      await queryClient.invalidateQueries({ queryKey: authKeys.me() });
-      void queryClient.invalidateQueries({ queryKey: registrationKeys.participantLists(editionId) });
-    },
-    onError: (error) => {
-      // Registered meanwhile (another tab): the roles are stale, not the person.
-      if (isApiError(error) && error.code === 'ALREADY_REGISTERED')
-        void queryClient.invalidateQueries({ queryKey: authKeys.me() });
-    },
-  });
-}

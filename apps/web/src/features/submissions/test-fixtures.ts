@@ -97,8 +97,8 @@ export function editorRoutes(
   const edition = demoEdition(serverNow, options.editionOverrides);
   const team = teamFixture(edition.id);
   const routes: Record<string, Route> = {
-    'GET /api/auth/me': () =>
-      json(200, meFixture({ editions: [{ editionId: edition.id, roles: ['participant'] }] })),
+    'GET /api/auth/session': () =>
+      json(200, { user: meFixture({ editions: [{ editionId: edition.id, roles: ['participant'] }] }) }),
     [`GET /api/teams/${TEAM_ID}`]: () => json(200, team),
     [`GET /api/editions/${edition.id}`]: () =>
       json(200, { ...edition, serverTime: new Date(serverNow).toISOString() }),

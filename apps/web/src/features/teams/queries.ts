@@ -1,7 +1,6 @@
-import type { Page, Team, TeamCreate, TeamPatch } from '@ca/shared';
-import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { http, isApiError } from '../../lib/http';
-import { registrationKeys } from '../registrations/queries';
+import type { JoinRequest, Page, Team } from '@ca/shared';
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { http } from '../../lib/http';
 
 export interface TeamFilters {
   trackId: string | null;
@@ -15,6 +14,8 @@ export const teamKeys = {
   lists: (editionId: string) => [...teamKeys.all, 'list', editionId] as const,
   list: (editionId: string, filters: TeamFilters) => [...teamKeys.lists(editionId), filters] as const,
   invite: (code: string) => [...teamKeys.all, 'invite', code] as const,
+  /** The caller's pending join requests and invitations in the edition (either side). */
+  joinRequests: (editionId: string) => [...teamKeys.all, 'join-requests', editionId] as const,
 };
 
 const PAGE_SIZE = 50;
@@ -27,14 +28,20 @@ export const teamQueries = {
   mine: (editionId: string) =>
     queryOptions({
       queryKey: teamKeys.mine(editionId),
-      queryFn: async ({ signal }): Promise<Team | null> => {
-        try {
-          return await http.get<Team>(`/editions/${editionId}/teams/me`, { signal });
-        } catch (err) {
-          if (isApiError(err) && err.status === 404) return null;
-          throw err;
-        }
-      },
+      // 200 `null` without a team: an expected state, not an error the browser would log.
+      queryFn: ({ signal }) => http.get<Team | null>(`/editions/${editionId}/teams/me`, { signal }),
+      refetchInterval: 20_000,
+    }),
+  /**
+   * The caller's pending requests and invitations: in a team, the team's (people asking to join,
+   * the team's invitations); without one, the caller's own. Nothing pushes them, so the page asks
+   * again now and then, like the team itself.
+   */
+  joinRequests: (editionId: string) =>
+    queryOptions({
+      queryKey: teamKeys.joinRequests(editionId),
+      queryFn: ({ signal }) =>
+        http.get<Page<JoinRequest>>(`/editions/${editionId}/join-requests?limit=200`, { signal }),
       refetchInterval: 20_000,
     }),
   /** The team behind an invite link, shown before joining it. */
@@ -58,63 +65,6 @@ export const teamQueries = {
       },
     }),
 };
-
-const inPlace = { errorShownInPlace: true } as const;
-
-/** After any change to the caller's team: the new team (or none) and fresh team-finder lists. */
-function useTeamChanged() {
-  const queryClient = useQueryClient();
-  return (editionId: string, team: Team | null) => {
-    queryClient.setQueryData(teamKeys.mine(editionId), team);
-    void queryClient.invalidateQueries({ queryKey: teamKeys.lists(editionId) });
-    void queryClient.invalidateQueries({ queryKey: registrationKeys.participantLists(editionId) });
-  };
-}
-
-export function useCreateTeam(editionId: string) {
-  const changed = useTeamChanged();
-  return useMutation({
-    meta: inPlace,
-    mutationFn: (body: TeamCreate) => http.post<Team>(`/editions/${editionId}/teams`, body),
-    onSuccess: (team) => changed(editionId, team),
-  });
-}
-
-export function useJoinTeam() {
-  const changed = useTeamChanged();
-  return useMutation({
-    meta: inPlace,
-    mutationFn: (inviteCode: string) => http.post<Team>('/teams/join', { inviteCode }),
-    onSuccess: (team) => changed(team.editionId, team),
-  });
-}
-
-export function useUpdateTeam(team: Team) {
-  const changed = useTeamChanged();
-  return useMutation({
-    meta: inPlace,
-    mutationFn: (patch: TeamPatch) => http.patch<Team>(`/teams/${team.id}`, patch),
-    onSuccess: (updated) => changed(team.editionId, updated),
-  });
-}
-
-export function useRegenerateInviteCode(team: Team) {
-  const changed = useTeamChanged();
-  return useMutation({
-    meta: inPlace,
-    mutationFn: () => http.post<Team>(`/teams/${team.id}/invite-code`),
-    onSuccess: (updated) => changed(team.editionId, updated),
-  });
-}
-
-export function useLeaveTeam(team: Team) {
-  const changed = useTeamChanged();
-  return useMutation({
-    meta: inPlace,
-    mutationFn: () => http.post<{ teamDeleted: boolean }>(`/teams/${team.id}/leave`),
-    onSuccess: () => changed(team.editionId, null),
-  });
-}
 
 /** The invite link as people share it: this app's origin and the team's code. */
 export const inviteLink = (inviteCode: string, origin = window.location.origin) =>

@@ -1,4 +1,4 @@
-import type { Me, Team } from '@ca/shared';
+import type { JoinRequest, Me, Team } from '@ca/shared';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { setLanguage } from '../../lib/i18n';
 import { USER_ID, meFixture, signedIn } from '../../test/auth-fixtures';
@@ -6,6 +6,7 @@ import { FakeSocket } from '../../test/fake-socket';
 import { json, stubFetch } from '../../test/fetch-stub';
 import { demoEdition } from '../../test/fixtures';
 import { renderApp } from '../../test/render-app';
+import { submissionFixture } from '../submissions/test-fixtures';
 
 const mockSocket = new FakeSocket();
 jest.mock('../../lib/socket', () => ({ getSocket: () => mockSocket, closeSocket: () => undefined }));
@@ -43,6 +44,10 @@ async function pick(label: RegExp, option: string) {
   fireEvent.click(await screen.findByRole('option', { name: option, hidden: true }));
 }
 const editionRoutes = {
+  // What My team asks besides the team: no request pending, no project saved yet.
+  [`GET /api/editions/${E}/join-requests?limit=200`]: () => json(200, { items: [], nextCursor: null }),
+  [`GET /api/teams/3c4d5e6f-0000-4000-8000-000000000abc/submission`]: () =>
+    json(404, { statusCode: 404, code: 'NOT_FOUND', message: 'no submission yet' }),
   [`GET /api/editions/${SLUG}`]: () => json(200, edition),
   [`GET /api/editions/${E}`]: () => json(200, edition),
   'GET /api/editions': () => json(200, { items: [edition], nextCursor: null }),
@@ -87,7 +92,11 @@ describe('registration on the edition page', () => {
     const call = fetch.mock.calls.find(
       ([u, i]) => u === `/api/editions/${E}/registrations` && i?.method === 'POST',
     )!;
-    expect(bodyOf(call[1])).toEqual({ skills: ['React', 'Data analysis'], lookingForTeam: true });
+    expect(bodyOf(call[1])).toEqual({
+      skills: ['React', 'Data analysis'],
+      lookingForTeam: true,
+      shareContact: false,
+    });
     // The navigation now leads to the team page.
     expect((await screen.findByTestId('nav-my-team')).getAttribute('href')).toBe(`/editions/${SLUG}/team`);
   });
@@ -126,7 +135,7 @@ describe('My team', () => {
     const { calls } = stubFetch({
       ...editionRoutes,
       ...signedIn(participant),
-      [`GET /api/editions/${E}/teams/me`]: () => error(404, 'NOT_FOUND'),
+      [`GET /api/editions/${E}/teams/me`]: () => json(200, null),
       [`POST /api/editions/${E}/teams`]: () =>
         error(409, 'NAME_TAKEN', 'name: "Pill Pals" is already used by another team of this edition'),
     });
@@ -152,7 +161,7 @@ describe('My team', () => {
     const { fetch } = stubFetch({
       ...editionRoutes,
       ...signedIn(participant),
-      [`GET /api/editions/${E}/teams/me`]: () => (mine ? json(200, mine) : error(404, 'NOT_FOUND')),
+      [`GET /api/editions/${E}/teams/me`]: () => json(200, mine ?? null),
       [`POST /api/editions/${E}/teams`]: (init) => {
         const body = bodyOf(init) as { name: string; trackId: string };
         mine = team({ ...body, members: [{ userId: USER_ID, name: 'Ana Popescu' }], freePlaces: 4 });
@@ -202,12 +211,46 @@ describe('My team', () => {
     expect(after).toEqual(['Ana Popescu (you)Member', 'Radu IonescuCaptain']);
   });
 
+  it("puts the project's state first: submitted, last saved, what is missing, the way to the editor", async () => {
+    const submitted = {
+      ...submissionFixture(Date.now()),
+      teamId: team().id,
+      status: 'submitted' as const,
+      submittedAt: new Date().toISOString(),
+      description: 'Short.',
+      demoUrl: '',
+      videoUrl: '',
+    };
+    stubFetch({
+      ...editionRoutes,
+      ...signedIn(meFixture({}, { [E]: ['participant'] })),
+      [`GET /api/editions/${E}/teams/me`]: () => json(200, team()),
+      [`GET /api/teams/${team().id}/submission`]: () => json(200, submitted),
+    });
+    renderApp(`/editions/${SLUG}/team`);
+
+    const card = await screen.findByTestId('project-card');
+    await waitFor(() =>
+      expect(within(card).getByTestId('submission-status').textContent).toContain('Submitted'),
+    );
+    expect(within(card).getByTestId('project-summary').textContent).toMatch(
+      /^Submitted on .+You can still improve it/,
+    );
+    expect(card.textContent).not.toContain('write, save and submit');
+    expect(within(card).getByTestId('project-missing').textContent).toMatch(
+      /A description of at least 200 characters[\s\S]*A link to a demo[\s\S]*A link to a video/,
+    );
+    // The editor comes before the team's own tools, "Leave the team" last.
+    const order = [within(card).getByTestId('open-submission'), screen.getByTestId('leave-team')];
+    expect(order[0]!.compareDocumentPosition(order[1]!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
   it('a member who is not captain sees no captain tools, and can leave', async () => {
     let current: Team | null = team({ captainId: OTHER });
     stubFetch({
       ...editionRoutes,
       ...signedIn(participant),
-      [`GET /api/editions/${E}/teams/me`]: () => (current ? json(200, current) : error(404, 'NOT_FOUND')),
+      [`GET /api/editions/${E}/teams/me`]: () => json(200, current ?? null),
       [`POST /api/teams/${team().id}/leave`]: () => {
         current = null;
         return json(200, { teamDeleted: false });
@@ -374,5 +417,139 @@ describe('team-finder', () => {
     await pick(/^Track/, 'Tourism');
     expect(await screen.findByTestId('finder-teams-empty')).toBeTruthy();
     expect(calls.some((c) => c.url.endsWith(`trackId=${TOURISM}`))).toBe(true);
+  });
+
+  const request = (overrides: Partial<JoinRequest> = {}): JoinRequest => ({
+    id: '5a5a5a5a-0000-4000-8000-000000000001',
+    editionId: E,
+    kind: 'request',
+    teamId: team().id,
+    teamName: 'Pill Pals',
+    trackId: HEALTH,
+    userId: OTHER,
+    userName: 'Radu Ionescu',
+    userEmail: null,
+    userSkills: ['Python'],
+    message: 'I do data analysis.',
+    status: 'pending',
+    createdBy: OTHER,
+    createdAt: new Date().toISOString(),
+    decidedAt: null,
+    decidedBy: null,
+    ...overrides,
+  });
+  const empty = () => json(200, { items: [], nextCursor: null });
+
+  it('someone without a team asks a team to join with a message, and then sees the request pending', async () => {
+    let pending: JoinRequest[] = [];
+    const { fetch } = stubFetch({
+      ...editionRoutes,
+      ...signedIn(participant),
+      [`GET /api/editions/${E}/teams/me`]: () => json(200, null),
+      [`GET /api/editions/${E}/join-requests?limit=200`]: () =>
+        json(200, { items: pending, nextCursor: null }),
+      [`GET /api/editions/${E}/registrations/me`]: () =>
+        json(200, { editionId: E, userId: USER_ID, skills: [], lookingForTeam: true, shareContact: false }),
+      [`GET /api/editions/${E}/participants?limit=50&lookingForTeam=true`]: empty,
+      [`GET /api/editions/${E}/teams?limit=50&hasFreePlaces=true`]: () =>
+        json(200, { items: [team({ captainId: OTHER, inviteCode: null })], nextCursor: null }),
+      [`POST /api/teams/${team().id}/join-requests`]: (init) => {
+        pending = [request({ userId: USER_ID, userName: 'Ana Popescu', ...(bodyOf(init) as object) })];
+        return json(201, pending[0]);
+      },
+    });
+    renderApp(`/editions/${SLUG}/find-team?tab=teams`);
+
+    const row = await screen.findByTestId('finder-team');
+    fireEvent.click(within(row).getByTestId('ask-to-join'));
+    const form = await screen.findByTestId('join-message-form');
+    expect(screen.getByText('Ask to join Pill Pals')).toBeTruthy();
+    fireEvent.change(within(form).getByLabelText(/^Message/), { target: { value: ' x'.repeat(300) } });
+    fireEvent.click(within(form).getByTestId('join-message-send'));
+    expect(await within(form).findByText('Message must have at most 500 characters.')).toBeTruthy();
+    expect(fetch.mock.calls.some(([, i]) => i?.method === 'POST')).toBe(false);
+
+    fireEvent.change(within(form).getByLabelText(/^Message/), { target: { value: 'I do React.' } });
+    fireEvent.click(within(form).getByTestId('join-message-send'));
+    expect(await screen.findByText('Your request was sent to Pill Pals.')).toBeTruthy();
+    const post = fetch.mock.calls.find(([, i]) => i?.method === 'POST')!;
+    expect(bodyOf(post[1])).toEqual({ message: 'I do React.' });
+    // Both the list and the panel of pending requests say so.
+    expect(
+      await within(screen.getAllByTestId('finder-team')[0]!).findByTestId('team-requested'),
+    ).toBeTruthy();
+    const panel = await screen.findByTestId('join-requests');
+    expect(panel.textContent).toMatch(/Your requests[\s\S]*Pill Pals[\s\S]*I do React\./);
+    expect(within(panel).getByTestId('request-withdraw')).toBeTruthy();
+  });
+
+  it('the captain sees the request on My team and accepts it; the new member is in the team', async () => {
+    let pending = [request()];
+    let current = team({ members: [{ userId: USER_ID, name: 'Ana Popescu' }], freePlaces: 4 });
+    const { fetch } = stubFetch({
+      ...editionRoutes,
+      ...signedIn(participant),
+      [`GET /api/editions/${E}/teams/me`]: () => json(200, current),
+      [`GET /api/teams/${team().id}/submission`]: () => error(404, 'NOT_FOUND'),
+      [`GET /api/editions/${E}/join-requests?limit=200`]: () =>
+        json(200, { items: pending, nextCursor: null }),
+      [`POST /api/join-requests/${request().id}/accept`]: () => {
+        current = team();
+        pending = [];
+        return json(200, { request: request({ status: 'accepted' }), team: current });
+      },
+    });
+    renderApp(`/editions/${SLUG}/team`);
+
+    const panel = await screen.findByTestId('join-requests');
+    expect(panel.textContent).toMatch(
+      /People asking to join[\s\S]*Radu Ionescu[\s\S]*Python[\s\S]*I do data analysis\./,
+    );
+    fireEvent.click(within(panel).getByTestId('request-accept'));
+    expect(await screen.findByText('Radu Ionescu joined the team.')).toBeTruthy();
+    expect(fetch.mock.calls.some(([u, i]) => i?.method === 'POST' && String(u).endsWith('/accept'))).toBe(
+      true,
+    );
+    await waitFor(() => expect(screen.getAllByTestId('team-member')).toHaveLength(2));
+    await waitFor(() => expect(screen.queryByTestId('join-requests')).toBeNull());
+  });
+
+  it('a captain invites a person looking for a team', async () => {
+    const { fetch } = stubFetch({
+      ...editionRoutes,
+      ...signedIn(participant),
+      [`GET /api/editions/${E}/teams/me`]: () => json(200, team()),
+      [`GET /api/editions/${E}/join-requests?limit=200`]: empty,
+      [`GET /api/editions/${E}/registrations/me`]: () =>
+        json(200, { editionId: E, userId: USER_ID, skills: [], lookingForTeam: false, shareContact: false }),
+      [`GET /api/editions/${E}/participants?limit=50&lookingForTeam=true`]: () =>
+        json(200, {
+          items: [
+            {
+              userId: '7b7b7b7b-0000-4000-8000-000000000001',
+              name: 'Ioana Marin',
+              skills: ['UX'],
+              lookingForTeam: true,
+              teamId: null,
+              teamName: null,
+              email: 'ioana@example.com',
+              registeredAt: new Date().toISOString(),
+            },
+          ],
+          nextCursor: null,
+        }),
+      [`POST /api/teams/${team().id}/invitations`]: (init) =>
+        json(201, request({ kind: 'invitation', ...(bodyOf(init) as object) })),
+    });
+    renderApp(`/editions/${SLUG}/find-team`);
+
+    const person = await screen.findByTestId('finder-person');
+    expect(person.textContent).toContain('ioana@example.com');
+    fireEvent.click(within(person).getByTestId('invite-person'));
+    const form = await screen.findByTestId('join-message-form');
+    fireEvent.click(within(form).getByTestId('join-message-send'));
+    expect(await screen.findByText('Ioana Marin was invited.')).toBeTruthy();
+    const post = fetch.mock.calls.find(([, i]) => i?.method === 'POST')!;
+    expect(bodyOf(post[1])).toEqual({ userId: '7b7b7b7b-0000-4000-8000-000000000001', message: '' });
   });
 });

@@ -2,6 +2,7 @@ import { Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../lib/format';
+import type { Milestone } from '../next-step';
 import type { TimedEdition } from '../queries';
 import { nextEntry, remaining, timelineEntries, type Remaining } from '../timeline';
 import { useServerNow } from '../use-server-now';
@@ -12,7 +13,16 @@ const UNITS: (keyof Remaining)[] = ['days', 'hours', 'minutes', 'seconds'];
  * Time left until the edition's next instant, on the server's clock. `onBoundary` runs when an
  * instant passes, so that the page can refetch the phase the server now derives.
  */
-export function EditionCountdown({ edition, onBoundary }: { edition: TimedEdition; onBoundary: () => void }) {
+export function EditionCountdown({
+  edition,
+  onBoundary,
+  milestone,
+}: {
+  edition: TimedEdition;
+  onBoundary: () => void;
+  /** What to count down to (the instant that matters to this person); the next instant when absent. */
+  milestone?: Milestone | null;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const now = useServerNow(edition.clockOffsetMs);
@@ -32,7 +42,12 @@ export function EditionCountdown({ edition, onBoundary }: { edition: TimedEditio
     onBoundary();
   }, [nextMs, now, onBoundary]);
 
-  if (!next) {
+  const target =
+    milestone === undefined
+      ? next && { label: t(`editions.timeline.${next.field}`), at: next.at }
+      : milestone && { label: t(`editions.milestone.${milestone.key}`), at: milestone.at };
+
+  if (!target) {
     return (
       <Card withBorder padding="lg" data-testid="edition-countdown">
         <Text fw={600}>{t('editions.countdown.finished')}</Text>
@@ -40,7 +55,7 @@ export function EditionCountdown({ edition, onBoundary }: { edition: TimedEditio
     );
   }
 
-  const left = remaining(next.ms - now);
+  const left = remaining(Date.parse(target.at) - now);
   return (
     <Card withBorder padding="lg" bg="blue.0" data-testid="edition-countdown">
       <Stack gap="xs">
@@ -48,9 +63,9 @@ export function EditionCountdown({ edition, onBoundary }: { edition: TimedEditio
           {t('editions.countdown.title')}
         </Title>
         <Text fw={600}>
-          {t('editions.countdown.until', { event: t(`editions.timeline.${next.field}`) })}
+          {t('editions.countdown.until', { event: target.label })}
           {' · '}
-          <time dateTime={next.at}>{format.dateTime(next.at)}</time>
+          <time dateTime={target.at}>{format.dateTime(target.at)}</time>
         </Text>
         {/* A timer is not live by default: announcing every second would drown everything else. */}
         <Group gap="sm" role="timer" aria-atomic="true" wrap="nowrap">

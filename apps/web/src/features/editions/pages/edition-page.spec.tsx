@@ -4,6 +4,8 @@ import { FakeSocket } from '../../../test/fake-socket';
 import { json, stubFetch } from '../../../test/fetch-stub';
 import { demoEdition } from '../../../test/fixtures';
 import { renderApp } from '../../../test/render-app';
+import { meFixture, signedIn } from '../../../test/auth-fixtures';
+import { submissionFixture } from '../../submissions/test-fixtures';
 
 const mockSocket = new FakeSocket();
 jest.mock('../../../lib/socket', () => ({ getSocket: () => mockSocket }));
@@ -104,11 +106,17 @@ describe('Edition page', () => {
       hackingStartsAt: new Date(serverNow + 1200).toISOString(),
     });
     let answer = () => before;
-    const { calls } = stubFetch({ [`GET ${PATH}`]: () => json(200, answer()) });
+    // A participant: hacking starting, then the submission deadline, are what matter to them.
+    const { calls } = stubFetch({
+      [`GET ${PATH}`]: () => json(200, answer()),
+      ...signedIn(meFixture({}, { [before.id]: ['participant'] })),
+      'GET /api/editions': () => json(200, { items: [before], nextCursor: null }),
+      [`GET /api/editions/${before.id}/teams/me`]: () => json(200, null),
+    });
 
     renderApp('/editions/challenge-accepted-vi');
     const countdown = await screen.findByTestId('edition-countdown');
-    expect(countdown.textContent).toContain('Until: Hacking starts');
+    await waitFor(() => expect(countdown.textContent).toContain('Until: Hacking starts'));
     // The new answer's clock reads half a second behind: the countdown briefly steps back
     // across the instant it just passed, which must not cause a second refetch.
     answer = () => ({ ...before, phase: 'hacking', serverTime: new Date(Date.now() - 500).toISOString() });
@@ -116,7 +124,7 @@ describe('Edition page', () => {
     await waitFor(
       () => {
         expect(screen.getByTestId('phase-badge').textContent).toContain('Hacking');
-        expect(screen.getByTestId('edition-countdown').textContent).toContain('Until: Registration closes');
+        expect(screen.getByTestId('edition-countdown').textContent).toContain('Until: Submission deadline');
       },
       { timeout: 4000 },
     );
@@ -142,6 +150,68 @@ describe('Edition page', () => {
 
     unmount();
     expect(mockSocket.listenerCount('edition:phase')).toBe(0);
+  });
+
+  it.each([
+    ['juror', ['juror'], false, 'cta-jury', '/jury', 'Until: Judging starts'],
+    [
+      'organizer',
+      [],
+      true,
+      'cta-console',
+      '/organize/editions/challenge-accepted-vi',
+      'Until: Registration closes',
+    ],
+  ] as const)(
+    'a %s gets their own next step and countdown, never the registration form',
+    async (_, roles, isOrganizer, cta, href, until) => {
+      const edition = demoEdition(Date.now());
+      stubFetch({
+        [`GET ${PATH}`]: () => json(200, edition),
+        ...signedIn(meFixture({ isOrganizer }, { [edition.id]: [...roles] })),
+        'GET /api/editions': () => json(200, { items: [edition], nextCursor: null }),
+      });
+      renderApp('/editions/challenge-accepted-vi');
+
+      expect((await screen.findByTestId(cta)).getAttribute('href')).toBe(href);
+      expect(screen.queryByTestId('registration-form')).toBeNull();
+      expect(screen.getByTestId('edition-countdown').textContent).toContain(until);
+    },
+  );
+
+  it("counts a team member down to the team's own deadline, an extension included", async () => {
+    const edition = demoEdition(Date.now());
+    const extended = new Date(Date.parse(edition.submissionDeadline) + 6 * HOUR).toISOString();
+    const teamId = '3c4d5e6f-0000-4000-8000-000000000abc';
+    stubFetch({
+      [`GET ${PATH}`]: () => json(200, edition),
+      ...signedIn(meFixture({}, { [edition.id]: ['participant'] })),
+      'GET /api/editions': () => json(200, { items: [edition], nextCursor: null }),
+      [`GET /api/editions/${edition.id}/teams/me`]: () =>
+        json(200, {
+          id: teamId,
+          editionId: edition.id,
+          trackId: edition.tracks[0]!.id,
+          name: 'Pill Pals',
+          captainId: 'x',
+          members: [],
+          inviteCode: null,
+          freePlaces: 3,
+        }),
+      [`GET /api/teams/${teamId}/submission`]: () =>
+        json(200, { ...submissionFixture(Date.now()), teamId, deadline: extended }),
+    });
+    renderApp('/editions/challenge-accepted-vi');
+
+    const countdown = await screen.findByTestId('edition-countdown');
+    await waitFor(() => expect(countdown.textContent).toContain("Until: Your team's deadline"));
+    expect(
+      within(countdown)
+        .getByText((_, el) => el?.tagName === 'TIME')
+        .getAttribute('datetime'),
+    ).toBe(extended);
+    expect(screen.getByTestId('cta-my-team')).toBeTruthy();
+    expect(screen.queryByTestId('registration-form')).toBeNull();
   });
 
   it('speaks Romanian, dates included', async () => {

@@ -5,13 +5,14 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { QueryPageState } from '../../../components/query-state';
-import { ParticipationPanel } from '../../registrations/components/participation-panel';
 import { CriteriaList } from '../components/criteria-list';
 import { EditionCountdown } from '../components/edition-countdown';
 import { EditionTimeline } from '../components/edition-timeline';
+import { NextStepPanel } from '../components/next-step-panel';
 import { PhaseBadge } from '../components/phase-badge';
 import { TrackCard } from '../components/track-card';
-import { editionKeys, editionQueries } from '../queries';
+import { editionKeys, editionQueries, type TimedEdition } from '../queries';
+import { useMilestone } from '../use-milestone';
 import { useEditionLive } from '../use-edition-live';
 
 /** `/editions/:slug`: what an edition is, when things happen, and what there is to build. */
@@ -31,7 +32,12 @@ export function EditionPage() {
 
   if (query.isPending || query.isError)
     return <QueryPageState query={query} notFoundMessage={t('errors.NOT_FOUND')} />;
-  const e = query.data;
+  return <EditionView edition={query.data} onBoundary={refresh} />;
+}
+
+function EditionView({ edition: e, onBoundary: refresh }: { edition: TimedEdition; onBoundary: () => void }) {
+  const { t } = useTranslation();
+  const { milestone } = useMilestone(e);
 
   return (
     <Stack gap="xl">
@@ -60,15 +66,9 @@ export function EditionPage() {
         </Flex>
       </Stack>
 
-      <EditionCountdown edition={e} onBoundary={refresh} />
+      <EditionCountdown edition={e} onBoundary={refresh} milestone={milestone} />
 
-      {e.resultsPublishedAt && (
-        <Anchor component={Link} to={`/editions/${e.slug}/gallery`} fw={600} data-testid="open-gallery">
-          {t('editions.detail.gallery')}
-        </Anchor>
-      )}
-
-      <ParticipationPanel edition={e} />
+      <NextStepPanel edition={e} inlineRegistration />
 
       <Grid gap="xl">
         <Grid.Col span={{ base: 12, md: 6 }}>

@@ -46,7 +46,12 @@ function Gallery({ edition }: { edition: TimedEdition }) {
   }, [debounced, setParams]);
 
   const filters = { q: debounced || undefined, trackId };
-  const list = useInfiniteQuery({ ...galleryQueries.list(edition.id, filters), retry: false });
+  // `resultsPublished` says whether the gallery is open: no request to be refused (409) before.
+  const list = useInfiniteQuery({
+    ...galleryQueries.list(edition.id, filters),
+    enabled: edition.resultsPublished,
+    retry: false,
+  });
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const filtered = Boolean(filters.q || filters.trackId);
 
@@ -62,7 +67,7 @@ function Gallery({ edition }: { edition: TimedEdition }) {
         <Text maw={760}>{t('gallery.intro', { edition: edition.name })}</Text>
       </Stack>
 
-      {list.isError && isNotPublished(list.error) ? (
+      {!edition.resultsPublished || (list.isError && isNotPublished(list.error)) ? (
         <NotPublished resultsPublishedAt={edition.resultsPublishedAt} />
       ) : (
         <>

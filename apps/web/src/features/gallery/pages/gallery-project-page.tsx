@@ -21,13 +21,20 @@ export function GalleryProjectPage() {
   const edition = useQuery(editionQueries.detail(slug));
   const project = useQuery({
     ...galleryQueries.project(edition.data?.id ?? '', submissionId),
-    enabled: !!edition.data,
+    enabled: !!edition.data?.resultsPublished,
     retry: false,
   });
   useDocumentTitle(
     `${project.data?.title ?? t('common.loading')} · ${edition.data?.name ?? ''} · ${t('common.appName')}`,
   );
 
+  if (edition.data && !edition.data.resultsPublished)
+    return (
+      <Stack gap="lg">
+        <BackLink edition={edition.data} />
+        <NotPublished resultsPublishedAt={edition.data.resultsPublishedAt} />
+      </Stack>
+    );
   const failed = edition.isError ? edition : project.isError ? project : null;
   if (failed) {
     if (isApiError(failed.error) && failed.error.code === 'NOT_FOUND')

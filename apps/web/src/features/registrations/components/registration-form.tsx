@@ -4,11 +4,12 @@ import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../../components/form-error';
 import { labelsFrom, showApiFieldError, zodValidate } from '../../../lib/zod-form';
-import { useRegisterForEdition } from '../queries';
+import { useRegisterForEdition } from '../mutations';
 
 interface Values {
   skills: string[];
   lookingForTeam: boolean;
+  shareContact: boolean;
 }
 
 /** Registering for an edition as a participant: skills (free tags) and "looking for a team". */
@@ -24,9 +25,10 @@ export function RegistrationForm({
   const labels = {
     skills: t('registrations.fields.skills'),
     lookingForTeam: t('registrations.fields.lookingForTeam'),
+    shareContact: t('registrations.fields.shareContact'),
   };
   const form = useForm<Values>({
-    initialValues: { skills: [], lookingForTeam: true },
+    initialValues: { skills: [], lookingForTeam: true, shareContact: false },
     validate: zodValidate(RegistrationCreateSchema, { label: labelsFrom(labels), t }),
   });
 
@@ -58,6 +60,12 @@ export function RegistrationForm({
           description={t('registrations.fields.lookingForTeamHint')}
           data-testid="registration-looking"
           {...form.getInputProps('lookingForTeam', { type: 'checkbox' })}
+        />
+        <Switch
+          label={labels.shareContact}
+          description={t('registrations.fields.shareContactHint')}
+          data-testid="registration-share-contact"
+          {...form.getInputProps('shareContact', { type: 'checkbox' })}
         />
         <Button
           type="submit"

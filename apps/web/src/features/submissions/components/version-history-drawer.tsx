@@ -8,7 +8,6 @@ import { useFormat } from '../../../lib/format';
 import { contentOf } from '../content';
 import { submissionQueries } from '../queries';
 import { SubmissionContentView } from './submission-content-view';
-import { SubmissionStatusBadge } from './submission-status-badge';
 
 /** Every version of the team's submission, newest first: who, when, and what it said. */
 export function VersionHistoryDrawer({
@@ -60,22 +59,43 @@ export function VersionHistoryDrawer({
   );
 }
 
+/** Dark shades: white text keeps at least 4.5:1 on each. */
+const ACTION_COLOR = { save: 'gray.7', submit: 'teal.9', unsubmit: 'orange.9' } as const;
+
+/**
+ * One history entry: one person's saves close together are one entry ("Versions 3–7, 5 saves"),
+ * a submit or a withdrawal an entry of its own; one badge says which.
+ */
 function VersionHeading({ version }: { version: SubmissionVersion }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const merged = version.saves > 1 && version.firstVersion < version.version;
   return (
     <Stack gap={2}>
       <Group gap="xs">
-        <Text fw={700}>{t('submissions.history.entry', { version: version.version })}</Text>
-        <Badge variant="outline" color="gray.8" size="sm">
+        <Text fw={700}>
+          {merged
+            ? t('submissions.history.entries', { first: version.firstVersion, last: version.version })
+            : t('submissions.history.entry', { version: version.version })}
+        </Text>
+        <Badge variant="filled" color={ACTION_COLOR[version.action]} size="sm" data-testid="version-action">
           {t(`submissions.history.action.${version.action}`)}
         </Badge>
-        <SubmissionStatusBadge status={version.snapshot.status} size="sm" />
       </Group>
       <Text size="sm" c="dimmed">
         {t('submissions.history.by', { name: version.authorName ?? t('submissions.history.unknownAuthor') })}
         {' · '}
-        <time dateTime={version.createdAt}>{format.dateTime(version.createdAt)}</time>
+        {merged ? (
+          <>
+            {t('submissions.history.saves', { count: version.saves })}
+            {', '}
+            <time dateTime={version.startedAt}>{format.dateTime(version.startedAt)}</time>
+            {' – '}
+            <time dateTime={version.createdAt}>{format.time(version.createdAt)}</time>
+          </>
+        ) : (
+          <time dateTime={version.createdAt}>{format.dateTime(version.createdAt)}</time>
+        )}
       </Text>
     </Stack>
   );
@@ -93,7 +113,7 @@ function VersionList({ teamId, onSelect }: { teamId: string; onSelect: (v: Submi
     <Stack gap="sm">
       <ol className="plain-list" data-testid="version-list">
         {versions.map((v) => (
-          <li key={v.version} data-testid="version-entry">
+          <li key={`${v.firstVersion}-${v.version}`} data-testid="version-entry">
             <UnstyledButton onClick={() => onSelect(v)} className="version-entry" w="100%" p="sm">
               <VersionHeading version={v} />
             </UnstyledButton>

@@ -38,7 +38,7 @@ function setup() {
   ];
   const posts: { url: string; body: unknown }[] = [];
   const stub = stubFetch({
-    'GET /api/auth/me': () => json(200, meFixture({ isOrganizer: true })),
+    'GET /api/auth/session': () => json(200, { user: meFixture({ isOrganizer: true }) }),
     'GET /api/editions': () => json(200, { items: [edition], nextCursor: null }),
     [`GET /api/editions/${edition.slug}`]: () => json(200, edition),
     [`GET ${list}?limit=50`]: () => json(200, { items, nextCursor: null }),

@@ -453,8 +453,15 @@ describe('Submission editor: submit, preview, history', () => {
     expect(screen.getByTestId('submission-status').textContent).toContain('Draft');
     fireEvent.change(titleInput(), { target: { value: 'Final title' } });
     fireEvent.click(screen.getByTestId('submit'));
+    // Saved first, then a confirmation with the checklist; nothing is submitted before the click.
+    const confirm = await screen.findByTestId('submit-confirm');
+    expect(order).toEqual(['save']);
+    expect(within(confirm).getAllByTestId('checklist-item').length).toBeGreaterThan(0);
+    fireEvent.click(within(confirm).getByTestId('submit-confirm-button'));
     await waitFor(() => expect(screen.getByTestId('submission-status').textContent).toContain('Submitted'));
     expect(order).toEqual(['save', 'submit']);
+    // After submitting, the page no longer asks to write and submit.
+    expect(screen.queryByText(/Submit the project before the deadline/)).toBeNull();
     expect(screen.getByTestId('submitted-note')).toBeTruthy();
 
     // Editing a submitted project goes on from the version the submit made.
@@ -478,6 +485,58 @@ describe('Submission editor: submit, preview, history', () => {
 
     fireEvent.click(await screen.findByTestId('unsubmit'));
     await waitFor(() => expect(screen.getByTestId('submission-status').textContent).toContain('Draft'));
+  });
+
+  it('the checklist says what is missing; required items block the submit, a title alone still saves', async () => {
+    const now = Date.now();
+    const { routes } = editorRoutes(now, {
+      editionOverrides: {
+        submissionRequirements: {
+          description: true,
+          repoUrl: true,
+          demoUrl: false,
+          videoUrl: false,
+          challenge: false,
+        },
+      },
+    });
+    const puts: PutBody[] = [];
+    let current: Submission | null = null;
+    const { calls } = await openEditor({
+      ...routes,
+      [`GET ${API}`]: () => (current ? json(200, current) : apiError(404, 'NOT_FOUND', 'no submission yet')),
+      [`PUT ${API}`]: (init) => {
+        puts.push(bodyOf(init));
+        current = saved(submissionFixture(now, { version: 0 }), {
+          ...bodyOf(init),
+          description: '',
+          repoUrl: '',
+          challengeIds: [],
+          techTags: [],
+        });
+        return json(200, current);
+      },
+    });
+
+    // Only a title: saved as a draft.
+    fireEvent.change(titleInput(), { target: { value: 'Just a title' } });
+    fireEvent.blur(titleInput());
+    await waitFor(() => expect(puts).toHaveLength(1));
+    await waitFor(() => expect(status().textContent).toMatch(/^Saved at/));
+
+    fireEvent.click(screen.getByTestId('submit'));
+    const confirm = await screen.findByTestId('submit-confirm');
+    const items = within(confirm).getAllByTestId('checklist-item');
+    const byKey = (text: RegExp) => items.find((i) => text.test(i.textContent ?? ''))!;
+    expect(byKey(/description of at least 200/).textContent).toContain('missing (required by the edition)');
+    expect(byKey(/code repository/).textContent).toContain('missing (required by the edition)');
+    expect(byKey(/a demo/).textContent).not.toContain('required');
+    expect(byKey(/challenge/).textContent).toContain('missing');
+    expect(within(confirm).getByTestId('submit-blocked').textContent).toBe(
+      'The edition requires 2 more items before the project can be submitted.',
+    );
+    expect((within(confirm).getByTestId('submit-confirm-button') as HTMLButtonElement).disabled).toBe(true);
+    expect(calls.some((c) => c.url.endsWith('/submit'))).toBe(false);
   });
 
   it('previews the Markdown description live and safely', async () => {
@@ -536,5 +595,37 @@ describe('Submission editor: submit, preview, history', () => {
     expect(within(drawer).getByText('Emergency room triage')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: /All versions/ }));
     expect(await screen.findAllByTestId('version-entry')).toHaveLength(2);
+  });
+
+  it('shows one entry per group of saves, submits as their own entries, one badge each', async () => {
+    const now = Date.now();
+    const { routes } = editorRoutes(now);
+    const current = submissionFixture(now, { version: 6, status: 'submitted' });
+    const submit = versionFixture(current, { version: 6, firstVersion: 6, action: 'submit' });
+    const saves = versionFixture(submissionFixture(now, { version: 5 }), {
+      version: 5,
+      firstVersion: 2,
+      saves: 4,
+      startedAt: new Date(now - 120_000).toISOString(),
+    });
+    await openEditor({
+      ...routes,
+      [`GET ${API}`]: () => json(200, current),
+      [`GET ${API}/versions?limit=50`]: () => json(200, { items: [submit, saves], nextCursor: null }),
+    });
+
+    fireEvent.click(screen.getByTestId('open-history'));
+    const entries = await screen.findAllByTestId('version-entry');
+    expect(entries).toHaveLength(2);
+    expect(entries[0]!.textContent).toContain('Version 6');
+    expect(entries[1]!.textContent).toMatch(/Versions 2–5[\s\S]*4 saves/);
+    expect(
+      entries.map((e) =>
+        within(e)
+          .getAllByTestId('version-action')
+          .map((b) => b.textContent),
+      ),
+    ).toEqual([['Submitted'], ['Saved']]);
+    expect(within(entries[1]!).queryByTestId('submission-status')).toBeNull();
   });
 });

@@ -4,7 +4,7 @@ import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../../components/form-error';
 import { labelsFrom, showApiFieldError, zodValidate } from '../../../lib/zod-form';
-import { useCreateTeam } from '../queries';
+import { useCreateTeam } from '../mutations';
 
 /** A new team in one of the edition's tracks; its creator becomes the captain. */
 export function CreateTeamForm({ editionId, tracks }: { editionId: string; tracks: Track[] }) {

@@ -20,7 +20,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../../components/form-error';
 import { labelsFrom, showApiFieldError, zodValidate } from '../../../lib/zod-form';
-import { inviteLink, useLeaveTeam, useRegenerateInviteCode, useUpdateTeam } from '../queries';
+import { useLeaveTeam, useRegenerateInviteCode, useUpdateTeam } from '../mutations';
+import { inviteLink } from '../queries';
 import { ConfirmModal } from '../../../components/confirm-modal';
 
 type Confirming = null | 'leave' | 'regenerate' | 'captain';
@@ -51,6 +52,8 @@ export function TeamPanel({
   const leave = useLeaveTeam(team);
   const link = team.inviteCode ? inviteLink(team.inviteCode) : null;
   const others = team.members.filter((m) => m.userId !== meId);
+  // The judging issue may give teams a table in the hall (`tableLabel`); shown when there is one.
+  const tableLabel = (team as Team & { tableLabel?: string | null }).tableLabel;
 
   const close = () => setConfirming(null);
   const done = (message: string) => {
@@ -74,6 +77,7 @@ export function TeamPanel({
           </Group>
           <Text c="dimmed" size="sm">
             {t('teams.panel.freePlaces', { count: team.freePlaces })}
+            {tableLabel && ` · ${t('teams.panel.table', { label: tableLabel })}`}
           </Text>
           <Title order={3} size="h4" mt="sm">
             {t('teams.panel.members', { count: team.members.length })}

@@ -10,7 +10,8 @@ import { authKeys, isParticipantOf, useAuth } from '../../auth/queries';
 import { editionQueries } from '../../editions/queries';
 import { RegistrationForm } from '../../registrations/components/registration-form';
 import { useWindowOpen } from '../../registrations/windows';
-import { teamQueries, useJoinTeam } from '../queries';
+import { useJoinTeam } from '../mutations';
+import { teamQueries } from '../queries';
 
 /**
  * `/join/:inviteCode` (signed in; visitors come back here after signing in or up): the team

@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Grid, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,8 @@ import { RegistrationForm } from '../../registrations/components/registration-fo
 import { useWindowOpen } from '../../registrations/windows';
 import { CreateTeamForm } from '../components/create-team-form';
 import { JoinByCodeForm } from '../components/join-by-code-form';
+import { JoinRequestsPanel } from '../components/join-requests-panel';
+import { ProjectCard } from '../components/project-card';
 import { TeamPanel } from '../components/team-panel';
 import { teamQueries } from '../queries';
 
@@ -68,15 +70,9 @@ export function MyTeamPage() {
     return (
       <Stack gap="lg">
         {header}
+        <ProjectCard team={team.data} edition={ed} />
+        <JoinRequestsPanel editionId={ed.id} team={team.data} meId={me!.id} tracks={ed.tracks} />
         <TeamPanel team={team.data} tracks={ed.tracks} meId={me!.id} locked={!teamsOpen} />
-        <Card withBorder padding="lg">
-          <Group justify="space-between" gap="sm">
-            <Text>{t('teams.page.project')}</Text>
-            <Button component={Link} to={`/teams/${team.data.id}/submission`} data-testid="open-submission">
-              {t('teams.page.openProject')}
-            </Button>
-          </Group>
-        </Card>
         {teamsOpen && (
           <Anchor component={Link} to={`/editions/${ed.slug}/find-team`} fw={600}>
             {t('teams.page.findPeople')}
@@ -94,6 +90,7 @@ export function MyTeamPage() {
       ) : (
         <>
           <Text maw={720}>{t('teams.page.noTeam')}</Text>
+          <JoinRequestsPanel editionId={ed.id} team={null} meId={me!.id} tracks={ed.tracks} />
           <Grid gap="lg">
             <Grid.Col span={{ base: 12, md: 6 }}>
               <Card withBorder padding="lg" component="section" aria-labelledby="create-title" h="100%">

@@ -1,10 +1,14 @@
-import type { JuryInvitation, JuryInvitationStatus, Track } from '@ca/shared';
-import { Badge, Stack, Text, type MantineColor } from '@mantine/core';
+import type { JuryInvitation, JuryInvitationCreated, JuryInvitationStatus, Track } from '@ca/shared';
+import { Badge, Button, Stack, Text, VisuallyHidden, type MantineColor } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmModal } from '../../../../components/confirm-modal';
 import { DataList, LoadMore, type Column } from '../../../../components/data-list';
 import { PageLoader, QueryError } from '../../../../components/query-state';
 import { useFormat } from '../../../../lib/format';
+import { useResendInvitation, useRevokeInvitation } from '../../mutations';
 import { organizerQueries } from '../../queries';
 
 /** Dark shades: white text keeps at least 4.5:1 on each. */
@@ -24,14 +28,71 @@ export function InvitationStatusBadge({ status }: { status: JuryInvitationStatus
   );
 }
 
+/** Resend (pending or expired) and revoke (pending), each saying what happened. */
+function InvitationActions({
+  editionId,
+  invitation,
+  onResent,
+  onRevoke,
+}: {
+  editionId: string;
+  invitation: JuryInvitation;
+  onResent: (email: string, result: JuryInvitationCreated) => void;
+  onRevoke: (invitation: JuryInvitation) => void;
+}) {
+  const { t } = useTranslation();
+  const resend = useResendInvitation(editionId);
+  const hidden = <VisuallyHidden> · {invitation.email}</VisuallyHidden>;
+  if (invitation.status !== 'pending' && invitation.status !== 'expired') return null;
+  return (
+    <>
+      <Button
+        size="compact-sm"
+        variant="default"
+        loading={resend.isPending}
+        onClick={() =>
+          resend.mutate(invitation.id, { onSuccess: (result) => onResent(invitation.email, result) })
+        }
+        data-testid="invitation-resend"
+      >
+        {t('organizer.jury.resend')}
+        {hidden}
+      </Button>
+      {invitation.status === 'pending' && (
+        <Button
+          size="compact-sm"
+          variant="outline"
+          color="red.9"
+          onClick={() => onRevoke(invitation)}
+          data-testid="invitation-revoke"
+        >
+          {t('organizer.jury.revoke')}
+          {hidden}
+        </Button>
+      )}
+    </>
+  );
+}
+
 export const trackNamesOf = (ids: string[], tracks: Track[], none: string) =>
   ids.length === 0 ? none : ids.map((id) => tracks.find((tr) => tr.id === id)?.name ?? '—').join(', ');
 
 /** Every invitation of the edition, newest first, with its state. */
-export function InvitationsList({ editionId, tracks }: { editionId: string; tracks: Track[] }) {
+export function InvitationsList({
+  editionId,
+  tracks,
+  onResent,
+}: {
+  editionId: string;
+  tracks: Track[];
+  /** A resend answered a new link: the page shows it (to copy when there is no mail server). */
+  onResent: (email: string, result: JuryInvitationCreated) => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const query = useInfiniteQuery(organizerQueries.invitations(editionId));
+  const revoke = useRevokeInvitation(editionId);
+  const [revoking, setRevoking] = useState<JuryInvitation | null>(null);
   if (query.isPending) return <PageLoader />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
   const rows = query.data.pages.flatMap((p) => p.items);
@@ -50,7 +111,7 @@ export function InvitationsList({ editionId, tracks }: { editionId: string; trac
       header: t('organizer.jury.state'),
       cell: (i) => <InvitationStatusBadge status={i.status} />,
     },
-    { key: 'sent', header: t('organizer.jury.sent'), cell: (i) => format.dateTime(i.createdAt) },
+    { key: 'sent', header: t('organizer.jury.sent'), cell: (i) => format.dateTime(i.lastSentAt) },
     { key: 'expires', header: t('organizer.jury.expires'), cell: (i) => format.dateTime(i.expiresAt) },
   ];
   return (
@@ -59,6 +120,15 @@ export function InvitationsList({ editionId, tracks }: { editionId: string; trac
         rows={rows}
         rowKey={(i) => i.id}
         columns={columns}
+        actions={(i) => (
+          <InvitationActions
+            editionId={editionId}
+            invitation={i}
+            onResent={onResent}
+            onRevoke={setRevoking}
+          />
+        )}
+        actionsHeader={t('teams.finder.actions')}
         caption={t('organizer.jury.invitationsCount', { count: rows.length })}
         testId="invitations"
         rowTestId="invitation-row"
@@ -69,6 +139,26 @@ export function InvitationsList({ editionId, tracks }: { editionId: string; trac
         loading={query.isFetchingNextPage}
         onMore={() => void query.fetchNextPage()}
         label={t('organizer.lists.more')}
+      />
+      <ConfirmModal
+        opened={!!revoking}
+        title={t('organizer.jury.revokeTitle', { email: revoking?.email ?? '' })}
+        body={t('organizer.jury.revokeBody')}
+        confirm={t('organizer.jury.revoke')}
+        danger
+        loading={revoke.isPending}
+        onClose={() => setRevoking(null)}
+        onConfirm={() =>
+          revoking &&
+          revoke.mutate(revoking.id, {
+            onSuccess: () =>
+              notifications.show({
+                color: 'green',
+                message: t('organizer.jury.revoked', { email: revoking.email }),
+              }),
+            onSettled: () => setRevoking(null),
+          })
+        }
       />
     </Stack>
   );

@@ -4,9 +4,8 @@ import {
   type JuryInvitationCreated,
   type Track,
 } from '@ca/shared';
-import { Alert, Button, CopyButton, Group, MultiSelect, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, MultiSelect, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../../../components/form-error';
 import { labelsFrom, showApiFieldError, zodValidate } from '../../../../lib/zod-form';
@@ -17,18 +16,21 @@ interface Values {
   trackIds: string[];
 }
 
-/** The link a juror opens to accept, as the API mails it. */
-export const juryLink = (token: string, origin = window.location.origin) =>
-  `${origin}/jury/accept?token=${encodeURIComponent(token)}`;
-
 /**
  * Inviting a juror by email, optionally with the tracks they prefer. Without a mail server the
  * invitation waits in the outbox: the link is shown here to be sent by hand.
  */
-export function InviteJurorForm({ editionId, tracks }: { editionId: string; tracks: Track[] }) {
+export function InviteJurorForm({
+  editionId,
+  tracks,
+  onSent,
+}: {
+  editionId: string;
+  tracks: Track[];
+  onSent: (email: string, result: JuryInvitationCreated) => void;
+}) {
   const { t } = useTranslation();
   const invite = useInviteJuror(editionId);
-  const [sent, setSent] = useState<{ email: string; result: JuryInvitationCreated } | null>(null);
   const labels = { email: t('auth.fields.email'), trackIds: t('organizer.jury.tracks') };
   const form = useForm<Values>({
     initialValues: { email: '', trackIds: [] },
@@ -44,7 +46,7 @@ export function InviteJurorForm({ editionId, tracks }: { editionId: string; trac
           const body: JuryInvitationCreate = JuryInvitationCreateSchema.parse(values);
           invite.mutate(body, {
             onSuccess: (result) => {
-              setSent({ email: body.email, result });
+              onSent(body.email, result);
               form.reset();
             },
             onError: (error) => showApiFieldError(form, error, { labels, t }),
@@ -83,31 +85,6 @@ export function InviteJurorForm({ editionId, tracks }: { editionId: string; trac
           </Button>
         </Stack>
       </form>
-      {sent && (
-        <Alert color="teal" variant="light" role="status" data-testid="invite-sent">
-          <Stack gap="xs">
-            <Text size="sm" fw={600}>
-              {sent.result.delivery === 'smtp'
-                ? t('organizer.jury.sentByMail', { email: sent.email })
-                : t('organizer.jury.sentToOutbox', { email: sent.email })}
-            </Text>
-            {sent.result.delivery !== 'smtp' && (
-              <Group gap="sm" wrap="nowrap" align="center">
-                <Text size="sm" style={{ overflowWrap: 'anywhere', minWidth: 0 }} data-testid="invite-link">
-                  {juryLink(sent.result.token)}
-                </Text>
-                <CopyButton value={juryLink(sent.result.token)} timeout={2500}>
-                  {({ copied, copy }) => (
-                    <Button size="compact-sm" variant="outline" onClick={copy} aria-live="polite">
-                      {copied ? t('teams.invite.copied') : t('organizer.jury.copyLink')}
-                    </Button>
-                  )}
-                </CopyButton>
-              </Group>
-            )}
-          </Stack>
-        </Alert>
-      )}
     </Stack>
   );
 }
