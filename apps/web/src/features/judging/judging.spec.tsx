@@ -223,6 +223,9 @@ describe("the juror's sheet", () => {
           .map((l) => l.textContent),
       ).toEqual(['1–3 Doar o idee', '4–10 Funcționează']),
     );
+    // The criterion itself too, from its two languages (no refetch needed, so also offline).
+    expect(within(innovation!).getByText('Inovație')).toBeTruthy();
+    expect(within(innovation!).getByText('Cât de nou este?')).toBeTruthy();
   });
 });
 

@@ -36,6 +36,9 @@ export function CriterionControl({
   const language = useLanguage();
   const id = useId();
   const levels = [...criterion.levels].sort((a, b) => a.from - b.from);
+  // Both languages travel with the criterion: the reader's one, also after a switch while offline.
+  const name = localize(criterion.nameI18n, language) || criterion.name;
+  const description = localize(criterion.descriptionI18n, language) || criterion.description;
   const chosen = levelOf(levels, value);
   const levelId = (i: number) => `${id}-level-${i}`;
   const errorId = `${id}-error`;
@@ -53,21 +56,20 @@ export function CriterionControl({
       data-criterion-id={criterion.id}
       aria-invalid={error ? true : undefined}
       aria-describedby={
-        [criterion.description ? descriptionId : null, error ? errorId : null].filter(Boolean).join(' ') ||
-        undefined
+        [description ? descriptionId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined
       }
       disabled={disabled}
     >
       <legend className="criterion-legend">
-        <span className="criterion-name">{criterion.name}</span>{' '}
+        <span className="criterion-name">{name}</span>{' '}
         <span className="criterion-scale">
           {t('judging.sheet.scale', { min: formatScale(criterion.min), max: formatScale(criterion.max) })}
           {criterion.weight !== 1 && ` · ${t('judging.sheet.weight', { weight: criterion.weight })}`}
         </span>
       </legend>
-      {criterion.description && (
+      {description && (
         <Text size="sm" c="dimmed" id={descriptionId} mb="xs">
-          {criterion.description}
+          {description}
         </Text>
       )}
       <div className="criterion-body">
@@ -95,7 +97,7 @@ export function CriterionControl({
           </div>
         ) : (
           <NumberInput
-            label={t('judging.sheet.valueLabel', { name: criterion.name })}
+            label={t('judging.sheet.valueLabel', { name })}
             min={criterion.min}
             max={criterion.max}
             value={value ?? ''}
@@ -107,10 +109,7 @@ export function CriterionControl({
           />
         )}
         {levels.length > 0 && (
-          <ul
-            className="criterion-levels plain-list"
-            aria-label={t('judging.sheet.levels', { name: criterion.name })}
-          >
+          <ul className="criterion-levels plain-list" aria-label={t('judging.sheet.levels', { name })}>
             {levels.map((l, i) => (
               <li
                 key={`${l.from}-${l.to}`}
