@@ -6,6 +6,8 @@ export interface Column<T> {
   key: string;
   header: string;
   cell: (row: T) => ReactNode;
+  /** On a card, the field takes the whole width (a list of members, of skills). */
+  wide?: boolean;
 }
 
 /** Mantine's `sm` breakpoint: below it a table would cut off the columns that matter. */
@@ -62,7 +64,7 @@ export function DataList<T>({
                 {first && <div className="data-card-title">{first.cell(row)}</div>}
                 <dl className="data-card-fields">
                   {rest.map((c) => (
-                    <div key={c.key}>
+                    <div key={c.key} className={c.wide ? 'data-card-wide' : undefined}>
                       <dt>{c.header}</dt>
                       <dd>{c.cell(row)}</dd>
                     </div>

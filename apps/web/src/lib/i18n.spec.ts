@@ -87,6 +87,20 @@ describe('locales', () => {
     expect(text).not.toMatch(/[şţŞŢ]/);
     expect(text).toMatch(/[ăâîșț]/);
   });
+
+  it('addresses people in Romanian with the formal dumneavoastră, never tu or voi', () => {
+    // The pronouns and possessives of tu and voi, the tu-only verb forms, and a tu imperative
+    // opening a sentence ("Deschide", not "Deschideți").
+    const pronoun =
+      /(?<![\p{L}])(tu|te|ți|tău|ta|tale|tine|vostru|voastră|voștri|voastre|vouă|ești|poți|vrei)(?![\p{L}])/iu;
+    const imperative =
+      /(?:^|[.:;!?]\s+)(Alege|Deschide|Salvează|Apasă|Scrie|Trimite|Adaugă|Verifică|Încearcă|Mergi|Vezi|Citește|Folosește|Completează|Caută|Creează|Intră)(?![\p{L}])/u;
+    const offenders = [...flat(ro).entries()]
+      .filter(([, v]) => pronoun.test(v) || imperative.test(v))
+      .map(([k, v]) => `${k}: ${v}`);
+    expect(offenders).toEqual([]);
+    expect([...flat(ro).values()].join('\n')).toMatch(/dumneavoastră/);
+  });
 });
 
 describe('language', () => {

@@ -86,13 +86,7 @@ export function CurrentEdition({ slug }: { slug: string }) {
   );
 }
 
-function HomeCountdown({
-  edition,
-  onBoundary,
-}: {
-  edition: TimedEdition;
-  onBoundary: () => void;
-}) {
+function HomeCountdown({ edition, onBoundary }: { edition: TimedEdition; onBoundary: () => void }) {
   const { milestone } = useMilestone(edition);
   return <EditionCountdown edition={edition} onBoundary={onBoundary} milestone={milestone} />;
 }

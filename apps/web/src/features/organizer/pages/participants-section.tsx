@@ -46,6 +46,7 @@ export function ParticipantsSection() {
     { key: 'email', header: t('auth.fields.email'), cell: (p) => p.email ?? '—' },
     {
       key: 'skills',
+      wide: true,
       header: t('teams.finder.skills'),
       cell: (p) =>
         p.skills.length === 0 ? (

@@ -48,6 +48,7 @@ export function TeamsSection() {
     { key: 'track', header: t('teams.fields.track'), cell: (tm) => trackName(tm.trackId) },
     {
       key: 'members',
+      wide: true,
       header: t('teams.finder.members'),
       cell: (tm) => (
         <Stack gap={0}>

@@ -54,6 +54,7 @@ export function PeopleFinder({
     { key: 'name', header: t('teams.finder.name'), cell: (p) => p.name },
     {
       key: 'skills',
+      wide: true,
       header: t('teams.finder.skills'),
       cell: (p) =>
         p.skills.length === 0 ? (

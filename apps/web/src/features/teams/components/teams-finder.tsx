@@ -49,6 +49,7 @@ export function TeamsFinder({
     { key: 'track', header: t('teams.fields.track'), cell: (team) => trackName(team.trackId) },
     {
       key: 'members',
+      wide: true,
       header: t('teams.finder.members'),
       cell: (team) => team.members.map((m) => m.name).join(', '),
     },
