@@ -37,7 +37,9 @@ const juror = { submissionId: '' };
 const participant = { email: '', teamId: '', teamName: '' };
 
 const TARGETS: Target[] = [
-  { name: 'home', who: 'visitor', path: () => '/', ready: byTestId('edition-card') },
+  { name: 'home', who: 'visitor', path: () => '/', ready: byTestId('current-edition') },
+  { name: 'home-participant', who: 'participant', path: () => '/', ready: byTestId('cta-my-team') },
+  { name: 'home-organizer', who: 'organizer', path: () => '/', ready: byTestId('cta-console') },
   { name: 'edition', who: 'visitor', path: () => `/editions/${SLUG}`, ready: byTestId('edition-timeline') },
   { name: 'login', who: 'visitor', path: () => '/login', ready: byTestId('login-form') },
   { name: 'sign-up', who: 'visitor', path: () => '/signup', ready: byTestId('signup-form') },
@@ -104,11 +106,35 @@ const TARGETS: Target[] = [
     ready: byTestId(ready),
   })),
   {
-    name: 'organizer-edition-editor',
-    who: 'organizer',
-    path: () => `/organize/editions/${SLUG}`,
-    ready: byTestId('edition-form'),
+    name: 'jury-invalid-link',
+    who: 'participant',
+    path: () => '/jury/accept?token=not-a-real-token',
+    ready: byTestId('jury-invalid'),
   },
+  {
+    name: 'organizer-home',
+    who: 'organizer',
+    path: () => '/organize',
+    ready: byTestId('organizer-editions'),
+  },
+  ...(
+    [
+      ['overview', '', 'setup-steps'],
+      ['edition', '/edition', 'edition-form'],
+      ['tracks', '/tracks', 'organizer-track'],
+      ['criteria', '/criteria', 'criteria-form'],
+      ['participants', '/participants', 'participants'],
+      ['teams', '/teams', 'console-teams'],
+      ['submissions', '/submissions', 'submissions-empty'],
+      ['jury', '/jury', 'invitations'],
+    ] as const
+  ).map(([section, path, ready]): Target => ({
+    name: `console-${section}`,
+    who: 'organizer',
+    path: () => `/organize/editions/${SLUG}${path}`,
+    ready: (page) =>
+      page.locator(`[data-testid="${ready}"], [data-testid="submissions-table"]`).first().waitFor(),
+  })),
 ];
 
 const VIEWPORTS = [

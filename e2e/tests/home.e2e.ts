@@ -14,22 +14,26 @@ describe('home and edition pages, in English and Romanian', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.goto(baseUrl());
-    const card = page.getByTestId('edition-card').filter({ hasText: 'Challenge Accepted — VI edition' });
-    await card.waitFor();
+    const current = page.getByTestId('current-edition');
+    await current.getByRole('heading', { level: 1, name: 'Challenge Accepted — VI edition' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await screenshot(page, 'home-en');
 
+    // The organizers wrote the edition in both languages: switching shows the Romanian texts.
     await page.getByTestId('language-switcher').getByText('RO', { exact: true }).click();
     await page.waitForFunction(() => document.documentElement.lang === 'ro');
-    await page.getByRole('heading', { name: 'Ediții' }).waitFor();
+    await current.getByRole('heading', { level: 1, name: 'Challenge Accepted — ediția a VI-a' }).waitFor();
+    await page.getByRole('heading', { name: 'Secțiuni și provocări' }).waitFor();
     await screenshot(page, 'home-ro');
 
-    await card.getByRole('link').first().click();
+    await page.getByTestId('home-open-edition').click();
     await page.getByTestId('edition-name').waitFor();
-    expect(await page.getByTestId('edition-name').textContent()).toContain('Challenge Accepted — VI edition');
+    expect(await page.getByTestId('edition-name').textContent()).toContain(
+      'Challenge Accepted — ediția a VI-a',
+    );
     await page.getByTestId('edition-timeline').waitFor();
     const tracks = await page.getByTestId('track-card').allTextContents();
-    expect(tracks.join(' ')).toMatch(/Health[\s\S]*Environment & Ecology[\s\S]*Tourism/);
+    expect(tracks.join(' ')).toMatch(/Sănătate[\s\S]*Mediu și ecologie[\s\S]*Turism/);
     expect(await page.getByTestId('edition-timeline').textContent()).toMatch(/Termen de predare/);
     await screenshot(page, 'edition-ro');
 
@@ -40,6 +44,7 @@ describe('home and edition pages, in English and Romanian', () => {
     await page.getByTestId('language-switcher').getByText('EN', { exact: true }).click();
     await page.waitForFunction(() => document.documentElement.lang === 'en');
     expect(await page.getByTestId('edition-timeline').textContent()).toMatch(/Submission deadline/i);
+    await page.getByTestId('edition-name').getByText('Challenge Accepted — VI edition').waitFor();
     await screenshot(page, 'edition-en');
     await context.close();
   });

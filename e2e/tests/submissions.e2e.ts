@@ -167,8 +167,10 @@ describe('project submission', () => {
     });
     expect(stored.description).toBe(DESCRIPTION);
 
-    // ---- submitted ----
+    // ---- submitted, after the confirmation ----
     await page.getByTestId('submit').click();
+    await page.getByTestId('submit-confirm').waitFor();
+    await page.getByTestId('submit-confirm-button').click();
     await page.getByTestId('submitted-note').waitFor();
     expect(await page.getByTestId('submission-status').textContent()).toContain('Submitted');
     await page.getByTestId('unsubmit').waitFor();

@@ -156,8 +156,11 @@ describe('registration and teams in the browser', () => {
     await page.getByTestId('login-email').fill(ORGANIZER_EMAIL);
     await page.getByTestId('login-password').fill(ORGANIZER_PASSWORD);
     await page.getByTestId('login-submit').click();
-    await page.getByTestId('edition-form').waitFor();
+    // The console opens on its overview; every section is one click away in its menu.
+    await page.getByTestId('console-nav').waitFor();
     expect(await page.getByTestId('nav-organize').count()).toBe(1);
+    await page.getByTestId('console-nav-edition').click();
+    await page.getByTestId('edition-form').waitFor();
 
     // Move the submission deadline three days earlier, before registration closes.
     const deadline = new Date(base + 22 * DAY);
@@ -176,24 +179,28 @@ describe('registration and teams in the browser', () => {
     await page.reload();
     await page.getByTestId('edition-form').waitFor();
 
+    await page.getByTestId('console-nav-tracks').click();
     await page.getByTestId('add-track').click();
     const trackForm = page.getByTestId('track-form');
-    await trackForm.getByLabel('Track name').fill('Smart Cities');
-    await trackForm.getByLabel('Track name').blur();
+    await trackForm.getByLabel('Track name (English)').fill('Smart Cities');
+    await trackForm.getByLabel('Track name (Romanian)').fill('Orașe inteligente');
+    await trackForm.getByLabel('Track name (English)').blur();
     await trackForm.getByRole('button', { name: 'Add a track' }).click();
     await page.getByTestId('organizer-track').filter({ hasText: 'Smart Cities' }).waitFor();
     await page.getByRole('button', { name: 'Add a challenge to Smart Cities' }).click();
     const challengeForm = page.getByTestId('challenge-form');
-    await challengeForm.getByLabel('Title').fill('Fewer traffic jams');
-    await challengeForm.getByLabel('Prize').fill('1,000 EUR');
+    await challengeForm.getByLabel('Title (English)').fill('Fewer traffic jams');
+    await challengeForm.getByLabel('Prize (English)').fill('1,000 EUR');
     await challengeForm.getByRole('button', { name: 'Add a challenge' }).click();
     await page.getByTestId('organizer-track').filter({ hasText: 'Fewer traffic jams' }).waitFor();
 
+    await page.getByTestId('console-nav-criteria').click();
     const weight = page.getByTestId('criterion-row').first().getByLabel('Weight');
     await weight.fill('2');
     await page.getByTestId('criteria-save').click();
     await page.getByText('The criteria are saved.').waitFor();
 
+    await page.getByTestId('console-nav-edition').click();
     await page.getByTestId('publish-toggle').click();
     await page.getByText('Published: everyone can see this edition').waitFor();
     await screenshot(page, 'organizer-editor');
@@ -204,6 +211,13 @@ describe('registration and teams in the browser', () => {
     await publicPage.goto(`${baseUrl()}/editions/e2e-${run}`);
     await publicPage.getByTestId('track-card').filter({ hasText: 'Fewer traffic jams' }).waitFor();
     expect(await publicPage.getByTestId('phase-badge').textContent()).toContain('Upcoming');
+    // Romanian readers see the track's Romanian name, and the English text where none was written.
+    await publicPage.getByTestId('language-switcher').getByText('RO', { exact: true }).click();
+    await publicPage
+      .getByTestId('track-card')
+      .filter({ hasText: 'Orașe inteligente' })
+      .filter({ hasText: 'Fewer traffic jams' })
+      .waitFor();
     await visitor.close();
     await context.close();
   });

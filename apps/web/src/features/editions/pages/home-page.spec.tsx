@@ -5,6 +5,7 @@ import { FakeSocket } from '../../../test/fake-socket';
 import { json, stubFetch } from '../../../test/fetch-stub';
 import { demoEdition } from '../../../test/fixtures';
 import { renderApp } from '../../../test/render-app';
+import { currentEditionOf } from './home-page';
 
 const mockSocket = new FakeSocket();
 jest.mock('../../../lib/socket', () => ({ getSocket: () => mockSocket }));
@@ -12,6 +13,19 @@ jest.mock('../../../lib/socket', () => ({ getSocket: () => mockSocket }));
 afterEach(async () => {
   await setLanguage('en');
   window.localStorage.clear();
+});
+
+describe('the current edition', () => {
+  it('is a running edition (the longest running when several overlap), else the next to come', () => {
+    const now = Date.now();
+    const demo = demoEdition(now);
+    const newer = { ...demoEdition(now + 86_400_000), id: 'b', slug: 'newer' };
+    const upcoming = { ...demoEdition(now), id: 'c', slug: 'later', phase: 'upcoming' as const };
+    const finished = { ...demoEdition(now), id: 'd', slug: 'old', phase: 'finished' as const };
+    expect(currentEditionOf([newer, demo, upcoming])?.slug).toBe(demo.slug);
+    expect(currentEditionOf([finished, upcoming])?.slug).toBe('later');
+    expect(currentEditionOf([finished])).toBeUndefined();
+  });
 });
 
 describe('Home page', () => {

@@ -11,13 +11,17 @@ import { editionQueries } from '../queries';
 
 const RUNNING = ['registration', 'hacking', 'judging'];
 
-/** The edition the front door is about: a running one first, else the next to come. */
+const byOpening = (a: Edition, b: Edition) =>
+  Date.parse(a.registrationOpensAt) - Date.parse(b.registrationOpensAt);
+
+/**
+ * The edition the front door is about: a running one (the longest running, should several
+ * overlap), else the next to come.
+ */
 export function currentEditionOf(editions: Edition[]): Edition | undefined {
   return (
-    editions.find((e) => RUNNING.includes(e.phase)) ??
-    [...editions]
-      .filter((e) => e.phase === 'upcoming')
-      .sort((a, b) => Date.parse(a.registrationOpensAt) - Date.parse(b.registrationOpensAt))[0]
+    editions.filter((e) => RUNNING.includes(e.phase)).sort(byOpening)[0] ??
+    editions.filter((e) => e.phase === 'upcoming').sort(byOpening)[0]
   );
 }
 

@@ -129,7 +129,7 @@ function RequestList({
                 <Group gap="xs" wrap="wrap">
                   <Text fw={700}>{aboutPerson ? r.userName : r.teamName}</Text>
                   {!aboutPerson && track && (
-                    <Badge variant="light" color="blue.9" tt="none">
+                    <Badge variant="outline" color="blue.9" tt="none">
                       {track}
                     </Badge>
                   )}

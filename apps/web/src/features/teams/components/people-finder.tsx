@@ -84,7 +84,7 @@ export function PeopleFinder({
   const actions = canInvite
     ? (p: Participant) =>
         p.teamId || !p.lookingForTeam || p.userId === meId ? null : invited.has(p.userId) ? (
-          <Badge variant="light" color="blue.9" data-testid="person-invited">
+          <Badge variant="outline" color="blue.9" data-testid="person-invited">
             {t('teams.requests.invited')}
           </Badge>
         ) : (

@@ -4,7 +4,7 @@ import {
   type Submission,
   type Team,
 } from '@ca/shared';
-import { Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -58,7 +58,13 @@ export function ProjectCard({ team, edition }: { team: Team; edition: TimedEditi
             <Title order={2} size="h3" id="project-title">
               {submission?.title || t('teams.project.title')}
             </Title>
-            <SubmissionStatusBadge status={submission ? badgeStatusOf(submission) : 'draft'} />
+            {submission ? (
+              <SubmissionStatusBadge status={badgeStatusOf(submission)} />
+            ) : (
+              <Badge variant="outline" color="orange.9" data-testid="submission-status">
+                {t('teams.project.notStarted')}
+              </Badge>
+            )}
           </Group>
           <Text data-testid="project-summary">{summary}</Text>
           <Text size="sm" c="dimmed">

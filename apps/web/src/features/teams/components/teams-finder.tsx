@@ -59,7 +59,7 @@ export function TeamsFinder({
     ? undefined
     : (team: Team) =>
         requested.has(team.id) ? (
-          <Badge variant="light" color="blue.9" data-testid="team-requested">
+          <Badge variant="outline" color="blue.9" data-testid="team-requested">
             {t('teams.requests.requested')}
           </Badge>
         ) : team.freePlaces > 0 ? (

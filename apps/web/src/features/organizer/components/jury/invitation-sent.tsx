@@ -21,13 +21,19 @@ export function InvitationSent({ email, result }: { email: string; result: JuryI
             : t('organizer.jury.sentToOutbox', { email })}
         </Text>
         {result.delivery !== 'smtp' && (
-          <Group gap="sm" wrap="nowrap" align="center">
+          <Group gap="sm" align="center">
             <Text size="sm" style={{ overflowWrap: 'anywhere', minWidth: 0 }} data-testid="invite-link">
               {juryLink(result.token)}
             </Text>
             <CopyButton value={juryLink(result.token)} timeout={2500}>
               {({ copied, copy }) => (
-                <Button size="compact-sm" variant="outline" onClick={copy} aria-live="polite">
+                <Button
+                  size="compact-sm"
+                  variant="outline"
+                  onClick={copy}
+                  aria-live="polite"
+                  style={{ flexShrink: 0 }}
+                >
                   {copied ? t('teams.invite.copied') : t('organizer.jury.copyLink')}
                 </Button>
               )}

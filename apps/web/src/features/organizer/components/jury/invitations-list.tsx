@@ -111,8 +111,8 @@ export function InvitationsList({
       header: t('organizer.jury.state'),
       cell: (i) => <InvitationStatusBadge status={i.status} />,
     },
-    { key: 'sent', header: t('organizer.jury.sent'), cell: (i) => format.dateTime(i.lastSentAt) },
-    { key: 'expires', header: t('organizer.jury.expires'), cell: (i) => format.dateTime(i.expiresAt) },
+    { key: 'sent', header: t('organizer.jury.sent'), cell: (i) => format.date(i.lastSentAt) },
+    { key: 'expires', header: t('organizer.jury.expires'), cell: (i) => format.date(i.expiresAt) },
   ];
   return (
     <Stack gap="sm">
