@@ -17,7 +17,7 @@ let OPEN = '';
 const PASSWORD = 'an accessible password';
 const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-type Who = 'visitor' | 'participant' | 'organizer';
+type Who = 'visitor' | 'participant' | 'organizer' | 'juror';
 
 interface Target {
   name: string;
@@ -28,6 +28,10 @@ interface Target {
 }
 
 const byTestId = (id: string) => (page: Page) => page.getByTestId(id).first().waitFor();
+
+/** A demo juror of the demo edition (in judging), and the first project on their route. */
+const JUROR = { email: 'juror1@demo.challenge-accepted.ro', password: 'demo-juror-1' };
+const juror = { submissionId: '' };
 
 /** The participant with a team in the open edition, made through the API in `beforeAll`. */
 const participant = { email: '', teamId: '', teamName: '' };
@@ -70,6 +74,37 @@ const TARGETS: Target[] = [
     path: () => `/teams/${participant.teamId}/submission`,
     ready: byTestId('submission-form'),
   },
+  {
+    name: 'juror-route',
+    who: 'juror',
+    path: () => `/jury/${SLUG}`,
+    ready: byTestId('route-list'),
+  },
+  {
+    name: 'juror-sheet',
+    who: 'juror',
+    path: () => `/jury/${SLUG}/projects/${juror.submissionId}`,
+    ready: byTestId('sheet-form'),
+  },
+  {
+    name: 'organizer-coverage',
+    who: 'organizer',
+    path: () => `/organize/editions/${SLUG}/coverage`,
+    ready: byTestId('coverage-totals'),
+  },
+  ...(
+    [
+      ['assignments', 'assignment-row'],
+      ['conflicts', 'declare-conflict-form'],
+      ['tables', 'table-row'],
+      ['corrections', 'corrections-project'],
+    ] as const
+  ).map(([section, ready]): Target => ({
+    name: `organizer-${section}`,
+    who: 'organizer',
+    path: () => `/organize/editions/${SLUG}/${section}`,
+    ready: byTestId(ready),
+  })),
   {
     name: 'jury-invalid-link',
     who: 'participant',
@@ -183,6 +218,21 @@ async function createParticipantWithTeam(api: APIRequestContext): Promise<void> 
   participant.teamId = (await team.json()).id;
 }
 
+/** The first project on the demo juror's route (the demo seed assigns them). */
+async function findJurorProject(api: APIRequestContext): Promise<void> {
+  const login = await api.post('/api/auth/login', { data: JUROR });
+  if (login.status() !== 200) throw new Error(`juror login: ${login.status()} ${await login.text()}`);
+  const { token } = await login.json();
+  const edition = await (await api.get(`/api/editions/${SLUG}`)).json();
+  const mine = await api.get(`/api/editions/${edition.id}/assignments/me`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  if (mine.status() !== 200) throw new Error(`assignments/me: ${mine.status()} ${await mine.text()}`);
+  const first = (await mine.json()).items[0];
+  if (!first) throw new Error('the demo juror has no assignment');
+  juror.submissionId = first.submissionId;
+}
+
 describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -191,6 +241,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     const api = await apiClient();
     try {
       await createParticipantWithTeam(api);
+      await findJurorProject(api);
     } finally {
       await api.dispose();
     }
@@ -216,11 +267,12 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     ({ language, viewport }) => {
       const contexts = {} as Record<Who, BrowserContext>;
       beforeAll(async () => {
-        for (const who of ['visitor', 'participant', 'organizer'] as const) {
+        for (const who of ['visitor', 'participant', 'organizer', 'juror'] as const) {
           const context = await browser.newContext(viewport.options);
           await context.addInitScript((lng) => window.localStorage.setItem('ca.language', lng), language);
           if (who === 'participant') await signIn(context, participant.email, PASSWORD);
           if (who === 'organizer') await signIn(context, ORGANIZER_EMAIL, ORGANIZER_PASSWORD);
+          if (who === 'juror') await signIn(context, JUROR.email, JUROR.password);
           contexts[who] = context;
         }
       });

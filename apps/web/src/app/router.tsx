@@ -3,6 +3,7 @@ import { authRoutes } from '../features/auth/routes';
 import { EditionPage } from '../features/editions/pages/edition-page';
 import { HomePage } from '../features/editions/pages/home-page';
 import { galleryRoutes } from '../features/gallery/routes';
+import { judgingRoutes } from '../features/judging/routes';
 import { organizerRoutes } from '../features/organizer/routes';
 import { submissionRoutes } from '../features/submissions/routes';
 import { teamRoutes } from '../features/teams/routes';
@@ -28,6 +29,7 @@ export const routes: RouteObject[] = [
           ...authRoutes,
           ...teamRoutes,
           ...organizerRoutes,
+          ...judgingRoutes,
           { path: '*', Component: NotFoundPage },
         ],
       },

@@ -6,6 +6,7 @@ import enEditions from '../locales/en/editions.json';
 import enErrors from '../locales/en/errors.json';
 import enForms from '../locales/en/forms.json';
 import enGallery from '../locales/en/gallery.json';
+import enJudging from '../locales/en/judging.json';
 import enSubmissions from '../locales/en/submissions.json';
 import enOrganizer from '../locales/en/organizer.json';
 import enRegistrations from '../locales/en/registrations.json';
@@ -18,6 +19,7 @@ import roEditions from '../locales/ro/editions.json';
 import roErrors from '../locales/ro/errors.json';
 import roForms from '../locales/ro/forms.json';
 import roGallery from '../locales/ro/gallery.json';
+import roJudging from '../locales/ro/judging.json';
 import roSubmissions from '../locales/ro/submissions.json';
 import roOrganizer from '../locales/ro/organizer.json';
 import roRegistrations from '../locales/ro/registrations.json';
@@ -48,6 +50,7 @@ export const resources = {
       organizer: enOrganizer,
       screen: enScreen,
       live: enLive,
+      judging: enJudging,
     },
   },
   ro: {
@@ -64,6 +67,7 @@ export const resources = {
       organizer: roOrganizer,
       screen: roScreen,
       live: roLive,
+      judging: roJudging,
     },
   },
 } as const;

@@ -4,6 +4,7 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { PageLoader, QueryError } from '../../../components/query-state';
+import { JurorCallout } from '../../judging/components/juror-callout';
 import { CurrentEdition } from '../components/current-edition';
 import { EditionCard } from '../components/edition-card';
 import { editionQueries } from '../queries';
@@ -45,6 +46,7 @@ export function HomePage() {
 
   return (
     <Stack gap="xl">
+      <JurorCallout />
       {current ? (
         <CurrentEdition slug={current.slug} />
       ) : (

@@ -13,6 +13,12 @@ import { bilingual, BilingualField } from '../../../components/bilingual-field';
 import { FormError } from '../../../components/form-error';
 import { isApiError } from '../../../lib/http';
 import { labelsFrom, zodValidate, type FieldLabel } from '../../../lib/zod-form';
+import {
+  CriterionLevelsEditor,
+  toLevelBody,
+  toLevelRows,
+  type LevelRow,
+} from '../../judging/components/criterion-levels-editor';
 import { usePutCriteria } from '../mutations';
 
 interface Row {
@@ -21,6 +27,8 @@ interface Row {
   weight: number | string;
   min: number | string;
   max: number | string;
+  /** Level descriptions (judging guidance); saving without them would erase them. */
+  levels: LevelRow[];
 }
 
 const toRow = (c: DefaultCriterion | Criterion): Row => ({
@@ -29,6 +37,7 @@ const toRow = (c: DefaultCriterion | Criterion): Row => ({
   weight: c.weight,
   min: c.min,
   max: c.max,
+  levels: toLevelRows(c),
 });
 const num = (v: number | string) => (typeof v === 'number' ? v : v.trim() === '' ? undefined : Number(v));
 const toBody = (rows: Row[]) =>
@@ -38,6 +47,7 @@ const toBody = (rows: Row[]) =>
     weight: num(r.weight),
     min: num(r.min),
     max: num(r.max),
+    levels: toLevelBody(r.levels),
   }));
 
 /**
@@ -53,6 +63,8 @@ export function CriteriaEditor({ editionId, criteria }: { editionId: string; cri
     weight: t('organizer.criteria.weight'),
     min: t('organizer.criteria.min'),
     max: t('organizer.criteria.max'),
+    from: t('judging.levels.from'),
+    to: t('judging.levels.to'),
   };
   // "Weight (criterion 2)": the message under a field says which row it is about.
   const languages = { en: t('forms.language.en'), ro: t('forms.language.ro') };
@@ -158,6 +170,13 @@ export function CriteriaEditor({ editionId, criteria }: { editionId: string; cri
                 <NumberInput label={labels.min} required {...form.getInputProps(`criteria.${i}.min`)} />
                 <NumberInput label={labels.max} required {...form.getInputProps(`criteria.${i}.max`)} />
               </SimpleGrid>
+              <CriterionLevelsEditor
+                form={form}
+                path={`criteria.${i}`}
+                n={i + 1}
+                min={rows[i]!.min}
+                max={rows[i]!.max}
+              />
             </Stack>
           </Card>
         ))}
@@ -171,6 +190,7 @@ export function CriteriaEditor({ editionId, criteria }: { editionId: string; cri
                 weight: 1,
                 min: 1,
                 max: 10,
+                levels: [],
               } satisfies Row)
             }
             data-testid="add-criterion"

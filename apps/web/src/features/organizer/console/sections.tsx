@@ -1,6 +1,11 @@
 import type { TFunction } from 'i18next';
 import type { ComponentType } from 'react';
 import type { resources } from '../../../lib/i18n';
+import { AssignmentsSection } from '../../judging/pages/assignments-section';
+import { ConflictsSection } from '../../judging/pages/conflicts-section';
+import { CorrectionsSection } from '../../judging/pages/corrections-section';
+import { CoverageSection } from '../../judging/pages/coverage-section';
+import { TablesSection } from '../../judging/pages/tables-section';
 import { LiveSection } from '../../live/components/live-section';
 import { OrganizerSubmissionsPage } from '../../submissions/pages/organizer-submissions-page';
 import { CriteriaSection } from '../pages/criteria-section';
@@ -54,6 +59,11 @@ export const CONSOLE_SECTIONS: ConsoleSection[] = [
   section('teams', TeamsSection),
   section('submissions', OrganizerSubmissionsPage),
   section('jury', JurySection),
+  section('coverage', CoverageSection),
+  section('assignments', AssignmentsSection),
+  section('conflicts', ConflictsSection),
+  section('tables', TablesSection),
+  section('corrections', CorrectionsSection),
   section('live', ConsoleLiveSection),
 ];
 
