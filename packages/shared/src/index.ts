@@ -11,6 +11,7 @@ export * from './awards/schemas.js';
 export * from './realtime/events.js';
 export * from './auth/schemas.js';
 export * from './audit/schemas.js';
+export * from './exports/schemas.js';
 export * from './mail/schemas.js';
 export * from './jury/schemas.js';
 export * from './users/schemas.js';
