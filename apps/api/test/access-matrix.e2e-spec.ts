@@ -184,6 +184,9 @@ const ROWS: Row[] = [
   ['GET /api/editions/:id/leaderboard/explain',        401,  403,  403,  403,  403,  200],
   ['GET /api/teams/:id/result',                        401,  200,  403,  403,  403,  200, { window: 'results' }],
 
+  // exports (one kind here; test/exports.e2e-spec.ts checks every kind's access)
+  ['GET /api/editions/:id/exports/:kind.csv',          401,  403,  403,  403,  403,  200, { path: (w) => `/api/editions/${w.edition.id}/exports/scores.csv` }],
+
   // audit
   ['GET /api/editions/:id/audit',                      401,  403,  403,  403,  403,  200],
 ];
