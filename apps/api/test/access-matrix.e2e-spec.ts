@@ -189,6 +189,7 @@ const ROWS: Row[] = [
 
   // audit
   ['GET /api/editions/:id/audit',                      401,  403,  403,  403,  403,  200],
+  ['GET /api/audit',                                   401,  403,  403,  403,  403,  200],
 ];
 
 /** A valid sheet for the main edition's criteria (filled once the world exists). */

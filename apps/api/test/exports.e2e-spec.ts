@@ -53,7 +53,9 @@ describe('CSV exports', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Bucharest' }).format(new Date());
-    expect(res.headers['content-disposition']).toBe(`attachment; filename="${slug}-participants-${today}.csv"`);
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="${slug}-participants-${today}.csv"`,
+    );
     expect(today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
@@ -82,17 +84,35 @@ describe('CSV exports', () => {
 
   it('teams: one row per team with captain and members', async () => {
     const rows = rowsOf((await csv('teams')).body, 'teams');
-    expect(rows.map((r) => [r.teamId, r.name, r.trackSlug, r.captainName, r.memberCount, r.members])).toEqual([
-      [w.teams[0]!.id, 'Team 001', 'health', 'Captain of Team 001', '1', 'Captain of Team 001'],
-      [w.teams[1]!.id, 'Team 002', 'tourism', 'Captain of Team 002', '1', 'Captain of Team 002'],
-    ]);
+    expect(rows.map((r) => [r.teamId, r.name, r.trackSlug, r.captainName, r.memberCount, r.members])).toEqual(
+      [
+        [w.teams[0]!.id, 'Team 001', 'health', 'Captain of Team 001', '1', 'Captain of Team 001'],
+        [w.teams[1]!.id, 'Team 002', 'tourism', 'Captain of Team 002', '1', 'Captain of Team 002'],
+      ],
+    );
   });
 
   it('submissions: one row per project with its status', async () => {
     const rows = rowsOf((await csv('submissions')).body, 'submissions');
-    expect(rows.map((r) => [r.submissionId, r.teamName, r.title, r.status, r.repoUrl, r.disqualified])).toEqual([
-      [w.teams[0]!.submissionId, 'Team 001', 'Project of Team 001', 'submitted', 'https://example.com/repo', 'false'],
-      [w.teams[1]!.submissionId, 'Team 002', 'Project of Team 002', 'submitted', 'https://example.com/repo', 'false'],
+    expect(
+      rows.map((r) => [r.submissionId, r.teamName, r.title, r.status, r.repoUrl, r.disqualified]),
+    ).toEqual([
+      [
+        w.teams[0]!.submissionId,
+        'Team 001',
+        'Project of Team 001',
+        'submitted',
+        'https://example.com/repo',
+        'false',
+      ],
+      [
+        w.teams[1]!.submissionId,
+        'Team 002',
+        'Project of Team 002',
+        'submitted',
+        'https://example.com/repo',
+        'false',
+      ],
     ]);
     expect(rows.every((r) => r.submittedAt !== '')).toBe(true);
   });
@@ -100,16 +120,19 @@ describe('CSV exports', () => {
   it('scores: one row per sheet and criterion, with values, sheet score and the comment intact', async () => {
     const rows = rowsOf((await csv('scores')).body, 'scores');
     expect(rows).toHaveLength(3 * w.criteria.length);
-    const [{ count }] = await t.db.query('SELECT count(*)::int AS count FROM score_sheets WHERE edition_id = $1', [
-      w.editionId,
-    ]);
+    const [{ count }] = await t.db.query(
+      'SELECT count(*)::int AS count FROM score_sheets WHERE edition_id = $1',
+      [w.editionId],
+    );
     expect(new Set(rows.map((r) => r.sheetId)).size).toBe(count);
     const first = rows.filter(
       (r) => r.submissionId === w.teams[0]!.submissionId && r.jurorId === w.jurors[0]!.id,
     );
     expect(first.map((r) => r.criterionId)).toEqual(w.criteria.map((c) => c.id));
     expect(first.map((r) => r.criterion)).toEqual(w.criteria.map((c) => c.name));
-    expect(first.every((r) => r.value === '10' && r.sheetScore === '100' && r.comment === comment)).toBe(true);
+    expect(first.every((r) => r.value === '10' && r.sheetScore === '100' && r.comment === comment)).toBe(
+      true,
+    );
     const low = rows.filter((r) => r.submissionId === w.teams[1]!.submissionId);
     expect(low.map((r) => [r.value, r.sheetScore, r.min, r.max, r.weight])).toEqual(
       w.criteria.map((c) => ['1', '0', String(c.min), String(c.max), String(c.weight)]),
@@ -142,12 +165,18 @@ describe('CSV exports', () => {
     const unknown = await csv('passwords');
     expect(unknown.status).toBe(404);
     expect(unknown.body.code).toBe('NOT_FOUND');
-    const none = await t.request('GET', `/api/editions/00000000-0000-4000-8000-000000000000/exports/teams.csv`, {
-      token: w.organizer.token,
-    });
+    const none = await t.request(
+      'GET',
+      `/api/editions/00000000-0000-4000-8000-000000000000/exports/teams.csv`,
+      {
+        token: w.organizer.token,
+      },
+    );
     expect(none.status).toBe(404);
     expect(none.body.code).toBe('NOT_FOUND');
-    const bare = await t.request('GET', `/api/editions/${w.editionId}/exports/teams`, { token: w.organizer.token });
+    const bare = await t.request('GET', `/api/editions/${w.editionId}/exports/teams`, {
+      token: w.organizer.token,
+    });
     expect(bare.status).toBe(404);
   });
 });
@@ -219,7 +248,9 @@ describe('a 100,000-row export', () => {
     clearInterval(sampler);
     const growthMb = (peak - base) / 2 ** 20;
     // eslint-disable-next-line no-console
-    console.log(`100,000-row export: ${(bytes / 2 ** 20).toFixed(1)} MB, heap growth at most ${growthMb.toFixed(1)} MB`);
+    console.log(
+      `100,000-row export: ${(bytes / 2 ** 20).toFixed(1)} MB, heap growth at most ${growthMb.toFixed(1)} MB`,
+    );
     expect(newlines).toBe(ROWS + 1);
     expect(bytes).toBeGreaterThan(55 * 2 ** 20);
     expect(growthMb).toBeLessThan(50);

@@ -21,7 +21,12 @@ const BATCH_SIZE = 500;
 
 /** The export file's date: the day in Romania, where the event runs. */
 const exportDate = (now: Date) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Bucharest', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Bucharest',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 
 /**
  * CSV exports (organizers). Database kinds are streamed: a server-side cursor (pg-query-stream)
@@ -57,7 +62,9 @@ export class ExportsService {
   private async cursor(kind: Exclude<ExportKind, 'results'>, editionId: string) {
     const runner = this.db.createQueryRunner('master');
     const client = (await runner.connect()) as PoolClient;
-    const source = client.query(new QueryStream(EXPORT_QUERIES[kind], [editionId], { batchSize: BATCH_SIZE }));
+    const source = client.query(
+      new QueryStream(EXPORT_QUERIES[kind], [editionId], { batchSize: BATCH_SIZE }),
+    );
     return { source, release: () => void runner.release() };
   }
 

@@ -40,7 +40,7 @@ describe('csvStream (RFC 4180, UTF-8 with BOM, formula injection)', () => {
 
   it.each([
     ['=', '=HYPERLINK("http://evil.test","click")', `"'=HYPERLINK(""http://evil.test"",""click"")"`],
-    ['+', '+1+cmd|\' /C calc\'!A0', `'+1+cmd|' /C calc'!A0`],
+    ['+', "+1+cmd|' /C calc'!A0", `'+1+cmd|' /C calc'!A0`],
     ['-', '-2+3', `'-2+3`],
     ['@', '@SUM(A1:A9)', `'@SUM(A1:A9)`],
     ['tab', '\t=1+1', `'\t=1+1`],
