@@ -91,6 +91,7 @@ const ROWS: Row[] = [
   ['GET /api/editions/:id',                            200,  200,  200,  200,  200,  200],
   ['POST /api/editions',                               401,  403,  403,  403,  403,  201, { body: () => newEdition() }],
   ['PATCH /api/editions/:id',                          401,  403,  403,  403,  403,  200, { body: () => ({ description: 'Patched by the access matrix' }) }],
+  ['POST /api/editions/:id/copy',                      401,  403,  403,  403,  403,  201, { path: (w) => `/api/editions/${w.spareEdition.id}/copy`, body: () => { const { slug, registrationOpensAt, registrationClosesAt, hackingStartsAt, submissionDeadline, judgingEndsAt } = newEdition(); return { slug, registrationOpensAt, registrationClosesAt, hackingStartsAt, submissionDeadline, judgingEndsAt }; } }],
   ['POST /api/editions/:id/tracks',                    401,  403,  403,  403,  403,  201, { path: (w) => `/api/editions/${w.spareEdition.id}/tracks`, body: () => ({ name: `Track ${uniq()}`, slug: `t-${uniq()}`, description: '' }) }],
   ['PUT /api/editions/:id/criteria',                   401,  403,  403,  403,  403,  200, { path: (w) => `/api/editions/${w.spareEdition.id}/criteria`, body: () => DEFAULT_CRITERIA }],
   ['PATCH /api/tracks/:id',                            401,  403,  403,  403,  403,  200, { body: () => ({ description: 'Patched by the access matrix' }) }],

@@ -4,6 +4,7 @@ export * from './common/i18n.js';
 export * from './health/schemas.js';
 export * from './editions/timeline.js';
 export * from './editions/schemas.js';
+export * from './editions/copy.js';
 export * from './leaderboard/schemas.js';
 export * from './ranking/schemas.js';
 export * from './announcements/schemas.js';
