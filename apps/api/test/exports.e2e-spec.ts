@@ -247,7 +247,6 @@ describe('a 100,000-row export', () => {
     });
     clearInterval(sampler);
     const growthMb = (peak - base) / 2 ** 20;
-    // eslint-disable-next-line no-console
     console.log(
       `100,000-row export: ${(bytes / 2 ** 20).toFixed(1)} MB, heap growth at most ${growthMb.toFixed(1)} MB`,
     );
