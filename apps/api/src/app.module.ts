@@ -26,6 +26,7 @@ import { RevealModule } from './modules/reveal/reveal.module';
 import { LiveFeedsModule } from './modules/live/live-feeds.module';
 import { SeedModule } from './modules/seed/seed.module';
 import { ExportsModule } from './modules/exports/exports.module';
+import { PrivacyModule } from './modules/privacy/privacy.module';
 
 export type ResolvedConfig = AppConfig & { databaseUrl: string };
 
@@ -81,6 +82,7 @@ export class AppModule {
         RevealModule,
         LiveFeedsModule,
         ExportsModule,
+        PrivacyModule,
         SeedModule,
       ],
     };

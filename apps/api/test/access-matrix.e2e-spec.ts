@@ -77,6 +77,7 @@ const ROWS: Row[] = [
   ['POST /api/auth/login',                             200,  200,  200,  200,  200,  200, { body: (w) => ({ email: w.bystander.email, password: w.bystander.password }) }],
   ['POST /api/auth/logout',                            401,  204,  204,  204,  204,  204, { fresh: true }],
   ['GET /api/auth/me',                                 401,  200,  200,  200,  200,  200],
+  ['GET /api/auth/me/data',                            401,  200,  200,  200,  200,  200],
   ['GET /api/auth/session',                            200,  200,  200,  200,  200,  200],
   ['POST /api/auth/password',                          401,  204,  204,  204,  204,  204, { body: (w, r) => ({ currentPassword: w.user(r)?.password ?? LONG_PW, newPassword: w.user(r)?.password ?? LONG_PW }) }],
   ['POST /api/auth/password-reset/request',            202,  202,  202,  202,  202,  202, { body: () => ({ email: 'nobody-matrix@example.test' }) }],

@@ -21,3 +21,4 @@ export * from './registrations/schemas.js';
 export * from './teams/schemas.js';
 export * from './judging/levels.js';
 export * from './judging/schemas.js';
+export * from './privacy/schemas.js';
