@@ -78,6 +78,8 @@ const ROWS: Row[] = [
   ['POST /api/auth/logout',                            401,  204,  204,  204,  204,  204, { fresh: true }],
   ['GET /api/auth/me',                                 401,  200,  200,  200,  200,  200],
   ['GET /api/auth/me/data',                            401,  200,  200,  200,  200,  200],
+  // a wrong password (403 WRONG_PASSWORD; organizers 403 FORBIDDEN): the world's people stay (test/account-deletion.e2e-spec.ts deletes for real)
+  ['DELETE /api/auth/me',                              401,  403,  403,  403,  403,  403, { body: () => ({ password: 'not the password of anyone' }) }],
   ['GET /api/auth/session',                            200,  200,  200,  200,  200,  200],
   ['POST /api/auth/password',                          401,  204,  204,  204,  204,  204, { body: (w, r) => ({ currentPassword: w.user(r)?.password ?? LONG_PW, newPassword: w.user(r)?.password ?? LONG_PW }) }],
   ['POST /api/auth/password-reset/request',            202,  202,  202,  202,  202,  202, { body: () => ({ email: 'nobody-matrix@example.test' }) }],

@@ -30,3 +30,10 @@ export const PersonalDataSchema = z.object({
   auditEntries: z.array(RowSchema),
 });
 export type PersonalData = z.infer<typeof PersonalDataSchema>;
+
+/** `DELETE /api/auth/me`: the account's password, asked again. */
+export const AccountDeleteSchema = z.strictObject({ password: z.string().min(1).max(1000) });
+export type AccountDelete = z.infer<typeof AccountDeleteSchema>;
+
+/** The name an anonymised account carries everywhere it appears. */
+export const DELETED_USER_NAME = 'Deleted user';
