@@ -25,6 +25,8 @@ import { AwardsModule } from './modules/awards/awards.module';
 import { RevealModule } from './modules/reveal/reveal.module';
 import { LiveFeedsModule } from './modules/live/live-feeds.module';
 import { SeedModule } from './modules/seed/seed.module';
+import { ExportsModule } from './modules/exports/exports.module';
+import { PrivacyModule } from './modules/privacy/privacy.module';
 
 export type ResolvedConfig = AppConfig & { databaseUrl: string };
 
@@ -79,6 +81,8 @@ export class AppModule {
         AwardsModule,
         RevealModule,
         LiveFeedsModule,
+        ExportsModule,
+        PrivacyModule,
         SeedModule,
       ],
     };

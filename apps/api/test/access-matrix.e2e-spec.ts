@@ -77,6 +77,9 @@ const ROWS: Row[] = [
   ['POST /api/auth/login',                             200,  200,  200,  200,  200,  200, { body: (w) => ({ email: w.bystander.email, password: w.bystander.password }) }],
   ['POST /api/auth/logout',                            401,  204,  204,  204,  204,  204, { fresh: true }],
   ['GET /api/auth/me',                                 401,  200,  200,  200,  200,  200],
+  ['GET /api/auth/me/data',                            401,  200,  200,  200,  200,  200],
+  // a wrong password (403 WRONG_PASSWORD; organizers 403 FORBIDDEN): the world's people stay (test/account-deletion.e2e-spec.ts deletes for real)
+  ['DELETE /api/auth/me',                              401,  403,  403,  403,  403,  403, { body: () => ({ password: 'not the password of anyone' }) }],
   ['GET /api/auth/session',                            200,  200,  200,  200,  200,  200],
   ['POST /api/auth/password',                          401,  204,  204,  204,  204,  204, { body: (w, r) => ({ currentPassword: w.user(r)?.password ?? LONG_PW, newPassword: w.user(r)?.password ?? LONG_PW }) }],
   ['POST /api/auth/password-reset/request',            202,  202,  202,  202,  202,  202, { body: () => ({ email: 'nobody-matrix@example.test' }) }],
@@ -91,6 +94,7 @@ const ROWS: Row[] = [
   ['GET /api/editions/:id',                            200,  200,  200,  200,  200,  200],
   ['POST /api/editions',                               401,  403,  403,  403,  403,  201, { body: () => newEdition() }],
   ['PATCH /api/editions/:id',                          401,  403,  403,  403,  403,  200, { body: () => ({ description: 'Patched by the access matrix' }) }],
+  ['POST /api/editions/:id/copy',                      401,  403,  403,  403,  403,  201, { path: (w) => `/api/editions/${w.spareEdition.id}/copy`, body: () => { const { slug, registrationOpensAt, registrationClosesAt, hackingStartsAt, submissionDeadline, judgingEndsAt } = newEdition(); return { slug, registrationOpensAt, registrationClosesAt, hackingStartsAt, submissionDeadline, judgingEndsAt }; } }],
   ['POST /api/editions/:id/tracks',                    401,  403,  403,  403,  403,  201, { path: (w) => `/api/editions/${w.spareEdition.id}/tracks`, body: () => ({ name: `Track ${uniq()}`, slug: `t-${uniq()}`, description: '' }) }],
   ['PUT /api/editions/:id/criteria',                   401,  403,  403,  403,  403,  200, { path: (w) => `/api/editions/${w.spareEdition.id}/criteria`, body: () => DEFAULT_CRITERIA }],
   ['PATCH /api/tracks/:id',                            401,  403,  403,  403,  403,  200, { body: () => ({ description: 'Patched by the access matrix' }) }],
@@ -184,8 +188,12 @@ const ROWS: Row[] = [
   ['GET /api/editions/:id/leaderboard/explain',        401,  403,  403,  403,  403,  200],
   ['GET /api/teams/:id/result',                        401,  200,  403,  403,  403,  200, { window: 'results' }],
 
+  // exports (one kind here; test/exports.e2e-spec.ts checks every kind's access)
+  ['GET /api/editions/:id/exports/:kind.csv',          401,  403,  403,  403,  403,  200, { path: (w) => `/api/editions/${w.edition.id}/exports/scores.csv` }],
+
   // audit
   ['GET /api/editions/:id/audit',                      401,  403,  403,  403,  403,  200],
+  ['GET /api/audit',                                   401,  403,  403,  403,  403,  200],
 ];
 
 /** A valid sheet for the main edition's criteria (filled once the world exists). */

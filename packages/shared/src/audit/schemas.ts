@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, InstantSchema } from '../common/primitives.js';
+import { IdSchema, InstantSchema, PageQuerySchema } from '../common/primitives.js';
 
 export const AuditEntrySchema = z.object({
   id: IdSchema,
@@ -23,3 +23,20 @@ export const AUDIT_ACTIONS = [
   'submission.disqualified',
   'user.disabled',
 ] as const;
+
+/**
+ * Filters of `GET /api/editions/:id/audit` and `GET /api/audit` (entries without an edition:
+ * accounts disabled, organizers made): who (`actorId`), what (`action`, `entity`, exact names),
+ * and when (`from` inclusive, `to` exclusive); paginated newest first like every list.
+ */
+export const AuditQuerySchema = PageQuerySchema.extend({
+  actorId: IdSchema.optional(),
+  action: z.string().min(1).max(100).optional(),
+  entity: z.string().min(1).max(100).optional(),
+  from: InstantSchema.optional(),
+  to: InstantSchema.optional(),
+}).refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), {
+  path: ['to'],
+  message: 'must be after from',
+});
+export type AuditQuery = z.infer<typeof AuditQuerySchema>;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AuditEntry, Page, PageQuery } from '@ca/shared';
+import type { AuditEntry, AuditQuery, Page } from '@ca/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { decodeCursor, pageFrom } from '../../common/pagination/cursor';
 import { AuditEntryEntity } from './entities/audit-entry.entity';
@@ -46,8 +46,12 @@ export class AuditService {
     });
   }
 
-  /** The edition's log, newest first. */
-  async list(editionId: string, q: PageQuery): Promise<Page<AuditEntry>> {
+  /**
+   * The edition's log (`editionId` null: the entries without an edition, such as accounts
+   * disabled and organizers made), newest first, filtered by actor, action, entity and time
+   * (`from` inclusive, `to` exclusive).
+   */
+  async list(editionId: string | null, q: AuditQuery): Promise<Page<AuditEntry>> {
     const cursor = decodeCursor(q.cursor, 2);
     // The cursor keeps the timestamp at PostgreSQL's full (microsecond) precision: a JS Date would
     // cut it to milliseconds and skip entries written within the same millisecond.
@@ -55,10 +59,16 @@ export class AuditService {
       .getRepository(AuditEntryEntity)
       .createQueryBuilder('a')
       .addSelect(`to_char(a.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, 'at_us')
-      .where('a.edition_id = :editionId', { editionId })
       .orderBy('a.at', 'DESC')
       .addOrderBy('a.id', 'DESC')
       .limit(q.limit + 1);
+    if (editionId === null) qb.where('a.edition_id IS NULL');
+    else qb.where('a.edition_id = :editionId', { editionId });
+    if (q.actorId) qb.andWhere('a.actor_id = :actorId', { actorId: q.actorId });
+    if (q.action) qb.andWhere('a.action = :action', { action: q.action });
+    if (q.entity) qb.andWhere('a.entity = :entity', { entity: q.entity });
+    if (q.from) qb.andWhere('a.at >= :from::timestamptz', { from: q.from });
+    if (q.to) qb.andWhere('a.at < :to::timestamptz', { to: q.to });
     if (cursor) qb.andWhere('(a.at, a.id) < (:at::timestamptz, :id::uuid)', { at: cursor[0], id: cursor[1] });
     const { entities, raw } = await qb.getRawAndEntities<{ at_us: string }>();
     const rows = entities.map((e, i) => ({ e, atUs: raw[i]!.at_us }));

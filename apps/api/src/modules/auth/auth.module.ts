@@ -22,6 +22,6 @@ import { SessionsService } from './sessions.service';
     PasswordsService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [SessionsService, AuthService],
+  exports: [SessionsService, AuthService, LoginLimiter],
 })
 export class AuthModule {}

@@ -48,6 +48,19 @@ export class UsersService {
     return this.get(rows.raw[0].id);
   }
 
+  /**
+   * Anonymises an account for good (the person deleted it): name and email replaced, the password
+   * unusable, disabled. The row stays, so that sheets and audit entries keep pointing at it.
+   */
+  async anonymise(userId: string, name: string, manager: EntityManager = this.db.manager): Promise<void> {
+    await manager.query(
+      `UPDATE users SET name = $2, email = 'deleted-' || id || '@deleted.invalid', password_hash = '!',
+              is_organizer = false, disabled_at = coalesce(disabled_at, now()), updated_at = now()
+        WHERE id = $1`,
+      [userId, name],
+    );
+  }
+
   /** Stores an already hashed password (hash before a transaction: argon2id takes tens of ms). */
   async setPasswordHash(
     userId: string,
