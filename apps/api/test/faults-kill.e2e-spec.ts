@@ -19,7 +19,7 @@ describe('SIGKILL during a burst of score writes', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    w = await createJudgingWorld(t, { teams: 6, jurors: 3, tracks: ['Health'], reviewsPerSubmission: 2 });
+    w = await createJudgingWorld(t, { teams: 4, jurors: 3, tracks: ['Health'], reviewsPerSubmission: 3 });
     await openJudging(t, w.editionId);
     await must(t, 'POST', `/api/editions/${w.editionId}/assignments/auto`, {
       token: w.organizer.token,
@@ -71,13 +71,13 @@ describe('SIGKILL during a burst of score writes', () => {
     const writers = pairs.map(writer);
     // Let the burst run, then kill the process without warning.
     const until = Date.now() + 15_000;
-    while ([...acked.values()].reduce((s, a) => s + a.length, 0) < 150 && Date.now() < until)
+    while ([...acked.values()].reduce((s, a) => s + a.length, 0) < 100 && Date.now() < until)
       await new Promise((r) => setTimeout(r, 20));
     killed = true;
     first.child.kill('SIGKILL');
     await Promise.all(writers);
     const total = [...acked.values()].reduce((s, a) => s + a.length, 0);
-    expect(total).toBeGreaterThanOrEqual(100);
+    expect(total).toBeGreaterThanOrEqual(60);
     expect(otherStatuses).toBe(0);
     expect(unanswered.size).toBeGreaterThan(0); // the kill did land in the middle of writes
 
