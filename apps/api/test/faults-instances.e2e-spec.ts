@@ -8,7 +8,14 @@ import {
 } from '@ca/shared';
 import { io, type Socket } from 'socket.io-client';
 import { createTestApp, type TestApp } from './helpers/app';
-import { assignmentsOf, createJudgingWorld, must, openJudging, valuesFor, type JudgingWorld } from './helpers/judging';
+import {
+  assignmentsOf,
+  createJudgingWorld,
+  must,
+  openJudging,
+  valuesFor,
+  type JudgingWorld,
+} from './helpers/judging';
 import { applyTo, waitFor } from './helpers/live';
 import { call, failoverProxy, startServer, type Server } from './helpers/processes';
 
@@ -20,7 +27,8 @@ import { call, failoverProxy, startServer, type Server } from './helpers/process
  */
 jest.setTimeout(60_000);
 const withRedis = process.env.REDIS_URL ? describe : describe.skip;
-if (!process.env.REDIS_URL) console.log('[faults-instances] REDIS_URL unset: the two-instance fault test is skipped');
+if (!process.env.REDIS_URL)
+  console.log('[faults-instances] REDIS_URL unset: the two-instance fault test is skipped');
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -77,7 +85,8 @@ function watcher(base: string, token: string, editionId: string, trackId: string
   socket.on('leaderboard:update', (u) => (buffered ? buffered.push(u) : apply(u)));
   socket.on('leaderboard:snapshot', (s) => {
     if (s.trackId !== trackId || !state.board) return;
-    if (s.version < state.board.version) state.gaps.push(`snapshot ${s.version} older than ${state.board.version}`);
+    if (s.version < state.board.version)
+      state.gaps.push(`snapshot ${s.version} older than ${state.board.version}`);
     else state.board = s;
   });
   return state;
@@ -138,11 +147,7 @@ withRedis('an API instance killed while clients watch (two instances, Redis)', (
       expect(res.status).toBe(200);
     };
     for (let i = 0; i < 10; i++) await write();
-    await waitFor(
-      () => watchers.every((x) => x.updates > 0),
-      'updates through the first instance',
-      15_000,
-    );
+    await waitFor(() => watchers.every((x) => x.updates > 0), 'updates through the first instance', 15_000);
 
     // Kill `a` while writes keep going through `b`.
     const writing = (async () => {

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { createTestApp, type TestApp } from './helpers/app';
-import { assignmentsOf, createJudgingWorld, must, openJudging, valuesFor, type JudgingWorld } from './helpers/judging';
+import {
+  assignmentsOf,
+  createJudgingWorld,
+  must,
+  openJudging,
+  valuesFor,
+  type JudgingWorld,
+} from './helpers/judging';
 import { call, startServer, type Server } from './helpers/processes';
 
 /**

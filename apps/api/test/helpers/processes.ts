@@ -58,8 +58,7 @@ export async function startServer(opts: {
   const url = `http://127.0.0.1:${port}`;
   const until = Date.now() + (opts.timeoutMs ?? 60_000);
   for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null)
-      throw new Error(`server exited early:\n${out}`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited early:\n${out}`);
     try {
       if ((await fetch(`${url}/api/health`)).status === 200) break;
     } catch {
@@ -180,7 +179,9 @@ export async function startPrivatePostgres(opts: {
       if (m) resolve(m[1]!);
     });
     child.stderr!.on('data', (d) => (out += d));
-    child.once('exit', (code) => reject(new Error(`private PostgreSQL did not start (exit ${code}): ${out}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`private PostgreSQL did not start (exit ${code}): ${out}`)),
+    );
   });
   return {
     url,
