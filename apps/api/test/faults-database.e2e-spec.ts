@@ -12,7 +12,7 @@ import { call, freePort, startPrivatePostgres, startServer, type Server } from '
  */
 jest.setTimeout(60_000);
 
-const DOWN_BOUND_MS = 4_000; // DB_CONNECT_TIMEOUT_MS below (2 s) plus slack for a loaded machine
+const DOWN_BOUND_MS = 4_000; // DB_CONNECT_TIMEOUT_MS and DB_QUERY_TIMEOUT_MS below (2 s) plus slack
 
 describe('PostgreSQL stopped and started under the API', () => {
   let dataDir: string;
@@ -25,7 +25,10 @@ describe('PostgreSQL stopped and started under the API', () => {
     fs.chmodSync(dataDir, 0o755); // as root PostgreSQL runs as `postgres`, which must enter it
     pgPort = await freePort();
     db = await startPrivatePostgres({ dataDir, port: pgPort, database: 'faults' });
-    server = await startServer({ databaseUrl: db.url, env: { DB_CONNECT_TIMEOUT_MS: '2000' } });
+    server = await startServer({
+      databaseUrl: db.url,
+      env: { DB_CONNECT_TIMEOUT_MS: '2000', DB_QUERY_TIMEOUT_MS: '2000' },
+    });
   }, 60_000);
   afterAll(async () => {
     await server?.stop();
@@ -93,5 +96,58 @@ describe('PostgreSQL stopped and started under the API', () => {
     // The session written before the outage is still good, and writes go through again.
     expect((await call(server!.url, 'GET', '/api/auth/me', { token })).status).toBe(200);
     expect((await register()).status).toBe(201);
+  });
+
+  it('answers 503 promptly while the database hangs (frozen, connections open), and recovers', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const token: string = (await register()).body.token;
+    const pids = () => {
+      const main = execFileSync('pgrep', ['-f', '--', `-D ${path.join(dataDir, 'pg')}`], { encoding: 'utf8' })
+        .trim()
+        .split('\n');
+      const kids = main.flatMap((p) => {
+        try {
+          return execFileSync('pgrep', ['-P', p], { encoding: 'utf8' }).trim().split('\n');
+        } catch {
+          return [];
+        }
+      });
+      return [...main, ...kids].filter(Boolean).map(Number);
+    };
+    // Several connections open and idle in the API's pool, so that requests during the freeze
+    // send their queries on live connections that never answer (not only new connections).
+    await Promise.all(Array.from({ length: 8 }, () => call(server!.url, 'GET', '/api/auth/me', { token })));
+    const frozen = pids();
+    for (const p of frozen) process.kill(p, 'SIGSTOP');
+    try {
+      const health = await call(server!.url, 'GET', '/api/health', { timeoutMs: 30_000 });
+      expect(health.status).toBe(503);
+      expect(health.ms).toBeLessThan(DOWN_BOUND_MS);
+      const attempts = await Promise.all(
+        [
+          register(),
+          ...Array.from({ length: 6 }, () =>
+            call(server!.url, 'GET', '/api/auth/me', { token, timeoutMs: 20_000 }),
+          ),
+        ].map((p) => p.catch((e: Error) => ({ status: 0, body: { code: e.message }, ms: -1 }))),
+      );
+      for (const res of attempts) {
+        expect({ status: res.status, code: res.body?.code }).toEqual({
+          status: 503,
+          code: 'DATABASE_UNAVAILABLE',
+        });
+        expect(res.ms).toBeLessThan(DOWN_BOUND_MS * 2);
+      }
+    } finally {
+      for (const p of frozen) process.kill(p, 'SIGCONT');
+    }
+    const until = Date.now() + 20_000;
+    let status = 0;
+    while (Date.now() < until && status !== 200) {
+      status = (await call(server!.url, 'GET', '/api/health', { timeoutMs: 10_000 })).status;
+      if (status !== 200) await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(status).toBe(200);
+    expect((await call(server!.url, 'GET', '/api/auth/me', { token })).status).toBe(200);
   });
 });
