@@ -52,13 +52,28 @@ export class AppModule {
         ConfigModule.register(config),
         TypeOrmModule.forRootAsync({
           useFactory: () => ({
-            ...dataSourceOptions(config.databaseUrl, { connectTimeoutMs: config.dbConnectTimeoutMs }),
+            ...dataSourceOptions(config.databaseUrl, {
+              connectTimeoutMs: config.dbConnectTimeoutMs,
+              queryTimeoutMs: config.dbQueryTimeoutMs,
+            }),
             retryAttempts: 0,
           }),
           dataSourceFactory: async (options) => {
-            const ds = await new DataSource(options!).initialize();
-            await migrateWithLock(ds);
-            return ds;
+            // Migrations (and the wait for another instance's) may take longer than a request's
+            // query timeout: they run first on connections of their own (the lock's and the
+            // migrations'), without it.
+            const migrator = await new DataSource(
+              dataSourceOptions(config.databaseUrl, {
+                connectTimeoutMs: config.dbConnectTimeoutMs,
+                poolSize: 2,
+              }),
+            ).initialize();
+            try {
+              await migrateWithLock(migrator);
+            } finally {
+              await migrator.destroy();
+            }
+            return new DataSource(options!).initialize();
           },
         }),
         RedisModule,

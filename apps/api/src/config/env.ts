@@ -49,6 +49,7 @@ const EnvSchema = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Challenge Accepted <no-reply@challenge-accepted.local>'),
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+  DB_QUERY_TIMEOUT_MS: z.coerce.number().int().positive().default(15000),
 });
 
 export interface AppConfig {
@@ -86,6 +87,12 @@ export interface AppConfig {
   smtpUrl?: string;
   mailFrom: string;
   dbConnectTimeoutMs: number;
+  /**
+   * How long a query may go unanswered before the API gives up on it (pg's `query_timeout`):
+   * a database that hangs (frozen, or the network to it gone) then costs a 503 after this long,
+   * not a request that never ends. Migrations at start-up are not bounded by it.
+   */
+  dbQueryTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -145,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     dbConnectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,
+    dbQueryTimeoutMs: e.DB_QUERY_TIMEOUT_MS,
   };
 }
 

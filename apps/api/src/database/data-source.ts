@@ -5,7 +5,7 @@ import { MIGRATIONS } from './migrations';
 
 export function dataSourceOptions(
   url: string,
-  extra: { connectTimeoutMs?: number; poolSize?: number } = {},
+  extra: { connectTimeoutMs?: number; poolSize?: number; queryTimeoutMs?: number } = {},
 ): DataSourceOptions {
   return {
     type: 'postgres',
@@ -21,6 +21,8 @@ export function dataSourceOptions(
     extra: {
       connectionTimeoutMillis: extra.connectTimeoutMs ?? 5000,
       max: extra.poolSize ?? 10,
+      // Unset: no bound (migrations, the CLIs); the API sets DB_QUERY_TIMEOUT_MS.
+      ...(extra.queryTimeoutMs ? { query_timeout: extra.queryTimeoutMs } : {}),
     },
   };
 }

@@ -12,7 +12,24 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
   429: 'RATE_LIMITED',
 };
 
-const DB_DOWN = new Set(['ECONNREFUSED', 'ETIMEDOUT', 'ENOTFOUND', '57P01', '57P03', '08006', '08001']);
+const DB_DOWN = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EPIPE',
+  '57P01',
+  '57P03',
+  '08006',
+  '08001',
+]);
+/**
+ * node-postgres's own errors carry no code, only these messages: the pool waited longer than
+ * DB_CONNECT_TIMEOUT_MS for a connection, a connection dropped or timed out while connecting, a
+ * query got no answer within DB_QUERY_TIMEOUT_MS.
+ */
+const DB_DOWN_MESSAGE =
+  /^(timeout exceeded when trying to connect|Connection terminated|Query read timeout|Client has encountered a connection error)/;
 
 /** Turns anything thrown while serving a request into the contract's error body. */
 export function toErrorBody(err: unknown): { body: ApiErrorBody; unexpected: boolean } {
@@ -43,7 +60,10 @@ export function toErrorBody(err: unknown): { body: ApiErrorBody; unexpected: boo
             : (e.message ?? code);
     return { body: { statusCode: ERROR_STATUS[code], code, message }, unexpected: false };
   }
-  if (e?.code && DB_DOWN.has(e.code)) {
+  if (
+    (e?.code && DB_DOWN.has(e.code)) ||
+    (typeof e?.message === 'string' && DB_DOWN_MESSAGE.test(e.message))
+  ) {
     return {
       body: { statusCode: 503, code: 'DATABASE_UNAVAILABLE', message: 'The database is unavailable' },
       unexpected: true,
