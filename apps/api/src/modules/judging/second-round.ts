@@ -1,0 +1,74 @@
+/**
+ * The second judging round, as a pure function (no database): which projects get more reviews, and
+ * from whom.
+ *
+ * Rules:
+ * 1. a project is uncertain when the interval `normalized ± z · noiseSd / √sheets` of its value holds
+ *    one of the cut-offs between rank r and r + 1 for r = 1 … `top` (the midpoints of the adjacent
+ *    values on the board): its place in the top `top`, or its order within it, could change with
+ *    more sheets;
+ * 2. each uncertain project gets `k` more jurors through the balanced assignment (`assignJurors`):
+ *    never a juror conflicted with its team, never a juror already on it, the round's new loads
+ *    within one of each other.
+ */
+import { type AlgoAssignment, type AlgoJuror, type AlgoResult, assignJurors } from './assignment-algorithm';
+
+export interface SecondRoundRow {
+  submissionId: string;
+  teamId: string;
+  trackId: string;
+  /** The ranked value on the board. */
+  normalized: number;
+  /** Counting sheets behind it (≥ 1). */
+  sheets: number;
+}
+
+export interface SecondRoundInput {
+  /** The board's ranked rows, best first. */
+  rows: readonly SecondRoundRow[];
+  /** The prize cut-off (the top `top` places); 3 unless told. */
+  top?: number;
+  /** More reviews per uncertain project. */
+  k: number;
+  /** The standard deviation of one sheet's value, in normalized units. */
+  noiseSd: number;
+  /** Width of the interval in standard errors; 1 unless told. */
+  z?: number;
+  jurors: readonly AlgoJuror[];
+  /** Every assignment on the edition now. */
+  assignments: readonly AlgoAssignment[];
+  conflicted: (jurorId: string, teamId: string) => boolean;
+}
+
+export interface SecondRoundResult {
+  /** The uncertain projects, in board order. */
+  uncertain: string[];
+  added: AlgoAssignment[];
+  short: AlgoResult['short'];
+}
+
+export function secondRound(input: SecondRoundInput): SecondRoundResult {
+  const top = input.top ?? 3;
+  const z = input.z ?? 1;
+  const rows = input.rows;
+  const cuts: number[] = [];
+  for (let r = 1; r <= top && r < rows.length; r++) cuts.push((rows[r - 1]!.normalized + rows[r]!.normalized) / 2);
+  const uncertain = rows.filter((row) => {
+    const half = (z * input.noiseSd) / Math.sqrt(Math.max(1, row.sheets));
+    return cuts.some((c) => Math.abs(row.normalized - c) <= half);
+  });
+  if (uncertain.length === 0 || input.k <= 0) return { uncertain: [], added: [], short: [] };
+  const onIt = new Set(input.assignments.map((a) => `${a.jurorId}\u0000${a.submissionId}`));
+  const teamOf = new Map(uncertain.map((r) => [r.teamId, r.submissionId]));
+  const result = assignJurors({
+    reviewsPerSubmission: input.k,
+    // One team per project on a board; the team id is what `conflicted` sees, so the project is
+    // found back from it to exclude the jurors already on it.
+    projects: uncertain.map((r) => ({ submissionId: r.submissionId, teamId: r.teamId, trackId: r.trackId })),
+    jurors: input.jurors,
+    conflicted: (jurorId, teamId) =>
+      input.conflicted(jurorId, teamId) || onIt.has(`${jurorId}\u0000${teamOf.get(teamId) ?? ''}`),
+    existing: [],
+  });
+  return { uncertain: uncertain.map((r) => r.submissionId), added: result.added, short: result.short };
+}
