@@ -22,7 +22,10 @@ import type { CountingSheet } from './types';
 
 /** Shrinkage of a juror's offset, in sheets' worth of evidence for "offset 0". */
 export const OFFSET_PRIOR = 3;
-/** Shrinkage of a juror's scale towards 1, in sheets' worth of evidence times the q's spread. */
+/**
+ * Shrinkage of a juror's scale towards 1, in sheets' worth of evidence: the penalty is
+ * `SCALE_PRIOR · mean(q²) · (a_j − 1)²`, so that it weighs like that many sheets whatever the spread.
+ */
 export const SCALE_PRIOR = 3;
 /** A juror's scale is kept within these bounds, so that no juror's sheets are inverted or blown up. */
 export const SCALE_BOUNDS = [0.25, 4] as const;
@@ -83,6 +86,9 @@ export const fitJurorEffects = (
       moved = Math.max(moved, Math.abs(next - q[p]));
       q[p] = next;
     }
+    let spread = 0;
+    for (let p = 0; p < q.length; p++) spread += q[p] * q[p];
+    const scalePrior = SCALE_PRIOR * Math.max(spread / q.length, 1e-6);
     n.fill(0);
     sq.fill(0);
     sqq.fill(0);
@@ -98,13 +104,13 @@ export const fitJurorEffects = (
       sqy[j] += qp * y[i];
     }
     for (let j = 0; j < b.length; j++) {
-      // Minimize Σ (y − b − a q)² + OFFSET_PRIOR b² + SCALE_PRIOR (a − 1)²:
+      // Minimize Σ (y − b − a q)² + λb b² + λa (a − 1)², λb = OFFSET_PRIOR, λa = scalePrior:
       // [n + λb, Σq; Σq, Σq² + λa] [b; a] = [Σy; Σqy + λa].
       const m11 = n[j] + OFFSET_PRIOR;
       const m12 = sq[j];
-      const m22 = sqq[j] + SCALE_PRIOR;
+      const m22 = sqq[j] + scalePrior;
       const r1 = sy[j];
-      const r2 = sqy[j] + SCALE_PRIOR;
+      const r2 = sqy[j] + scalePrior;
       const det = m11 * m22 - m12 * m12;
       let nextA = (m11 * r2 - m12 * r1) / det;
       nextA = Math.min(maxScale, Math.max(minScale, nextA));
