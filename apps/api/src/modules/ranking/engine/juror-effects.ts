@@ -7,7 +7,7 @@
  * μ the mean of all counting sheet scores, q_p the project's quality (its normalized value), b_j the
  * juror's offset (lenient > 0, harsh < 0) and a_j the juror's use of the scale (1 = like the others,
  * < 1 = compressed). It is fitted by penalized least squares: the squared residuals plus
- * `OFFSET_PRIOR · b_j²` plus `SCALE_PRIOR · (a_j − 1)²` per juror, so a juror with few sheets is
+ * `OFFSET_PRIOR · b_j²` plus `SCALE_PRIOR · mean(q²) · (a_j − 1)²` per juror, so a juror with few sheets is
  * shrunk towards an average juror (offset 0, scale 1) and a juror with one sheet moves little; the
  * overlap between jurors on shared projects is what separates a lenient juror from good projects.
  *
@@ -43,6 +43,7 @@ const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** The fit itself, exported for the lab and the tests: juror effects and μ from counting sheets. */
 export const fitJurorEffects = (
   input: readonly CountingSheet[],
+  priors: { offset: number; scale: number } = { offset: OFFSET_PRIOR, scale: SCALE_PRIOR },
 ): { mean: number; jurors: Map<string, JurorEffect>; quality: Map<string, number> } => {
   const sheets = [...input].sort((x, y) => byId(x.jurorId, y.jurorId) || byId(x.submissionId, y.submissionId));
   const jurors = new Map<string, JurorEffect>();
@@ -88,7 +89,7 @@ export const fitJurorEffects = (
     }
     let spread = 0;
     for (let p = 0; p < q.length; p++) spread += q[p] * q[p];
-    const scalePrior = SCALE_PRIOR * Math.max(spread / q.length, 1e-6);
+    const scalePrior = priors.scale * Math.max(spread / q.length, 1e-6);
     n.fill(0);
     sq.fill(0);
     sqq.fill(0);
@@ -104,9 +105,9 @@ export const fitJurorEffects = (
       sqy[j] += qp * y[i];
     }
     for (let j = 0; j < b.length; j++) {
-      // Minimize Σ (y − b − a q)² + λb b² + λa (a − 1)², λb = OFFSET_PRIOR, λa = scalePrior:
+      // Minimize Σ (y − b − a q)² + λb b² + λa (a − 1)², λb = priors.offset, λa = scalePrior:
       // [n + λb, Σq; Σq, Σq² + λa] [b; a] = [Σy; Σqy + λa].
-      const m11 = n[j] + OFFSET_PRIOR;
+      const m11 = n[j] + priors.offset;
       const m12 = sq[j];
       const m22 = sqq[j] + scalePrior;
       const r1 = sy[j];
