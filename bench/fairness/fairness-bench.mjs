@@ -26,7 +26,8 @@ const { assignJurors } = require(path.join(DIST, 'judging/assignment-algorithm.j
 const { secondRound } = require(path.join(DIST, 'judging/second-round.js'));
 
 const SEEDS = Number(process.env.FAIRNESS_SEEDS ?? 200);
-const SECOND_ROUND_K = Number(process.env.FAIRNESS_K ?? 2);
+const SECOND_ROUND_K = Number(process.env.FAIRNESS_K ?? 3);
+const SECOND_ROUND_Z = Number(process.env.FAIRNESS_Z ?? 3);
 
 // mulberry32, and Box-Muller normals from it.
 const rng = (seed) => () => {
@@ -258,6 +259,7 @@ const withSecondRound = (ev, normalization) => {
     })),
     top: 3,
     k: SECOND_ROUND_K,
+    z: SECOND_ROUND_Z,
     noiseSd,
     jurors: ev.jurors,
     assignments: ev.sheets.map((s) => ({ jurorId: s.jurorId, submissionId: s.submissionId })),
@@ -319,7 +321,7 @@ for (const sc of SCENARIOS) {
     assignmentMs: assignmentFor(sc).ms,
     ms,
     methods,
-    secondRound: sc.secondRound ? { k: SECOND_ROUND_K, uncertain: ci(secondStats.uncertain), added: ci(secondStats.added) } : undefined,
+    secondRound: sc.secondRound ? { k: SECOND_ROUND_K, z: SECOND_ROUND_Z, uncertain: ci(secondStats.uncertain), added: ci(secondStats.added) } : undefined,
   });
   console.log(`${sc.id}: ${(ms / 1000).toFixed(1)} s`);
   for (const m of methods)
