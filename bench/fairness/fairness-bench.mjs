@@ -63,12 +63,63 @@ const JURORS = {
 const CRITERIA_10 = [0, 1, 2, 3].map((i) => ({ id: `c${i}`, weight: 1, min: 1, max: 10, order: i }));
 
 export const SCENARIOS = [
-  { id: 'mixed-60', label: '60 × 12 × 3, mixed jurors', projects: 60, jurors: 12, reviews: 3, kind: 'mixed', biased: true, secondRound: true },
-  { id: 'mixed-200', label: '200 × 40 × 5, mixed jurors', projects: 200, jurors: 40, reviews: 5, kind: 'mixed', biased: true },
-  { id: 'harsh', label: 'one very harsh juror (60 × 12 × 3)', projects: 60, jurors: 12, reviews: 3, kind: 'mild', harsh: -3.5, biased: true },
-  { id: 'single', label: 'a lenient juror with a single sheet (60 × 12 × 3 + 1)', projects: 60, jurors: 12, reviews: 3, kind: 'mild', single: 3.5, biased: true },
-  { id: 'ties', label: 'heavy ties: compressed, coarse jurors (60 × 12 × 3)', projects: 60, jurors: 12, reviews: 3, kind: 'coarse', biased: true },
-  { id: 'fair', label: 'control: fair jurors (60 × 12 × 3)', projects: 60, jurors: 12, reviews: 3, kind: 'fair', biased: false },
+  {
+    id: 'mixed-60',
+    label: '60 × 12 × 3, mixed jurors',
+    projects: 60,
+    jurors: 12,
+    reviews: 3,
+    kind: 'mixed',
+    biased: true,
+    secondRound: true,
+  },
+  {
+    id: 'mixed-200',
+    label: '200 × 40 × 5, mixed jurors',
+    projects: 200,
+    jurors: 40,
+    reviews: 5,
+    kind: 'mixed',
+    biased: true,
+  },
+  {
+    id: 'harsh',
+    label: 'one very harsh juror (60 × 12 × 3)',
+    projects: 60,
+    jurors: 12,
+    reviews: 3,
+    kind: 'mild',
+    harsh: -3.5,
+    biased: true,
+  },
+  {
+    id: 'single',
+    label: 'a lenient juror with a single sheet (60 × 12 × 3 + 1)',
+    projects: 60,
+    jurors: 12,
+    reviews: 3,
+    kind: 'mild',
+    single: 3.5,
+    biased: true,
+  },
+  {
+    id: 'ties',
+    label: 'heavy ties: compressed, coarse jurors (60 × 12 × 3)',
+    projects: 60,
+    jurors: 12,
+    reviews: 3,
+    kind: 'coarse',
+    biased: true,
+  },
+  {
+    id: 'fair',
+    label: 'control: fair jurors (60 × 12 × 3)',
+    projects: 60,
+    jurors: 12,
+    reviews: 3,
+    kind: 'fair',
+    biased: false,
+  },
 ];
 
 export const METHODS = [
@@ -88,9 +139,18 @@ const assignmentFor = (sc) => {
     teamId: `t${String(i).padStart(3, '0')}`,
     trackId: 'main',
   }));
-  const jurors = Array.from({ length: sc.jurors }, (_, i) => ({ jurorId: `j${String(i).padStart(2, '0')}`, trackIds: [] }));
+  const jurors = Array.from({ length: sc.jurors }, (_, i) => ({
+    jurorId: `j${String(i).padStart(2, '0')}`,
+    trackIds: [],
+  }));
   const started = performance.now();
-  const result = assignJurors({ reviewsPerSubmission: sc.reviews, projects, jurors, conflicted: () => false, existing: [] });
+  const result = assignJurors({
+    reviewsPerSubmission: sc.reviews,
+    projects,
+    jurors,
+    conflicted: () => false,
+    existing: [],
+  });
   if (result.short.length > 0) throw new Error(`${sc.id}: assignment short`);
   const value = { projects, jurors, assignments: result.assignments, ms: performance.now() - started };
   assignmentCache.set(sc.id, value);
@@ -122,7 +182,10 @@ const simulate = (sc, seed) => {
   if (sc.single !== undefined) {
     const late = { jurorId: 'j99', trackIds: [] };
     model.set(late.jurorId, { offset: sc.single, scale: 1, noise: 0.8 });
-    assigned.push({ jurorId: late.jurorId, submissionId: projects[Math.floor(r() * projects.length)].submissionId });
+    assigned.push({
+      jurorId: late.jurorId,
+      submissionId: projects[Math.floor(r() * projects.length)].submissionId,
+    });
   }
   const sheets = assigned.map((a) => ({
     jurorId: a.jurorId,
@@ -146,7 +209,13 @@ const hash = (s) => {
 };
 
 const boardOf = (ev, normalization) =>
-  computeEdition({ normalization, criteria: CRITERIA_10, entries: ev.entries, sheets: ev.sheets, conflicts: [] }).get(null);
+  computeEdition({
+    normalization,
+    criteria: CRITERIA_10,
+    entries: ev.entries,
+    sheets: ev.sheets,
+    conflicts: [],
+  }).get(null);
 
 /** Announced order (best first) per method. */
 const rankBy = (ev, method) => {
@@ -168,8 +237,12 @@ const rankBy = (ev, method) => {
     return pairs;
   });
   const comparisons = [];
-  for (let i = 0; streams.some((s) => i < s.length); i++) for (const s of streams) if (i < s.length) comparisons.push(s[i]);
-  const mu = crowdBT(ev.entries.map((e) => e.submissionId), comparisons);
+  for (let i = 0; streams.some((s) => i < s.length); i++)
+    for (const s of streams) if (i < s.length) comparisons.push(s[i]);
+  const mu = crowdBT(
+    ev.entries.map((e) => e.submissionId),
+    comparisons,
+  );
   const order = new Map(ev.entries.map((e, i) => [e.submissionId, i]));
   return [...mu.keys()].sort((a, b) => mu.get(b) - mu.get(a) || order.get(a) - order.get(b));
 };
@@ -208,7 +281,10 @@ const withSecondRound = (ev, normalization) => {
   const scored = ev.sheets.map((s) => ({
     jurorId: s.jurorId,
     submissionId: s.submissionId,
-    score: (CRITERIA_10.reduce((sum, c) => sum + (s.values[c.id] - c.min) / (c.max - c.min), 0) / CRITERIA_10.length) * 100,
+    score:
+      (CRITERIA_10.reduce((sum, c) => sum + (s.values[c.id] - c.min) / (c.max - c.min), 0) /
+        CRITERIA_10.length) *
+      100,
   }));
   // One sheet's noise in normalized units: the pooled within-project standard deviation of the
   // per-sheet normalized values (z-scores against the juror, or the model's juror-corrected score).
@@ -225,11 +301,13 @@ const withSecondRound = (ev, normalization) => {
       if (!stats.has(s.jurorId)) stats.set(s.jurorId, []);
       stats.get(s.jurorId).push(s.score);
     }
-    const ms = new Map([...stats].map(([j, xs]) => {
-      const m = xs.reduce((a, b) => a + b, 0) / xs.length;
-      const sd = Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / xs.length);
-      return [j, { m, sd, n: xs.length }];
-    }));
+    const ms = new Map(
+      [...stats].map(([j, xs]) => {
+        const m = xs.reduce((a, b) => a + b, 0) / xs.length;
+        const sd = Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / xs.length);
+        return [j, { m, sd, n: xs.length }];
+      }),
+    );
     perSheet = scored.map((s) => {
       const j = ms.get(s.jurorId);
       return { id: s.submissionId, v: j.n < 2 || j.sd < 1e-9 ? 0 : (s.score - j.m) / j.sd };
@@ -268,9 +346,18 @@ const withSecondRound = (ev, normalization) => {
   const extra = plan.added.map((a) => ({
     jurorId: a.jurorId,
     submissionId: a.submissionId,
-    values: sheetValues(ev.r, ev.truth.get(a.submissionId), ev.eps.get(a.submissionId), ev.model.get(a.jurorId)),
+    values: sheetValues(
+      ev.r,
+      ev.truth.get(a.submissionId),
+      ev.eps.get(a.submissionId),
+      ev.model.get(a.jurorId),
+    ),
   }));
-  return { ev: { ...ev, sheets: [...ev.sheets, ...extra] }, uncertain: plan.uncertain.length, added: plan.added.length };
+  return {
+    ev: { ...ev, sheets: [...ev.sheets, ...extra] },
+    uncertain: plan.uncertain.length,
+    added: plan.added.length,
+  };
 };
 
 const ci = (xs) => {
@@ -313,7 +400,11 @@ for (const sc of SCENARIOS) {
     bestWins: ci(m.bestWins),
     top3: ci(m.top3),
     rankError: ci(m.rankError),
-    vsRawMean: { tau: pairedCi(m.tau, base.tau), bestWins: pairedCi(m.bestWins, base.bestWins), rankError: pairedCi(m.rankError, base.rankError) },
+    vsRawMean: {
+      tau: pairedCi(m.tau, base.tau),
+      bestWins: pairedCi(m.bestWins, base.bestWins),
+      rankError: pairedCi(m.rankError, base.rankError),
+    },
   }));
   const ms = performance.now() - t0;
   results.push({
@@ -321,7 +412,14 @@ for (const sc of SCENARIOS) {
     assignmentMs: assignmentFor(sc).ms,
     ms,
     methods,
-    secondRound: sc.secondRound ? { k: SECOND_ROUND_K, z: SECOND_ROUND_Z, uncertain: ci(secondStats.uncertain), added: ci(secondStats.added) } : undefined,
+    secondRound: sc.secondRound
+      ? {
+          k: SECOND_ROUND_K,
+          z: SECOND_ROUND_Z,
+          uncertain: ci(secondStats.uncertain),
+          added: ci(secondStats.added),
+        }
+      : undefined,
   });
   console.log(`${sc.id}: ${(ms / 1000).toFixed(1)} s`);
   for (const m of methods)
@@ -335,4 +433,6 @@ fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
 const jsonPath = path.join(ROOT, `bench/results/fairness-${date}.json`);
 fs.writeFileSync(jsonPath, JSON.stringify(out, null, 2) + '\n');
 await renderDoc(out, { root: ROOT, methods: METHODS });
-console.log(`wrote ${path.relative(ROOT, jsonPath)}, docs/fairness.md, docs/fairness.svg in ${(out.totalMs / 1000).toFixed(1)} s`);
+console.log(
+  `wrote ${path.relative(ROOT, jsonPath)}, docs/fairness.md, docs/fairness.svg in ${(out.totalMs / 1000).toFixed(1)} s`,
+);

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+import * as prettier from 'prettier';
 import * as vega from 'vega';
 import { compile } from 'vega-lite';
 
@@ -29,12 +30,22 @@ const plot = async (out) => {
         ['Kendall τ', m.tau],
         ['P(true best wins)', m.bestWins],
       ])
-        values.push({ scenario: r.scenario.id, method: LABELS[m.id], metric, mean: c.mean, lo: c.lo, hi: c.hi });
+        values.push({
+          scenario: r.scenario.id,
+          method: LABELS[m.id],
+          metric,
+          mean: c.mean,
+          lo: c.lo,
+          hi: c.hi,
+        });
     }
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     data: { values },
-    facet: { row: { field: 'metric', type: 'nominal', title: null }, column: { field: 'scenario', type: 'nominal', title: null } },
+    facet: {
+      row: { field: 'metric', type: 'nominal', title: null },
+      column: { field: 'scenario', type: 'nominal', title: null },
+    },
     resolve: { scale: { y: 'independent' } },
     spec: {
       width: 110,
@@ -45,7 +56,12 @@ const plot = async (out) => {
           encoding: {
             x: { field: 'method', type: 'nominal', axis: null, sort: Object.values(LABELS) },
             y: { field: 'mean', type: 'quantitative', title: null },
-            color: { field: 'method', type: 'nominal', sort: Object.values(LABELS), legend: { orient: 'bottom', title: null } },
+            color: {
+              field: 'method',
+              type: 'nominal',
+              sort: Object.values(LABELS),
+              legend: { orient: 'bottom', title: null },
+            },
           },
         },
         {
@@ -83,36 +99,58 @@ export const renderDoc = async (out, { root }) => {
   w('  whole spread, < 1 = compressed) and a noise (sd in scale points).');
   w('- Who scores what is decided by our own balanced assignment (`assignJurors`, min-cost max-flow);');
   w('  the seed decides which simulated project and juror stands behind each id.');
-  w('- A sheet on each of 4 criteria (1–10) is `round(clamp(5.5 + offset + scale · 2.25 · (q + ε) + noise · N(0, 1)))`,');
-  w('  and goes through the engine\'s own rule 1 (sheet score 0–100) and ranking (`computeEdition`).');
-  w('- Juror mixes: **mixed** offset ~ N(0, 1.2), scale ~ U(0.4, 1.3), noise ~ U(0.4, 1.4); **mild** offset ~ N(0, 0.3),');
-  w('  scale ~ U(0.9, 1.1), noise 0.8; **coarse** offset ~ N(0, 0.8), scale ~ U(0.3, 0.6), noise ~ U(0.3, 0.8) (many');
-  w('  equal sheets); **fair** offset 0, scale 1, noise 0.8. "One very harsh juror": a mild panel with one juror at');
-  w('  offset −3.5. "Single sheet": a mild panel plus a 13th juror at offset +3.5 who scored one random project.');
+  w(
+    '- A sheet on each of 4 criteria (1–10) is `round(clamp(5.5 + offset + scale · 2.25 · (q + ε) + noise · N(0, 1)))`,',
+  );
+  w("  and goes through the engine's own rule 1 (sheet score 0–100) and ranking (`computeEdition`).");
+  w(
+    '- Juror mixes: **mixed** offset ~ N(0, 1.2), scale ~ U(0.4, 1.3), noise ~ U(0.4, 1.4); **mild** offset ~ N(0, 0.3),',
+  );
+  w(
+    '  scale ~ U(0.9, 1.1), noise 0.8; **coarse** offset ~ N(0, 0.8), scale ~ U(0.3, 0.6), noise ~ U(0.3, 0.8) (many',
+  );
+  w(
+    '  equal sheets); **fair** offset 0, scale 1, noise 0.8. "One very harsh juror": a mild panel with one juror at',
+  );
+  w(
+    '  offset −3.5. "Single sheet": a mild panel plus a 13th juror at offset +3.5 who scored one random project.',
+  );
   w();
   w('## The methods');
   w();
   w('- **raw mean** (`none`): the mean sheet score (what Devpost does).');
-  w('- **z-score** (`zscore`): each sheet as a z-score against its juror\'s sheets, then the mean.');
-  w('- **juror-effects model** (`model`): every sheet score = μ + b_j + a_j · q_p + noise, fitted on all sheets');
-  w('  together by alternating least squares, with ridge shrinkage of the offset b_j towards 0 and the scale a_j');
+  w("- **z-score** (`zscore`): each sheet as a z-score against its juror's sheets, then the mean.");
+  w(
+    '- **juror-effects model** (`model`): every sheet score = μ + b_j + a_j · q_p + noise, fitted on all sheets',
+  );
+  w(
+    '  together by alternating least squares, with ridge shrinkage of the offset b_j towards 0 and the scale a_j',
+  );
   w('  towards 1 worth 3 sheets each, so a juror with few sheets is taken as average; q_p ranks.');
-  w('- **Crowd-BT**: the pairwise model of Chen et al. 2013 as Gavel runs it (Gaussian belief per project, Beta');
-  w('  belief per juror\'s reliability, moment-matching updates), fed with the pairs implied by each juror\'s');
+  w(
+    '- **Crowd-BT**: the pairwise model of Chen et al. 2013 as Gavel runs it (Gaussian belief per project, Beta',
+  );
+  w("  belief per juror's reliability, moment-matching updates), fed with the pairs implied by each juror's");
   w('  consecutive sheets in the order they scored (equal sheet totals give no pair).');
-  w('- **+ 2nd round**: after the first round, the projects whose interval `value ± z · sd / √sheets` holds a');
+  w(
+    '- **+ 2nd round**: after the first round, the projects whose interval `value ± z · sd / √sheets` holds a',
+  );
   w('  cut-off between ranks 1–2, 2–3 or 3–4 get k more reviews through the same balanced assignment');
   w('  (never a juror already on the project); sd is the pooled within-project sd of the per-sheet values.');
   w();
   w('## Results');
   w();
-  w('Mean ± 95 % CI half-width over the seeds; "Δ best vs raw" is the paired difference in P(true best wins)');
+  w(
+    'Mean ± 95 % CI half-width over the seeds; "Δ best vs raw" is the paired difference in P(true best wins)',
+  );
   w('against the raw mean on the same seeds, with its 95 % CI.');
   w();
   for (const r of out.results) {
     w(`### ${r.scenario.label}`);
     w();
-    w('| method | Kendall τ | P(true best wins) | P(true top 3 = top 3) | mean abs. rank error | Δ τ vs raw | Δ best vs raw |');
+    w(
+      '| method | Kendall τ | P(true best wins) | P(true top 3 = top 3) | mean abs. rank error | Δ τ vs raw | Δ best vs raw |',
+    );
     w('| --- | --- | --- | --- | --- | --- | --- |');
     for (const m of r.methods)
       w(
@@ -132,7 +170,7 @@ export const renderDoc = async (out, { root }) => {
   w();
   w('## Default for new editions');
   w();
-  w('Neither normalization meets the issue\'s criterion (beat the raw mean beyond the CI on every biased');
+  w("Neither normalization meets the issue's criterion (beat the raw mean beyond the CI on every biased");
   w('scenario and stay within the CI on the fair control): the z-score loses to the raw mean on the harsh');
   w('juror, the single sheet and, by far, the fair control; the model stays level with the raw mean on the');
   w('control but gains little on the biased scenarios and loses slightly on the single sheet and the ties.');
@@ -153,7 +191,10 @@ export const renderDoc = async (out, { root }) => {
   w('uncertain projects). The fix that would let the model win the first round is in the assignment: mix');
   w('panels (e.g. a cost on pairs of jurors who already share a project), not in the ranking.');
   w();
-  fs.writeFileSync(path.join(root, 'docs/fairness.md'), lines.join('\n'));
+  // Formatted like the rest of the repository, so that `npm run lint` passes on a fresh run.
+  const file = path.join(root, 'docs/fairness.md');
+  const options = (await prettier.resolveConfig(file)) ?? {};
+  fs.writeFileSync(file, await prettier.format(lines.join('\n'), { ...options, filepath: file }));
 };
 
 /** The issue's criteria, checked on τ (the whole ranking) for the model against the raw mean. */

@@ -52,7 +52,8 @@ export function secondRound(input: SecondRoundInput): SecondRoundResult {
   const z = input.z ?? 1;
   const rows = input.rows;
   const cuts: number[] = [];
-  for (let r = 1; r <= top && r < rows.length; r++) cuts.push((rows[r - 1]!.normalized + rows[r]!.normalized) / 2);
+  for (let r = 1; r <= top && r < rows.length; r++)
+    cuts.push((rows[r - 1]!.normalized + rows[r]!.normalized) / 2);
   const uncertain = rows.filter((row) => {
     const half = (z * input.noiseSd) / Math.sqrt(Math.max(1, row.sheets));
     return cuts.some((c) => Math.abs(row.normalized - c) <= half);

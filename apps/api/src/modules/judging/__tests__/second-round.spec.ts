@@ -25,12 +25,19 @@ describe('secondRound', () => {
 
   it('widens with fewer sheets and narrows with a smaller noise', () => {
     const few = rows.map((r) => ({ ...r, sheets: 1 }));
-    expect(secondRound({ rows: few, k: 1, noiseSd: 5, jurors, assignments: [], conflicted: () => false }).uncertain).toEqual(['a', 'b', 'c', 'd', 'e']);
-    expect(secondRound({ rows, k: 1, noiseSd: 0.1, jurors, assignments: [], conflicted: () => false }).uncertain).toEqual([]);
+    expect(
+      secondRound({ rows: few, k: 1, noiseSd: 5, jurors, assignments: [], conflicted: () => false })
+        .uncertain,
+    ).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(
+      secondRound({ rows, k: 1, noiseSd: 0.1, jurors, assignments: [], conflicted: () => false }).uncertain,
+    ).toEqual([]);
   });
 
   it('gives each uncertain project k new jurors: never one already on it, never a conflicted one, loads within one', () => {
-    const assignments = ['a', 'b', 'c', 'd'].flatMap((p) => ['j1', 'j2'].map((jurorId) => ({ jurorId, submissionId: p })));
+    const assignments = ['a', 'b', 'c', 'd'].flatMap((p) =>
+      ['j1', 'j2'].map((jurorId) => ({ jurorId, submissionId: p })),
+    );
     const plan = secondRound({
       rows,
       k: 2,
@@ -53,7 +60,12 @@ describe('secondRound', () => {
   });
 
   it('adds nothing when k is 0 or nothing is uncertain', () => {
-    expect(secondRound({ rows, k: 0, noiseSd: 1, jurors, assignments: [], conflicted: () => false }).added).toEqual([]);
-    expect(secondRound({ rows: [row('a', 1)], k: 2, noiseSd: 1, jurors, assignments: [], conflicted: () => false }).added).toEqual([]);
+    expect(
+      secondRound({ rows, k: 0, noiseSd: 1, jurors, assignments: [], conflicted: () => false }).added,
+    ).toEqual([]);
+    expect(
+      secondRound({ rows: [row('a', 1)], k: 2, noiseSd: 1, jurors, assignments: [], conflicted: () => false })
+        .added,
+    ).toEqual([]);
   });
 });

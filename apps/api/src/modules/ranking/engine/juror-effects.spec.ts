@@ -9,13 +9,24 @@ import { EditionRanking } from './edition-ranking';
 import { fitJurorEffects, OFFSET_PRIOR } from './juror-effects';
 import type { CountingSheet } from './types';
 
-const s = (jurorId: string, submissionId: string, score: number): CountingSheet => ({ jurorId, submissionId, score });
+const s = (jurorId: string, submissionId: string, score: number): CountingSheet => ({
+  jurorId,
+  submissionId,
+  score,
+});
 const NO_OFFSET_PRIOR = { offset: 1e-9, scale: 3 };
 
 describe('fitJurorEffects', () => {
   // Juror b scores 10 above juror a on the two projects they share; x and y are scored once each,
   // 10 apart, by a and b: once b's offset is known they are worth the same.
-  const shared = [s('a', 'p0', 50), s('a', 'p1', 60), s('a', 'x', 70), s('b', 'p0', 60), s('b', 'p1', 70), s('b', 'y', 80)];
+  const shared = [
+    s('a', 'p0', 50),
+    s('a', 'p1', 60),
+    s('a', 'x', 70),
+    s('b', 'p0', 60),
+    s('b', 'p1', 70),
+    s('b', 'y', 80),
+  ];
 
   it('recovers a constant offset between two jurors on shared projects and equalizes their projects', () => {
     const fit = fitJurorEffects(shared, NO_OFFSET_PRIOR);
@@ -45,7 +56,14 @@ describe('fitJurorEffects', () => {
   it('corrects a juror who scores compressed: the same order, the same spread as a full-scale juror', () => {
     // c uses half the scale of a around the same centre on the same projects.
     const fit = fitJurorEffects(
-      [s('a', 'p0', 40), s('a', 'p1', 60), s('a', 'p2', 80), s('c', 'p0', 55), s('c', 'p1', 60), s('c', 'p2', 65)],
+      [
+        s('a', 'p0', 40),
+        s('a', 'p1', 60),
+        s('a', 'p2', 80),
+        s('c', 'p0', 55),
+        s('c', 'p1', 60),
+        s('c', 'p2', 65),
+      ],
       NO_OFFSET_PRIOR,
     );
     expect(fit.jurors.get('c')!.scale).toBeLessThan(fit.jurors.get('a')!.scale);
@@ -54,7 +72,14 @@ describe('fitJurorEffects', () => {
   });
 
   it('moves little for a juror with a single sheet: its offset is shrunk towards 0', () => {
-    const base = [s('a', 'p0', 50), s('a', 'p1', 60), s('b', 'p0', 50), s('b', 'p1', 60), s('a', 'p2', 70), s('b', 'p2', 70)];
+    const base = [
+      s('a', 'p0', 50),
+      s('a', 'p1', 60),
+      s('b', 'p0', 50),
+      s('b', 'p1', 60),
+      s('a', 'p2', 70),
+      s('b', 'p2', 70),
+    ];
     const fit = fitJurorEffects([...base, s('late', 'p0', 90)]);
     const late = fit.jurors.get('late')!;
     expect(late.sheets).toBe(1);
@@ -101,7 +126,7 @@ describe('normalization "model" in the engine', () => {
     });
   const order = (rows: { submissionId: string }[]) => rows.map((r) => r.submissionId);
 
-  it('puts the project of the harsh juror above the lenient juror\'s, where the raw mean does not', () => {
+  it("puts the project of the harsh juror above the lenient juror's, where the raw mean does not", () => {
     expect(order(computeEdition(edition('none')).get(null)!)).toEqual(['y', 'x', 'p2', 'p1', 'p0']);
     expect(order(computeEdition(edition('model')).get(null)!)).toEqual(['x', 'y', 'p2', 'p1', 'p0']);
   });
@@ -113,7 +138,10 @@ describe('normalization "model" in the engine', () => {
     engine.upsertSheet(sheet('b', 'p0', { c: 70 }));
     const after = engine.board(null);
     const changed = edition('model');
-    const expected = computeEdition({ ...changed, sheets: [...changed.sheets, sheet('b', 'p0', { c: 70 })] }).get(null);
+    const expected = computeEdition({
+      ...changed,
+      sheets: [...changed.sheets, sheet('b', 'p0', { c: 70 })],
+    }).get(null);
     expect(after).toEqual(expected);
     // x was only ever scored by a, whose sheets did not change; it moved all the same.
     expect(after.find((r) => r.submissionId === 'x')!.normalized).not.toBe(before.get('x'));

@@ -45,7 +45,9 @@ export const fitJurorEffects = (
   input: readonly CountingSheet[],
   priors: { offset: number; scale: number } = { offset: OFFSET_PRIOR, scale: SCALE_PRIOR },
 ): { mean: number; jurors: Map<string, JurorEffect>; quality: Map<string, number> } => {
-  const sheets = [...input].sort((x, y) => byId(x.jurorId, y.jurorId) || byId(x.submissionId, y.submissionId));
+  const sheets = [...input].sort(
+    (x, y) => byId(x.jurorId, y.jurorId) || byId(x.submissionId, y.submissionId),
+  );
   const jurors = new Map<string, JurorEffect>();
   const quality = new Map<string, number>();
   if (sheets.length === 0) return { mean: 0, jurors, quality };
