@@ -50,21 +50,28 @@ describe('normalization "model" across tracks and instances', () => {
     ] as const)
       await score(w, w.jurors[j]!, w.teams[i]!.submissionId, valuesAt(w.criteria, level));
     await sameAs(b, a);
-    const trackOf3 = (await boards(a))[0]!.rows.find((r) => r.submissionId === w.teams[3]!.submissionId)!.trackId;
+    const trackOf3 = (await boards(a))[0]!.rows.find(
+      (r) => r.submissionId === w.teams[3]!.submissionId,
+    )!.trackId;
     const valueOf3 = async (t: TestApp) =>
       (await board(t, w.editionId, trackOf3, w.organizer.token)).rows.find(
         (r) => r.submissionId === w.teams[3]!.submissionId,
       )!.normalized;
     const before = await valueOf3(b);
+    const versionBefore = (await board(a, w.editionId, trackOf3, w.organizer.token)).version;
     // Juror 1 scores team 2, in the other track than team 3, far above: juror 1 looks more lenient
     // than before, so juror 0 (team 3's only juror) looks harsher and team 3 moves.
-    const trackOf2 = (await boards(a))[0]!.rows.find((r) => r.submissionId === w.teams[2]!.submissionId)!.trackId;
+    const trackOf2 = (await boards(a))[0]!.rows.find(
+      (r) => r.submissionId === w.teams[2]!.submissionId,
+    )!.trackId;
     expect(trackOf2).not.toBe(trackOf3);
     await score({ ...w, t: b }, w.jurors[1]!, w.teams[2]!.submissionId, valuesAt(w.criteria, 10));
     await sameAs(a, b);
     await sameAs(b, a);
     expect(await valueOf3(a)).not.toBe(before);
     expect(await valueOf3(b)).toBe(await valueOf3(a));
+    // The other track's board changed, so its version moved too (what clients resync by).
+    expect((await board(a, w.editionId, trackOf3, w.organizer.token)).version).toBeGreaterThan(versionBefore);
     const fresh = await createTestApp({ databaseUrl: a.config.databaseUrl });
     try {
       expect(await boards(fresh)).toEqual(await boards(a));
