@@ -11,6 +11,8 @@
  *    never a juror conflicted with its team, never a juror already on it, the round's new loads
  *    within one of each other.
  */
+import type { Normalization } from '@ca/shared';
+import { fitJurorEffects, jurorStats, zScore, type CountingSheet } from '../ranking/engine';
 import { type AlgoAssignment, type AlgoJuror, type AlgoResult, assignJurors } from './assignment-algorithm';
 
 export interface SecondRoundRow {
@@ -72,4 +74,35 @@ export function secondRound(input: SecondRoundInput): SecondRoundResult {
     existing: [],
   });
   return { uncertain: uncertain.map((r) => r.submissionId), added: result.added, short: result.short };
+}
+
+/**
+ * One sheet's noise in normalized units: the pooled within-project standard deviation of the
+ * per-sheet normalized values (the score for `none`, its z-score against the juror for `zscore`,
+ * the juror-corrected score `(score − μ − b_j) / a_j` for `model`). 0 when no project has two sheets.
+ */
+export function sheetNoise(normalization: Normalization, sheets: readonly CountingSheet[]): number {
+  let values: { id: string; v: number }[];
+  if (normalization === 'model') {
+    const fit = fitJurorEffects(sheets);
+    values = sheets.map((s) => {
+      const e = fit.jurors.get(s.jurorId)!;
+      return { id: s.submissionId, v: (s.score - fit.mean - e.offset) / e.scale };
+    });
+  } else if (normalization === 'zscore') {
+    const byJuror = new Map<string, number[]>();
+    for (const s of sheets) byJuror.set(s.jurorId, [...(byJuror.get(s.jurorId) ?? []), s.score]);
+    const stats = new Map([...byJuror].map(([j, xs]) => [j, jurorStats(Float64Array.from(xs))]));
+    values = sheets.map((s) => ({ id: s.submissionId, v: zScore(s.score, stats.get(s.jurorId)!) }));
+  } else values = sheets.map((s) => ({ id: s.submissionId, v: s.score }));
+  const groups = new Map<string, number[]>();
+  for (const { id, v } of values) groups.set(id, [...(groups.get(id) ?? []), v]);
+  let squares = 0;
+  let dof = 0;
+  for (const vs of groups.values()) {
+    const mean = vs.reduce((a, b) => a + b, 0) / vs.length;
+    for (const v of vs) squares += (v - mean) * (v - mean);
+    dof += vs.length - 1;
+  }
+  return dof === 0 ? 0 : Math.sqrt(squares / dof);
 }
