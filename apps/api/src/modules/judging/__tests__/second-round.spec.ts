@@ -2,7 +2,7 @@
  * The second judging round's choice of projects (intervals holding a cut-off near the top) and its
  * balanced, conflict-free assignment of k more jurors each.
  */
-import { secondRound, type SecondRoundRow } from '../second-round';
+import { secondRound, sheetNoise, type SecondRoundRow } from '../second-round';
 
 const row = (id: string, normalized: number, sheets = 3): SecondRoundRow => ({
   submissionId: id,
@@ -67,5 +67,35 @@ describe('secondRound', () => {
       secondRound({ rows: [row('a', 1)], k: 2, noiseSd: 1, jurors, assignments: [], conflicted: () => false })
         .added,
     ).toEqual([]);
+  });
+});
+
+describe('sheetNoise', () => {
+  const s = (jurorId: string, submissionId: string, score: number) => ({ jurorId, submissionId, score });
+
+  it('pools the within-project spread of the sheet scores for the raw mean', () => {
+    // p: 60 and 80 (squares 200), q: 40 and 40 (0), r: one sheet (no degree of freedom): √(200 / 2).
+    expect(
+      sheetNoise('none', [
+        s('a', 'p', 60),
+        s('b', 'p', 80),
+        s('a', 'q', 40),
+        s('b', 'q', 40),
+        s('a', 'r', 90),
+      ]),
+    ).toBeCloseTo(10, 12);
+  });
+
+  it('is 0 without a project scored twice', () => {
+    expect(sheetNoise('zscore', [s('a', 'p', 60), s('b', 'q', 80)])).toBe(0);
+  });
+
+  it('reads z-scores for zscore and juror-corrected scores for the model: a constant offset is no noise', () => {
+    // b scores 20 above a on every project: z-scores agree exactly; the model reads most of it as
+    // b's offset, leaving far less than the raw spread.
+    const sheets = ['p', 'q', 'r', 't'].flatMap((p, i) => [s('a', p, 30 + 10 * i), s('b', p, 50 + 10 * i)]);
+    expect(sheetNoise('none', sheets)).toBeCloseTo(Math.sqrt((4 * 200) / 4), 9);
+    expect(sheetNoise('zscore', sheets)).toBeCloseTo(0, 12);
+    expect(sheetNoise('model', sheets)).toBeLessThan(sheetNoise('none', sheets) / 2);
   });
 });
