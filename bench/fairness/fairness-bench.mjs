@@ -21,9 +21,9 @@ for (const f of ['ranking/engine/index.js', 'judging/assignment-algorithm.js', '
     console.error(`no compiled ${f} under ${DIST}: run \`npm run bench:fairness\` (it builds @ca/api)`);
     process.exit(2);
   }
-const { computeEdition, fitJurorEffects } = require(path.join(DIST, 'ranking/engine/index.js'));
+const { computeEdition } = require(path.join(DIST, 'ranking/engine/index.js'));
 const { assignJurors } = require(path.join(DIST, 'judging/assignment-algorithm.js'));
-const { secondRound } = require(path.join(DIST, 'judging/second-round.js'));
+const { secondRound, sheetNoise } = require(path.join(DIST, 'judging/second-round.js'));
 
 const SEEDS = Number(process.env.FAIRNESS_SEEDS ?? 200);
 const SECOND_ROUND_K = Number(process.env.FAIRNESS_K ?? 3);
@@ -286,46 +286,8 @@ const withSecondRound = (ev, normalization) => {
         CRITERIA_10.length) *
       100,
   }));
-  // One sheet's noise in normalized units: the pooled within-project standard deviation of the
-  // per-sheet normalized values (z-scores against the juror, or the model's juror-corrected score).
-  let perSheet;
-  if (normalization === 'model') {
-    const fit = fitJurorEffects(scored);
-    perSheet = scored.map((s) => {
-      const e = fit.jurors.get(s.jurorId);
-      return { id: s.submissionId, v: (s.score - fit.mean - e.offset) / e.scale };
-    });
-  } else {
-    const stats = new Map();
-    for (const s of scored) {
-      if (!stats.has(s.jurorId)) stats.set(s.jurorId, []);
-      stats.get(s.jurorId).push(s.score);
-    }
-    const ms = new Map(
-      [...stats].map(([j, xs]) => {
-        const m = xs.reduce((a, b) => a + b, 0) / xs.length;
-        const sd = Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / xs.length);
-        return [j, { m, sd, n: xs.length }];
-      }),
-    );
-    perSheet = scored.map((s) => {
-      const j = ms.get(s.jurorId);
-      return { id: s.submissionId, v: j.n < 2 || j.sd < 1e-9 ? 0 : (s.score - j.m) / j.sd };
-    });
-  }
-  const groups = new Map();
-  for (const { id, v } of perSheet) {
-    if (!groups.has(id)) groups.set(id, []);
-    groups.get(id).push(v);
-  }
-  let squares = 0;
-  let dof = 0;
-  for (const vs of groups.values()) {
-    const m = vs.reduce((a, b) => a + b, 0) / vs.length;
-    squares += vs.reduce((a, b) => a + (b - m) ** 2, 0);
-    dof += vs.length - 1;
-  }
-  const noiseSd = Math.sqrt(squares / Math.max(1, dof));
+  // One sheet's noise in normalized units, as the endpoint reads it (second-round.ts `sheetNoise`).
+  const noiseSd = sheetNoise(normalization, scored);
   const teamOf = new Map(ev.projects.map((p) => [p.submissionId, p.teamId]));
   const plan = secondRound({
     rows: board.map((row) => ({
