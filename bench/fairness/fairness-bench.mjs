@@ -23,11 +23,11 @@ for (const f of ['ranking/engine/index.js', 'judging/assignment-algorithm.js', '
   }
 const { computeEdition } = require(path.join(DIST, 'ranking/engine/index.js'));
 const { assignJurors } = require(path.join(DIST, 'judging/assignment-algorithm.js'));
-const { secondRound, sheetNoise } = require(path.join(DIST, 'judging/second-round.js'));
+const { DEFAULT_Z, secondRound, sheetNoise } = require(path.join(DIST, 'judging/second-round.js'));
 
 const SEEDS = Number(process.env.FAIRNESS_SEEDS ?? 200);
 const SECOND_ROUND_K = Number(process.env.FAIRNESS_K ?? 3);
-const SECOND_ROUND_Z = Number(process.env.FAIRNESS_Z ?? 3);
+const SECOND_ROUND_Z = Number(process.env.FAIRNESS_Z ?? DEFAULT_Z);
 
 // mulberry32, and Box-Muller normals from it.
 const rng = (seed) => () => {

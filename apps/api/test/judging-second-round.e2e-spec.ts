@@ -20,14 +20,14 @@ describe('second judging round', () => {
       body: { normalization: 'none' },
     });
     // Levels on 1..10 criteria (sheet score = (level − 1) · 100 / 9, one unit u = 100 / 9): team 0
-    // (8, 6), team 1 (7, 7), team 2 (5, 3), team 3 (2, 2), each by jurors 0 and 1. Pooled sheet sd
-    // 1 u, so the intervals are ± 0.71 u around the cut-offs at levels 7, 5.5 and 3: teams 0 and 1
-    // (at 7) are uncertain, teams 2 (at 4) and 3 (at 2) are not.
+    // (8, 6), team 1 (7, 7), team 2 (3, 3), team 3 (1, 1), each by jurors 0 and 1. Pooled sheet sd
+    // √(2 / 4) u, so with z = 3 the intervals are ± 1.5 u; with top 2 the cut-offs are at levels 7
+    // and 5: teams 0 and 1 (at 7) are uncertain, teams 2 (at 3) and 3 (at 1) are not.
     for (const [i, a, b] of [
       [0, 8, 6],
       [1, 7, 7],
-      [2, 5, 3],
-      [3, 2, 2],
+      [2, 3, 3],
+      [3, 1, 1],
     ] as const) {
       await score(w, w.jurors[0]!, sub(i), valuesAt(w.criteria, a));
       await score(w, w.jurors[1]!, sub(i), valuesAt(w.criteria, b));
@@ -50,10 +50,10 @@ describe('second judging round', () => {
     const before = await assignmentsOf(t, w.editionId);
     const out = await must(t, 'POST', `/api/editions/${w.editionId}/assignments/second-round`, {
       token: w.organizer.token,
-      body: { k: 1 },
+      body: { k: 1, top: 2 },
     });
-    expect(out.top).toBe(3);
-    expect(out.noiseSd).toBeCloseTo(100 / 9, 6);
+    expect(out.top).toBe(2);
+    expect(out.noiseSd).toBeCloseTo((Math.sqrt(2 / 4) * 100) / 9, 6);
     expect([...out.uncertain].sort()).toEqual([sub(0), sub(1)].sort());
     expect(out.short).toEqual([]);
     expect(out.added).toHaveLength(2);

@@ -18,7 +18,15 @@ describe('secondRound', () => {
   const rows = [row('a', 10, 4), row('b', 9, 4), row('c', 6.9, 4), row('d', 6.1, 4), row('e', 2, 4)];
 
   it('picks the projects whose interval holds a cut-off between ranks 1 and top + 1', () => {
-    const plan = secondRound({ rows, k: 1, noiseSd: 1, jurors, assignments: [], conflicted: () => false });
+    const plan = secondRound({
+      rows,
+      k: 1,
+      noiseSd: 1,
+      z: 1,
+      jurors,
+      assignments: [],
+      conflicted: () => false,
+    });
     // a: |10 − 9.5| = 0.5 ≤ 0.5; b: 0.5 from 9.5; c: 0.4 from 6.5; d: 0.4 from 6.5; e: far.
     expect(plan.uncertain).toEqual(['a', 'b', 'c', 'd']);
   });
@@ -26,11 +34,12 @@ describe('secondRound', () => {
   it('widens with fewer sheets and narrows with a smaller noise', () => {
     const few = rows.map((r) => ({ ...r, sheets: 1 }));
     expect(
-      secondRound({ rows: few, k: 1, noiseSd: 5, jurors, assignments: [], conflicted: () => false })
+      secondRound({ rows: few, k: 1, noiseSd: 5, z: 1, jurors, assignments: [], conflicted: () => false })
         .uncertain,
     ).toEqual(['a', 'b', 'c', 'd', 'e']);
     expect(
-      secondRound({ rows, k: 1, noiseSd: 0.1, jurors, assignments: [], conflicted: () => false }).uncertain,
+      secondRound({ rows, k: 1, noiseSd: 0.1, z: 1, jurors, assignments: [], conflicted: () => false })
+        .uncertain,
     ).toEqual([]);
   });
 
@@ -42,6 +51,7 @@ describe('secondRound', () => {
       rows,
       k: 2,
       noiseSd: 1,
+      z: 1,
       jurors,
       assignments,
       conflicted: (jurorId, teamId) => jurorId === 'j3' && teamId === 'team-a',
