@@ -165,6 +165,7 @@ const ROWS: Row[] = [
   ['GET /api/editions/:id/conflicts/me',               401,  403,  403,  200,  200,  200],
   ['DELETE /api/editions/:id/conflicts/:conflictId',   401,  403,  403,  403,  403,  204, { path: async (w) => `/api/editions/${w.edition.id}/conflicts/${await freshConflict(w)}`, after: withdrawConflicts }],
   ['POST /api/editions/:id/assignments/auto',          401,  403,  403,  403,  403,  200, { path: (w) => `/api/editions/${w.spareEdition.id}/assignments/auto` }],
+  ['POST /api/editions/:id/assignments/second-round',  401,  403,  403,  403,  403,  200, { body: () => ({ k: 1 }) }],
   ['POST /api/editions/:id/assignments',               401,  403,  403,  403,  403,  201, { body: (w) => ({ jurorId: w.juror.id, submissionId: w.teamA.submissionId }) }],
   ['DELETE /api/editions/:id/assignments/:jurorId/:submissionId', 401, 403, 403, 403, 403, 204, { path: freshAssignmentPath }],
   ['GET /api/editions/:id/assignments',                401,  403,  403,  403,  403,  200],

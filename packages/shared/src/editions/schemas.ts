@@ -6,7 +6,7 @@ import { TIMELINE_FIELDS, timelineViolations, type TimelineInput } from './timel
 
 export const PhaseSchema = z.enum(['draft', 'upcoming', 'registration', 'hacking', 'judging', 'finished']);
 export type Phase = z.infer<typeof PhaseSchema>;
-export const NormalizationSchema = z.enum(['none', 'zscore']);
+export const NormalizationSchema = z.enum(['none', 'zscore', 'model']);
 export type Normalization = z.infer<typeof NormalizationSchema>;
 export const LeaderboardVisibilitySchema = z.enum(['public', 'hidden']);
 export type LeaderboardVisibility = z.infer<typeof LeaderboardVisibilitySchema>;

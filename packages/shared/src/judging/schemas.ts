@@ -384,6 +384,28 @@ export const AutoAssignSummarySchema = z.object({
 });
 export type AutoAssignSummary = z.infer<typeof AutoAssignSummarySchema>;
 
+/** A second judging round (issue 14): k more reviews for the projects whose rank near the top is uncertain. */
+export const SecondRoundRequestSchema = z.strictObject({
+  k: z.number().int().min(1).max(10),
+  /** The prize cut-off: the top `top` places of the edition's board. */
+  top: z.number().int().min(1).max(50).default(3),
+});
+export type SecondRoundRequest = z.infer<typeof SecondRoundRequestSchema>;
+
+export const SecondRoundSummarySchema = z.object({
+  editionId: IdSchema,
+  k: z.number().int(),
+  top: z.number().int(),
+  /** One sheet's noise in normalized units, behind the intervals. */
+  noiseSd: z.number(),
+  /** The uncertain projects, in board order. */
+  uncertain: z.array(IdSchema),
+  added: z.array(z.object({ jurorId: IdSchema, submissionId: IdSchema })),
+  /** Uncertain projects that got fewer than k new jurors (not enough eligible jurors). */
+  short: z.array(IdSchema),
+});
+export type SecondRoundSummary = z.infer<typeof SecondRoundSummarySchema>;
+
 // ---- coverage -------------------------------------------------------------------------------------
 
 /** Coverage of one project; also the payload of `coverage:update` (with `editionId`). */

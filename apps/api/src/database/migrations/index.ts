@@ -8,6 +8,7 @@ import { Journeys1796137750442 } from './1796137750442-Journeys';
 import { Judging1796138237130 } from './1796138237130-Judging';
 import { LiveShow1796139183998 } from './1796139183998-LiveShow';
 import { Ranking1796139432005 } from './1796139432005-Ranking';
+import { NormalizationModel1796140500000 } from './1796140500000-NormalizationModel';
 
 /** Every migration in order; listed explicitly so that jest and the compiled app load the same set. */
 export const MIGRATIONS: Function[] = [
@@ -21,4 +22,5 @@ export const MIGRATIONS: Function[] = [
   Judging1796138237130,
   LiveShow1796139183998,
   Ranking1796139432005,
+  NormalizationModel1796140500000,
 ];

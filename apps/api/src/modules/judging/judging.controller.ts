@@ -4,6 +4,7 @@ import {
   AssignmentCreateSchema,
   AssignmentsQuerySchema,
   ConflictCreateSchema,
+  SecondRoundRequestSchema,
   type Assignment,
   type AssignmentCreate,
   type AssignmentsQuery,
@@ -14,6 +15,8 @@ import {
   type Coverage,
   type MyAssignments,
   type Page,
+  type SecondRoundRequest,
+  type SecondRoundSummary,
 } from '@ca/shared';
 import { EditionRoles, OrganizerOnly } from '../../common/auth/access.decorator';
 import { CurrentUser, type AuthUser } from '../../common/auth/current-user';
@@ -22,6 +25,7 @@ import { AssignmentsService } from './assignments.service';
 import { ConflictsService } from './conflicts.service';
 import { CoverageService } from './coverage.service';
 import { MyAssignmentsService } from './my-assignments.service';
+import { SecondRoundService } from './second-round.service';
 
 /** Conflicts, assignments and coverage of an edition. */
 @ApiTags('judging')
@@ -30,6 +34,7 @@ export class JudgingController {
   constructor(
     private readonly conflicts: ConflictsService,
     private readonly assignments: AssignmentsService,
+    private readonly secondRounds: SecondRoundService,
     private readonly mine: MyAssignmentsService,
     private readonly coverageService: CoverageService,
   ) {}
@@ -77,6 +82,21 @@ export class JudgingController {
   @HttpCode(200)
   auto(@UuidParam('id') editionId: string, @CurrentUser() user: AuthUser): Promise<AutoAssignSummary> {
     return this.assignments.auto(editionId, user);
+  }
+
+  /**
+   * Second judging round (issue 14): k more reviews, balanced and conflict-free, for the projects
+   * whose rank near the top `top` is uncertain. 200 with what was added.
+   */
+  @OrganizerOnly()
+  @Post('assignments/second-round')
+  @HttpCode(200)
+  secondRound(
+    @UuidParam('id') editionId: string,
+    @ZodBody(SecondRoundRequestSchema) body: SecondRoundRequest,
+    @CurrentUser() user: AuthUser,
+  ): Promise<SecondRoundSummary> {
+    return this.secondRounds.run(editionId, body, user);
   }
 
   /** Assign by hand: 201 with the assignment (assigning again answers it). */

@@ -13,6 +13,7 @@ import { JudgingCoreModule } from './judging-core.module';
 import { JudgingController } from './judging.controller';
 import { MyAssignmentsService } from './my-assignments.service';
 import { ScoreSheetsService } from './score-sheets.service';
+import { SecondRoundService } from './second-round.service';
 import { ScoresController } from './scores.controller';
 import { SheetWriter } from './sheet-writer';
 import { TablesController } from './tables.controller';
@@ -29,6 +30,7 @@ import { TablesService } from './tables.service';
   providers: [
     ConflictsService,
     AssignmentsService,
+    SecondRoundService,
     MyAssignmentsService,
     SheetWriter,
     ScoreSheetsService,
@@ -42,6 +44,7 @@ import { TablesService } from './tables.service';
     JudgingCoreModule,
     ConflictsService,
     AssignmentsService,
+    SecondRoundService,
     MyAssignmentsService,
     ScoreSheetsService,
     FlagsService,

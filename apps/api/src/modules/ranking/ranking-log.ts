@@ -25,12 +25,15 @@ const SHEETS_SQL = `
 
 /**
  * SQL (edition `$1`, juror `$2`): with z-scores, the tracks of all that juror's sheets — one of
- * them moving the juror's statistics moves every project the juror scored.
+ * them moving the juror's statistics moves every project the juror scored; with the juror-effects
+ * model (fitted on the whole edition), every track of the edition.
  */
 const JUROR_TRACKS = `
   SELECT s.track_id FROM score_sheets sh JOIN submissions s ON s.id = sh.submission_id
    WHERE sh.juror_id = $2 AND sh.edition_id = $1
-     AND (SELECT normalization = 'zscore' FROM editions WHERE id = $1)`;
+     AND (SELECT normalization = 'zscore' FROM editions WHERE id = $1)
+  UNION SELECT s.track_id FROM submissions s
+   WHERE s.edition_id = $1 AND (SELECT normalization = 'model' FROM editions WHERE id = $1)`;
 
 const toSheet = (r: SheetRow): SheetRecord => ({
   jurorId: r.juror_id,

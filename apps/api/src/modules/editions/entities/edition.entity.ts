@@ -26,7 +26,7 @@ import { CriterionEntity } from './criterion.entity';
 @Check('ck_editions_name', "name <> '' OR name_ro <> ''")
 @Check('ck_editions_team_size', 'team_min_size >= 1 AND team_min_size <= team_max_size')
 @Check('ck_editions_reviews', 'reviews_per_submission >= 1')
-@Check('ck_editions_normalization', "normalization IN ('none', 'zscore')")
+@Check('ck_editions_normalization', "normalization IN ('none', 'zscore', 'model')")
 @Check('ck_editions_visibility', "leaderboard_visibility IN ('public', 'hidden')")
 export class EditionEntity {
   @PrimaryGeneratedColumn('uuid')

@@ -84,7 +84,7 @@ const ops = (withNormalization: boolean): fc.Arbitrary<Op[]> => {
     arbitraries.push({
       weight: 1,
       arbitrary: fc
-        .constantFrom<Normalization>('none', 'zscore')
+        .constantFrom<Normalization>('none', 'zscore', 'model')
         .map((normalization) => ({ kind: 'setNormalization' as const, normalization })),
     });
   return fc.array(fc.oneof(...arbitraries), { maxLength: 40 });
@@ -275,7 +275,7 @@ const run = (normalization: Normalization, withSwitches: boolean) =>
   );
 
 describe('EditionRanking, incremental against a full recompute (property)', () => {
-  it.each<Normalization>(['none', 'zscore'])('holds with normalization %s', (normalization) => {
+  it.each<Normalization>(['none', 'zscore', 'model'])('holds with normalization %s', (normalization) => {
     run(normalization, false);
   });
 

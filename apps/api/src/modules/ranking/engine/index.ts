@@ -8,3 +8,5 @@ export { rankStandings } from './standings';
 export type { Standing } from './standings';
 export { computeEdition } from './compute';
 export { EditionRanking } from './edition-ranking';
+export { fitJurorEffects, JurorEffectsModel } from './juror-effects';
+export type { JurorEffect } from './juror-effects';

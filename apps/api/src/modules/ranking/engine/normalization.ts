@@ -5,6 +5,7 @@
  * effects), which it refreshes when a juror's counting sheets change, telling the engine which other
  * projects that moved.
  */
+import { JurorEffectsModel } from './juror-effects';
 import { jurorStats, type JurorStats, zScore } from './rules';
 import type { CountingSheet, Normalization } from './types';
 
@@ -99,6 +100,7 @@ class JurorZScore implements NormalizationMethod {
 export const NORMALIZATION_METHODS: Record<Normalization, () => NormalizationMethod> = {
   none: () => new RawMean(),
   zscore: () => new JurorZScore(),
+  model: () => new JurorEffectsModel(),
 };
 
 export const normalizationMethod = (key: Normalization): NormalizationMethod => {
