@@ -34,6 +34,9 @@ const WRITE_RATE = Number(process.env.BENCH_WRITE_RATE ?? 100);
 const READ_RATE = Number(process.env.BENCH_READ_RATE ?? 300);
 /** Minimum app/baseline throughput ratios (closed loop). */
 const TARGETS = { writes: 0.6, leaderboard: 0.5, edition: 0.6 };
+/** BENCH_ONLY=writes,edition: run only those scenarios (e.g. while profiling one route). */
+const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
+const wanted = (name) => !ONLY || ONLY.has(name);
 
 // Two cores or more: the servers on the last core, this load generator on the others.
 const ncpu = os.cpus().length;
@@ -132,7 +135,7 @@ try {
     },
   ];
   const writes = { app: {}, baseline: {} };
-  for (const mode of ['closed', 'fixed']) {
+  for (const mode of wanted('writes') ? ['closed', 'fixed'] : []) {
     for (const target of ['app', 'baseline']) {
       const url = target === 'app' ? app.base : bare;
       const common = { url, connections: WRITE_CONNECTIONS, requests: writeRequests(target) };
@@ -140,7 +143,7 @@ try {
       writes[target][mode] = await run(mode === 'fixed' ? { ...common, overallRate: WRITE_RATE } : common);
     }
   }
-  results.writes = writes;
+  if (wanted('writes')) results.writes = writes;
 
   // ---- the leaderboard and the edition page -------------------------------------------------------
   const board = await api(app.base, 'GET', `/api/editions/${edition.id}/leaderboard`);
@@ -155,6 +158,7 @@ try {
     ['leaderboard', `/api/editions/${edition.id}/leaderboard`, '/leaderboard', JSON.stringify(board).length],
     ['edition', `/api/editions/${edition.slug}`, `/editions/${edition.slug}`, page.length],
   ]) {
+    if (!wanted(name)) continue;
     const r = { app: {}, baseline: {}, appBytes: bytes };
     if (name === 'edition') r.baselineBytes = barePage.length;
     for (const mode of ['closed', 'fixed']) {
@@ -207,6 +211,9 @@ try {
       (unsure ? ` (${unsure} cut off at a run's end, committed)` : '') +
       (problems.length ? `; ${problems.length} problems: ${problems.slice(0, 5).join('; ')}` : ''),
   );
+} catch (err) {
+  console.error('bench:api failed:', err);
+  missed += 1;
 } finally {
   await stopChild(baseline);
   await app.stop();

@@ -92,8 +92,8 @@ export async function freshDatabase() {
     fs.chmodSync(dataDir, 0o755);
     const pgPort = await freePort();
     Object.assign(env, { DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort) });
-    // The embedded server's URL, for the baselines and the checks (its default superuser).
-    env.BENCH_PG_URL = `postgres://postgres:postgres@127.0.0.1:${pgPort}/postgres`;
+    // The embedded server's database (apps/api/src/database/embedded.ts), for the baselines and checks.
+    env.BENCH_PG_URL = `postgres://postgres:postgres@127.0.0.1:${pgPort}/challenge_accepted`;
     cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
   }
   return { env, cleanup: async () => { for (const c of cleanups) await c(); } };
@@ -119,7 +119,9 @@ export async function startApi({ cpus, extraEnv = {} } = {}) {
   };
   delete env.REDIS_URL;
   if (extraEnv.REDIS_URL) env.REDIS_URL = extraEnv.REDIS_URL;
-  const child = spawnNode([main], { cpus, env });
+  // BENCH_PROFILE_DIR: a V8 CPU profile of the server (node --cpu-prof), written when it exits.
+  const flags = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const child = spawnNode([...flags, main], { cpus, env });
   const base = `http://127.0.0.1:${port}`;
   await waitHealthy(base, child);
   return {
