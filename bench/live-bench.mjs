@@ -16,6 +16,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
   ROOT,
+  exited,
   freePort,
   judgingEdition,
   pinSelf,
@@ -227,10 +228,11 @@ try {
     await res.arrayBuffer();
     return { ok: res.ok, status: res.status, submissionId };
   });
+  console.log('app: writes done, collecting');
   Object.assign(result.app, await collect(opened.procs, sends));
   meanBytes = result.app.meanUpdateBytes || meanBytes;
   rowsPerUpdate = Math.max(1, result.app.sampleRows);
-  await Promise.all(opened.procs.map((p) => new Promise((r) => (p.child.exitCode !== null ? r() : p.child.once('exit', r)))));
+  await Promise.all(opened.procs.map((p) => new Promise((r) => (exited(p.child) ? r() : p.child.once('exit', r)))));
 } finally {
   await app.stop();
 }

@@ -94,19 +94,21 @@ process.on('message', async (msg) => {
     const c = process.cpuUsage(cpu0);
     const cpu = (c.user + c.system) / 1000 / (performance.now() - wall0);
     const disconnected = sockets.filter((s) => !s.connected).length;
-    process.send({
-      cmd: 'records',
-      updates: [...updates.values()],
-      lost,
-      reordered,
-      duplicates,
-      disconnected,
-      connectErrors,
-      cpu,
-      versions: held,
-    });
     for (const s of sockets) s.disconnect();
-    setTimeout(() => process.exit(0), 200);
+    // Exit once the records are through the IPC channel (they can take a while on a busy machine).
+    process.send(
+      {
+        cmd: 'records',
+        updates: [...updates.values()],
+        lost,
+        reordered,
+        duplicates,
+        disconnected,
+        connectErrors,
+        cpu,
+      },
+      () => process.exit(0),
+    );
   }
 });
 process.send({ cmd: 'ready' });

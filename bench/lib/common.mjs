@@ -62,10 +62,15 @@ export async function waitHealthy(base, child, path_ = '/api/health') {
   }
 }
 
+export const exited = (child) => child.exitCode !== null || child.signalCode !== null;
+
+/** SIGTERM, and SIGKILL when the process has not exited 20 s later. */
 export const stopChild = async (child) => {
-  if (child.exitCode !== null) return;
+  if (exited(child)) return;
   child.kill('SIGTERM');
-  await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+  const kill = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  await new Promise((r) => (exited(child) ? r() : child.once('exit', r)));
+  clearTimeout(kill);
 };
 
 /** A fresh database: its URL (undefined with the embedded PostgreSQL) and the env for the API. */
