@@ -83,7 +83,9 @@ try {
   await waitHealthy(bare, baseline, '/health');
   const setup = await judgingEdition(app.base, JURORS);
   const { edition, criteria, submissionIds, jurors } = setup;
-  console.log(`edition ${edition.slug}: ${submissionIds.length} projects, ${jurors.length} bench jurors, ${criteria.length} criteria`);
+  console.log(
+    `edition ${edition.slug}: ${submissionIds.length} projects, ${jurors.length} bench jurors, ${criteria.length} criteria`,
+  );
 
   // ---- score writes -------------------------------------------------------------------------------
   // A pair is written by one request at a time (a pool of free pairs), so a pair's last 2xx is the
@@ -163,7 +165,10 @@ try {
     if (name === 'edition') r.baselineBytes = barePage.length;
     for (const mode of ['closed', 'fixed']) {
       for (const target of ['app', 'baseline']) {
-        const common = { url: (target === 'app' ? app.base : bare) + (target === 'app' ? appPath : barePath), connections: READ_CONNECTIONS };
+        const common = {
+          url: (target === 'app' ? app.base : bare) + (target === 'app' ? appPath : barePath),
+          connections: READ_CONNECTIONS,
+        };
         if (mode === 'closed') await run({ ...common, duration: 2 });
         r[target][mode] = await run(mode === 'fixed' ? { ...common, overallRate: READ_RATE } : common);
       }
@@ -228,7 +233,13 @@ for (const [name, target] of Object.entries(TARGETS)) {
   const errors = r.app.closed.non2xx + r.app.fixed.non2xx + r.app.closed.errors + r.app.fixed.errors;
   const met = ratio >= target && errors === 0;
   if (!met) missed += 1;
-  ratios[name] = { throughputRatio: Math.round(ratio * 100) / 100, target, fixedRateP99Ratio: Math.round(p99 * 100) / 100, appErrors: errors, met };
+  ratios[name] = {
+    throughputRatio: Math.round(ratio * 100) / 100,
+    target,
+    fixedRateP99Ratio: Math.round(p99 * 100) / 100,
+    appErrors: errors,
+    met,
+  };
   const f = (x) => `${x.requestsPerSecond} req/s (p99 ${x.p99Ms} ms, generator CPU ${x.generatorCpu})`;
   console.log(
     `${met ? 'ok  ' : 'MISS'} ${name}: app ${f(r.app.closed)} vs bare ${f(r.baseline.closed)} = ${ratios[name].throughputRatio} (target ≥ ${target})` +

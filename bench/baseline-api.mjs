@@ -18,7 +18,9 @@ await pool.query(`CREATE TABLE IF NOT EXISTS bench_sheets (
 let leaderboard = null;
 
 const camel = (row) =>
-  Object.fromEntries(Object.entries(row).map(([k, v]) => [k.replace(/_([a-z])/g, (_, c) => c.toUpperCase()), v]));
+  Object.fromEntries(
+    Object.entries(row).map(([k, v]) => [k.replace(/_([a-z])/g, (_, c) => c.toUpperCase()), v]),
+  );
 
 const app = Fastify({ logger: false });
 app.put('/sheets/:submissionId', async (req) => {
@@ -42,18 +44,28 @@ app.post('/_leaderboard', async (req) => {
 app.get('/leaderboard', async () => leaderboard);
 app.get('/health', async () => ({ ok: true }));
 app.get('/editions/:slug', async (req, reply) => {
-  const { rows: [edition] } = await pool.query('SELECT * FROM editions WHERE slug = $1', [req.params.slug]);
+  const {
+    rows: [edition],
+  } = await pool.query('SELECT * FROM editions WHERE slug = $1', [req.params.slug]);
   if (!edition) return reply.code(404).send({ error: 'not found' });
-  const { rows: tracks } = await pool.query('SELECT * FROM tracks WHERE edition_id = $1 ORDER BY 1', [edition.id]);
-  const { rows: challenges } = await pool.query('SELECT * FROM challenges WHERE track_id = ANY($1) ORDER BY 1', [
-    tracks.map((t) => t.id),
+  const { rows: tracks } = await pool.query('SELECT * FROM tracks WHERE edition_id = $1 ORDER BY 1', [
+    edition.id,
   ]);
-  const { rows: criteria } = await pool.query('SELECT * FROM criteria WHERE edition_id = $1 ORDER BY 1', [edition.id]);
+  const { rows: challenges } = await pool.query(
+    'SELECT * FROM challenges WHERE track_id = ANY($1) ORDER BY 1',
+    [tracks.map((t) => t.id)],
+  );
+  const { rows: criteria } = await pool.query('SELECT * FROM criteria WHERE edition_id = $1 ORDER BY 1', [
+    edition.id,
+  ]);
   return {
     ...camel(edition),
     phase: 'judging',
     serverTime: new Date().toISOString(),
-    tracks: tracks.map((t) => ({ ...camel(t), challenges: challenges.filter((c) => c.track_id === t.id).map(camel) })),
+    tracks: tracks.map((t) => ({
+      ...camel(t),
+      challenges: challenges.filter((c) => c.track_id === t.id).map(camel),
+    })),
     criteria: criteria.map(camel),
   };
 });

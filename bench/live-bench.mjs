@@ -52,7 +52,12 @@ async function openClients(url, board) {
   for (let p = 0; p < PROCS; p++) {
     const count = Math.floor(CLIENTS / PROCS) + (p < CLIENTS % PROCS ? 1 : 0);
     const child = fork(path.join(ROOT, 'bench/live-clients.mjs'), {
-      env: { ...process.env, BENCH_URL: url, BENCH_CLIENT_COUNT: String(count), BENCH_BOARD: JSON.stringify(board) },
+      env: {
+        ...process.env,
+        BENCH_URL: url,
+        BENCH_CLIENT_COUNT: String(count),
+        BENCH_BOARD: JSON.stringify(board),
+      },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       serialization: 'advanced',
     });
@@ -117,7 +122,8 @@ async function fixedRate(fire) {
   return sends;
 }
 
-const quant = (sorted, q) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : null);
+const quant = (sorted, q) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : null;
 const r1 = (x) => (x === null ? null : Math.round(x * 10) / 10);
 
 /**
@@ -218,7 +224,11 @@ try {
     const juror = jurors[Math.floor(i / submissionIds.length) % jurors.length];
     let values = randomValues(criteria);
     const key = `${juror.id}/${submissionId}`;
-    if (JSON.stringify(values) === last.get(key)) values = { ...values, [criteria[0].id]: values[criteria[0].id] === criteria[0].min ? criteria[0].max : criteria[0].min };
+    if (JSON.stringify(values) === last.get(key))
+      values = {
+        ...values,
+        [criteria[0].id]: values[criteria[0].id] === criteria[0].min ? criteria[0].max : criteria[0].min,
+      };
     last.set(key, JSON.stringify(values));
     const res = await fetch(`${app.base}/api/submissions/${submissionId}/scores/me`, {
       method: 'PUT',
@@ -232,7 +242,9 @@ try {
   Object.assign(result.app, await collect(opened.procs, sends));
   meanBytes = result.app.meanUpdateBytes || meanBytes;
   rowsPerUpdate = Math.max(1, result.app.sampleRows);
-  await Promise.all(opened.procs.map((p) => new Promise((r) => (exited(p.child) ? r() : p.child.once('exit', r)))));
+  await Promise.all(
+    opened.procs.map((p) => new Promise((r) => (exited(p.child) ? r() : p.child.once('exit', r)))),
+  );
 } finally {
   await app.stop();
 }
@@ -262,7 +274,9 @@ try {
   await Promise.all(opened.procs.map((p) => p.next('recording')));
   const sends = await fixedRate(async (i) => {
     const submissionId = `p${i % 8}`;
-    const rows = Array.from({ length: rowsPerUpdate }, (_, k) => ({ submissionId: k === 0 ? submissionId : `q${k}` }));
+    const rows = Array.from({ length: rowsPerUpdate }, (_, k) => ({
+      submissionId: k === 0 ? submissionId : `q${k}`,
+    }));
     const res = await fetch(`${bareBase}/emit`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -280,12 +294,18 @@ try {
 const a = result.app;
 const b = result.baseline;
 const ratio = a.p99Ms !== null && b.p99Ms ? Math.round((a.p99Ms / b.p99Ms) * 100) / 100 : null;
-result.ratios = { p99: ratio, p50: a.p50Ms !== null && b.p50Ms ? Math.round((a.p50Ms / b.p50Ms) * 100) / 100 : null };
+result.ratios = {
+  p99: ratio,
+  p50: a.p50Ms !== null && b.p50Ms ? Math.round((a.p50Ms / b.p50Ms) * 100) / 100 : null,
+};
 const checks = [
   ['all clients subscribed', a.connected === CLIENTS && b.connected === CLIENTS],
   ['no lost version', a.lostVersions === 0],
   ['no reordered update', a.reordered === 0],
-  ['every write reached every client', a.writesWithoutUpdate === 0 && a.updatesNotReachingEveryClient === 0 && a.writesOk === a.writes],
+  [
+    'every write reached every client',
+    a.writesWithoutUpdate === 0 && a.updatesNotReachingEveryClient === 0 && a.writesOk === a.writes,
+  ],
   [`app/baseline p99 ≤ ${TARGETS.p99Ratio}`, ratio !== null && ratio <= TARGETS.p99Ratio],
   [`RSS per idle socket ≤ ${TARGETS.rssPerSocketKB} KB`, a.rssPerSocketKB <= TARGETS.rssPerSocketKB],
 ];
@@ -299,5 +319,9 @@ const line = (n, x) =>
 console.log(line('app     ', a));
 console.log(line('baseline', b));
 console.log(`p99 ratio app/baseline ${ratio} (target ≤ ${TARGETS.p99Ratio}); p50 ratio ${result.ratios.p50}`);
-writeResults('live', { pinned: pinned ? { server: SERVER_CPUS, generator: GEN_CPUS } : null, loadavg: os.loadavg(), ...result });
+writeResults('live', {
+  pinned: pinned ? { server: SERVER_CPUS, generator: GEN_CPUS } : null,
+  loadavg: os.loadavg(),
+  ...result,
+});
 process.exit(missed ? 1 : 0);

@@ -101,7 +101,12 @@ export async function freshDatabase() {
     env.BENCH_PG_URL = `postgres://postgres:postgres@127.0.0.1:${pgPort}/challenge_accepted`;
     cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
   }
-  return { env, cleanup: async () => { for (const c of cleanups) await c(); } };
+  return {
+    env,
+    cleanup: async () => {
+      for (const c of cleanups) await c();
+    },
+  };
 }
 
 /** The built API on a fresh database with the demo seed, pinned to `cpus`. */
@@ -125,7 +130,9 @@ export async function startApi({ cpus, extraEnv = {} } = {}) {
   delete env.REDIS_URL;
   if (extraEnv.REDIS_URL) env.REDIS_URL = extraEnv.REDIS_URL;
   // BENCH_PROFILE_DIR: a V8 CPU profile of the server (node --cpu-prof), written when it exits.
-  const flags = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const flags = process.env.BENCH_PROFILE_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+    : [];
   const child = spawnNode([...flags, main], { cpus, env });
   const base = `http://127.0.0.1:${port}`;
   await waitHealthy(base, child);
@@ -144,7 +151,11 @@ export async function api(base, method, url, { token, body } = {}) {
   const headers = {};
   if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(base + url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(base + url, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await res.text();
   const json = text ? JSON.parse(text) : null;
   if (!res.ok) throw new Error(`${method} ${url} → ${res.status}: ${text.slice(0, 300)}`);
@@ -197,7 +208,13 @@ export function writeResults(kind, data) {
   fs.writeFileSync(
     file,
     JSON.stringify(
-      { at: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, ...data },
+      {
+        at: new Date().toISOString(),
+        node: process.version,
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model,
+        ...data,
+      },
       null,
       2,
     ) + '\n',
