@@ -31,7 +31,14 @@ const server = http.createServer((req, res) => {
   res.statusCode = 404;
   res.end();
 });
-const io = new Server(server, { transports: ['websocket'], perMessageDeflate: false });
+// BENCH_BASELINE_RECOVERY=1: with the API's connection-state recovery (an experiment: what it costs).
+const io = new Server(server, {
+  transports: ['websocket'],
+  perMessageDeflate: false,
+  ...(process.env.BENCH_BASELINE_RECOVERY === '1'
+    ? { connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false } }
+    : {}),
+});
 io.of('/live').on('connection', (socket) => {
   socket.on('leaderboard:subscribe', (_body, ack) => {
     socket.join('board');
