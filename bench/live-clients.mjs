@@ -1,0 +1,114 @@
+// A load-generator process of `npm run bench:live` (started by live-bench.mjs with IPC): opens
+// BENCH_CLIENT_COUNT Socket.IO clients (websocket transport) to BENCH_URL's `/live`, subscribes each
+// to one board, and records every `leaderboard:update`: its arrival time per socket (epoch ms, high
+// resolution), the versions it covers, and the rows it carries. The parent asks for the records.
+import { performance } from 'node:perf_hooks';
+import { io } from 'socket.io-client';
+
+const URL_ = process.env.BENCH_URL;
+const COUNT = Number(process.env.BENCH_CLIENT_COUNT);
+const BOARD = JSON.parse(process.env.BENCH_BOARD); // { editionId, trackId }
+const NAMESPACE = process.env.BENCH_NAMESPACE ?? '/live';
+const now = () => performance.timeOrigin + performance.now();
+
+const sockets = [];
+/** Per version: { fromVersion, version, rows: submissionIds, bytes, arrivals: number[] }. */
+const updates = new Map();
+/** Per socket: the version it holds, and what went wrong. */
+const held = [];
+let lost = 0;
+let reordered = 0;
+let duplicates = 0;
+let connectErrors = 0;
+let recording = false;
+
+function onUpdate(i, u) {
+  const t = now();
+  const v = held[i];
+  if (u.version <= v) {
+    if (u.version === v) duplicates += 1;
+    else reordered += 1;
+  } else if (u.fromVersion > v + 1) {
+    lost += u.fromVersion - v - 1;
+    held[i] = u.version;
+  } else {
+    held[i] = u.version;
+  }
+  if (!recording) return;
+  let rec = updates.get(u.version);
+  if (!rec) {
+    rec = {
+      fromVersion: u.fromVersion,
+      version: u.version,
+      rows: (u.rows ?? []).map((r) => r.submissionId),
+      bytes: JSON.stringify(u).length,
+      sentAt: u.sentAt,
+      arrivals: [],
+    };
+    updates.set(u.version, rec);
+  }
+  rec.arrivals.push(t);
+}
+
+async function open() {
+  const batch = 100;
+  for (let i = 0; i < COUNT; i += batch) {
+    await Promise.all(
+      Array.from({ length: Math.min(batch, COUNT - i) }, (_, k) => {
+        const idx = i + k;
+        return new Promise((resolve) => {
+          const s = io(URL_ + NAMESPACE, { transports: ['websocket'], reconnection: false, forceNew: true });
+          sockets[idx] = s;
+          held[idx] = -1;
+          s.on('leaderboard:update', (u) => onUpdate(idx, u));
+          s.once('connect_error', () => {
+            connectErrors += 1;
+            resolve();
+          });
+          s.once('connect', () => {
+            s.timeout(30_000).emit('leaderboard:subscribe', BOARD, (err, ack) => {
+              if (err || !ack?.ok) connectErrors += 1;
+              else held[idx] = ack.snapshot.version;
+              resolve();
+            });
+          });
+        });
+      }),
+    );
+  }
+}
+
+let cpu0;
+let wall0;
+process.on('message', async (msg) => {
+  if (msg.cmd === 'open') {
+    await open();
+    process.send({ cmd: 'opened', connected: sockets.filter((s) => s.connected).length, connectErrors });
+  } else if (msg.cmd === 'record') {
+    recording = true;
+    cpu0 = process.cpuUsage();
+    wall0 = performance.now();
+    process.send({ cmd: 'recording' });
+  } else if (msg.cmd === 'stop') {
+    recording = false;
+    const c = process.cpuUsage(cpu0);
+    const cpu = (c.user + c.system) / 1000 / (performance.now() - wall0);
+    const disconnected = sockets.filter((s) => !s.connected).length;
+    for (const s of sockets) s.disconnect();
+    // Exit once the records are through the IPC channel (they can take a while on a busy machine).
+    process.send(
+      {
+        cmd: 'records',
+        updates: [...updates.values()],
+        lost,
+        reordered,
+        duplicates,
+        disconnected,
+        connectErrors,
+        cpu,
+      },
+      () => process.exit(0),
+    );
+  }
+});
+process.send({ cmd: 'ready' });
