@@ -247,7 +247,7 @@ for (const [name, target] of Object.entries(TARGETS)) {
       (errors ? `, ${errors} app errors/non-2xx` : ''),
   );
 }
-writeResults('api', {
+await writeResults('api', {
   seconds: SECONDS,
   jurors: JURORS,
   writeConnections: WRITE_CONNECTIONS,

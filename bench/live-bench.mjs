@@ -319,7 +319,7 @@ const line = (n, x) =>
 console.log(line('app     ', a));
 console.log(line('baseline', b));
 console.log(`p99 ratio app/baseline ${ratio} (target ≤ ${TARGETS.p99Ratio}); p50 ratio ${result.ratios.p50}`);
-writeResults(`live-${CLIENTS}`, {
+await writeResults(`live-${CLIENTS}`, {
   pinned: pinned ? { server: SERVER_CPUS, generator: GEN_CPUS } : null,
   loadavg: os.loadavg(),
   ...result,

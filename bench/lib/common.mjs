@@ -201,23 +201,28 @@ export async function judgingEdition(base, jurors) {
 export const randomValues = (criteria, rnd = Math.random) =>
   Object.fromEntries(criteria.map((c) => [c.id, c.min + Math.floor(rnd() * (c.max - c.min + 1))]));
 
-export function writeResults(kind, data) {
+export async function writeResults(kind, data) {
   const dir = path.join(ROOT, 'bench', 'results');
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${kind}-${new Date().toISOString().slice(0, 10)}.json`);
-  fs.writeFileSync(
-    file,
-    JSON.stringify(
-      {
-        at: new Date().toISOString(),
-        node: process.version,
-        cpus: os.cpus().length,
-        cpuModel: os.cpus()[0]?.model,
-        ...data,
-      },
-      null,
-      2,
-    ) + '\n',
+  let text = JSON.stringify(
+    {
+      at: new Date().toISOString(),
+      node: process.version,
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      ...data,
+    },
+    null,
+    2,
   );
+  try {
+    // The repository's formatting (`npm run lint` checks it), when prettier is installed.
+    const prettier = await import('prettier');
+    text = await prettier.format(text, { parser: 'json', filepath: file });
+  } catch {
+    text += '\n';
+  }
+  fs.writeFileSync(file, text);
   console.log(`results written to ${path.relative(ROOT, file)}`);
 }
