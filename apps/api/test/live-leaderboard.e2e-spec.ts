@@ -301,7 +301,9 @@ describe('live leaderboards', () => {
     const viewer = io(`${t.url}${LIVE_NAMESPACE}`, {
       transports: ['websocket'],
       forceNew: true,
-      reconnectionDelay: 100,
+      // Long enough for the server to see the drop first, even on a loaded machine.
+      reconnectionDelay: 1500,
+      randomizationFactor: 0,
     });
     sockets.push(viewer as Client);
     await new Promise<void>((r) => viewer.once('connect', () => r()));
@@ -313,11 +315,13 @@ describe('live leaderboards', () => {
     const id = viewer.id!;
     const nsp = t.app.get(LiveFeedsGateway).server;
     viewer.io.engine.close();
+    // Listened for at once: on a slow machine the reconnection may come before the next write ends.
+    const reconnected = new Promise<void>((r) => viewer.once('connect', () => r()));
     // Until the server has seen the drop it still writes to the dead transport (those packets
     // are lost, not replayed: clients then see a gap and resync, as tested above).
     await waitFor(() => !nsp.sockets.has(id), 'the server to see the drop');
     await score(1, 4, 9); // while away
-    await new Promise<void>((r) => viewer.once('connect', () => r()));
+    await reconnected;
     expect(viewer.recovered).toBe(true);
     const truth = await organizerBoard(track);
     await waitFor(() => log.updates.at(-1)?.version === truth.version, 'the missed update');
