@@ -24,6 +24,8 @@ module.exports = {
   testEnvironment: '<rootDir>/jest.environment.cjs',
   roots: ['<rootDir>/src'],
   testMatch: ['**/*.spec.ts', '**/*.spec.tsx'],
+  // Pages wait up to 5 s for what they show (jest.setup.ts); a test gets room for several such waits.
+  testTimeout: 30_000,
   setupFiles: ['<rootDir>/jest.setup.ts'],
   transform: { '^.+\\.(t|j)sx?$': swc },
   moduleNameMapper: {
