@@ -27,6 +27,7 @@ module.exports = {
   // Pages wait up to 5 s for what they show (jest.setup.ts); a test gets room for several such waits.
   testTimeout: 30_000,
   setupFiles: ['<rootDir>/jest.setup.ts'],
+  setupFilesAfterEnv: ['<rootDir>/jest.after-env.ts'],
   transform: { '^.+\\.(t|j)sx?$': swc },
   moduleNameMapper: {
     '\\.(css)$': 'identity-obj-proxy',
