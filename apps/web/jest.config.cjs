@@ -24,7 +24,10 @@ module.exports = {
   testEnvironment: '<rootDir>/jest.environment.cjs',
   roots: ['<rootDir>/src'],
   testMatch: ['**/*.spec.ts', '**/*.spec.tsx'],
+  // Pages wait up to 5 s for what they show (jest.setup.ts); a test gets room for several such waits.
+  testTimeout: 30_000,
   setupFiles: ['<rootDir>/jest.setup.ts'],
+  setupFilesAfterEnv: ['<rootDir>/jest.after-env.ts'],
   transform: { '^.+\\.(t|j)sx?$': swc },
   moduleNameMapper: {
     '\\.(css)$': 'identity-obj-proxy',

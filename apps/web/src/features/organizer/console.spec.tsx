@@ -214,4 +214,50 @@ describe('console: jury', () => {
     expect(within(screen.getByTestId('invitation-row')).queryByTestId('invitation-revoke')).toBeNull();
     expect(fetch.mock.calls.filter(([, i]) => i?.method === 'POST')).toHaveLength(2);
   });
+
+  it('filters the invitations by state and searches the jurors', async () => {
+    stubFetch(
+      routes({
+        [`GET ${base}/jury/invitations?limit=50`]: () =>
+          page([
+            invitation,
+            {
+              ...invitation,
+              id: '44444444-0000-4000-8000-000000000002',
+              email: 'old@example.com',
+              status: 'expired',
+            },
+          ]),
+        [`GET ${base}/jurors?limit=50`]: () =>
+          page([
+            {
+              userId: 'a',
+              name: 'Elena Marinescu',
+              email: 'elena@example.com',
+              trackIds: [],
+              since: '2026-03-01T10:00:00Z',
+            },
+            {
+              userId: 'b',
+              name: 'Mihai Dumitrescu',
+              email: 'mihai@example.com',
+              trackIds: [],
+              since: '2026-03-01T10:00:00Z',
+            },
+          ]),
+      }),
+    );
+    renderApp(`/organize/editions/${edition.slug}/jury`);
+
+    expect(await screen.findAllByTestId('invitation-row')).toHaveLength(2);
+    fireEvent.click(screen.getByTestId('invitations-filter'));
+    fireEvent.click(await screen.findByRole('option', { name: 'Expired', hidden: true }));
+    await waitFor(() => expect(screen.getAllByTestId('invitation-row')).toHaveLength(1));
+    expect(screen.getByTestId('invitation-row').textContent).toContain('old@example.com');
+
+    expect(await screen.findAllByTestId('juror-row')).toHaveLength(2);
+    fireEvent.change(screen.getByTestId('jurors-search'), { target: { value: 'mihai' } });
+    await waitFor(() => expect(screen.getAllByTestId('juror-row')).toHaveLength(1));
+    expect(screen.getByTestId('juror-row').textContent).toContain('Mihai Dumitrescu');
+  });
 });

@@ -1,5 +1,11 @@
-import type { JuryInvitation, JuryInvitationCreated, JuryInvitationStatus, Track } from '@ca/shared';
-import { Badge, Button, Stack, Text, VisuallyHidden, type MantineColor } from '@mantine/core';
+import {
+  JuryInvitationStatusSchema,
+  type JuryInvitation,
+  type JuryInvitationCreated,
+  type JuryInvitationStatus,
+  type Track,
+} from '@ca/shared';
+import { Badge, Button, Select, Stack, Text, VisuallyHidden, type MantineColor } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -93,11 +99,14 @@ export function InvitationsList({
   const query = useInfiniteQuery(organizerQueries.invitations(editionId));
   const revoke = useRevokeInvitation(editionId);
   const [revoking, setRevoking] = useState<JuryInvitation | null>(null);
+  // The API lists invitations page by page without filters: the state filter works on what is loaded.
+  const [state, setState] = useState<JuryInvitationStatus | 'all'>('all');
   if (query.isPending) return <PageLoader />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
-  const rows = query.data.pages.flatMap((p) => p.items);
-  if (rows.length === 0)
+  const all = query.data.pages.flatMap((p) => p.items);
+  if (all.length === 0)
     return <Text data-testid="invitations-empty">{t('organizer.jury.noInvitations')}</Text>;
+  const rows = state === 'all' ? all : all.filter((i) => i.status === state);
 
   const columns: Column<JuryInvitation>[] = [
     { key: 'email', header: t('auth.fields.email'), cell: (i) => i.email },
@@ -116,6 +125,21 @@ export function InvitationsList({
   ];
   return (
     <Stack gap="sm">
+      <Select
+        label={t('organizer.jury.state')}
+        data={[
+          { value: 'all', label: t('organizer.jury.anyState') },
+          ...JuryInvitationStatusSchema.options.map((s) => ({
+            value: s,
+            label: t(`organizer.jury.status.${s}`),
+          })),
+        ]}
+        value={state}
+        onChange={(v) => setState((v as JuryInvitationStatus | 'all' | null) ?? 'all')}
+        allowDeselect={false}
+        w={{ base: '100%', sm: 220 }}
+        data-testid="invitations-filter"
+      />
       <DataList
         rows={rows}
         rowKey={(i) => i.id}

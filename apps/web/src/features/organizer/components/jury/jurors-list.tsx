@@ -1,6 +1,7 @@
 import type { Juror, Track } from '@ca/shared';
-import { Stack, Text } from '@mantine/core';
+import { Stack, Text, TextInput } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataList, LoadMore, type Column } from '../../../../components/data-list';
 import { PageLoader, QueryError } from '../../../../components/query-state';
@@ -13,10 +14,14 @@ export function JurorsList({ editionId, tracks }: { editionId: string; tracks: T
   const { t } = useTranslation();
   const format = useFormat();
   const query = useInfiniteQuery(organizerQueries.jurors(editionId));
+  const [search, setSearch] = useState('');
   if (query.isPending) return <PageLoader />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
-  const rows = query.data.pages.flatMap((p) => p.items);
-  if (rows.length === 0) return <Text data-testid="jurors-empty">{t('organizer.jury.noJurors')}</Text>;
+  const all = query.data.pages.flatMap((p) => p.items);
+  if (all.length === 0) return <Text data-testid="jurors-empty">{t('organizer.jury.noJurors')}</Text>;
+  // The API lists jurors page by page without filters: the search works on what is loaded.
+  const needle = search.trim().toLocaleLowerCase();
+  const rows = needle ? all.filter((j) => `${j.name} ${j.email}`.toLocaleLowerCase().includes(needle)) : all;
 
   const columns: Column<Juror>[] = [
     { key: 'name', header: t('auth.fields.name'), cell: (j) => j.name },
@@ -30,6 +35,14 @@ export function JurorsList({ editionId, tracks }: { editionId: string; tracks: T
   ];
   return (
     <Stack gap="sm">
+      <TextInput
+        type="search"
+        label={t('organizer.participants.search')}
+        value={search}
+        onChange={(e) => setSearch(e.currentTarget.value)}
+        w={{ base: '100%', sm: 260 }}
+        data-testid="jurors-search"
+      />
       <DataList
         rows={rows}
         rowKey={(j) => j.userId}
