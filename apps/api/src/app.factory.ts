@@ -94,7 +94,7 @@ export async function createApp(config: ResolvedConfig): Promise<NestFastifyAppl
     app,
     new DocumentBuilder()
       .setTitle('Challenge Accepted API')
-      .setDescription('REST API of the Challenge Accepted hackathon platform (see shared/CONTRACT.md).')
+      .setDescription('REST API of the Challenge Accepted hackathon platform (see shared/docs/api.md).')
       .setVersion('1')
       .addBearerAuth()
       .addCookieAuth('ca_session')

@@ -20,7 +20,7 @@ describe('editions: organizers create and edit them', () => {
     ]) as Promise<{ actor_id: string; before: any; after: any; entity_id: string }[]>;
 
   describe('POST /api/editions', () => {
-    it('creates an edition with the defaults of PRODUCT.md, the default criteria, and an audit entry', async () => {
+    it('creates an edition with the defaults of docs/domain.md, the default criteria, and an audit entry', async () => {
       const body = editionBody({ published: false });
       const res = await t.request('POST', '/api/editions', { token: org.token, body });
       expect(res.status).toBe(201);

@@ -1,6 +1,6 @@
 import { createTestApp, type TestApp } from './helpers/app';
 
-describe('error shape of CONTRACT.md', () => {
+describe('error shape of docs/api.md', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp();

@@ -23,7 +23,7 @@ export const ROLES = [
 export type Role = (typeof ROLES)[number];
 
 /**
- * What each request may do follows the edition's windows (PRODUCT.md); the world moves its
+ * What each request may do follows the edition's windows (docs/domain.md); the world moves its
  * edition's timeline (relative to now) to open the one a request needs:
  * - `hacking`: registration, teams and submissions open (before the submission deadline);
  * - `judging`: after the submission deadline, scoring open;

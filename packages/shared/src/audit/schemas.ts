@@ -13,7 +13,7 @@ export const AuditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
-/** Actions named by CONTRACT.md; modules may record more (`<entity>.<verb>`). */
+/** Actions named by docs/api.md; modules may record more (`<entity>.<verb>`). */
 export const AUDIT_ACTIONS = [
   'score.saved',
   'edition.created',

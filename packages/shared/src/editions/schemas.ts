@@ -163,7 +163,7 @@ const criterion = (name: LocalizedText, description: LocalizedText): DefaultCrit
   max: 10,
 });
 
-/** The default criteria of PRODUCT.md, given to every new edition (in both languages). */
+/** The default criteria of docs/domain.md, given to every new edition (in both languages). */
 export const DEFAULT_CRITERIA: DefaultCriterion[] = [
   criterion(
     { en: 'Innovation', ro: 'Inovație' },

@@ -77,7 +77,7 @@ describe('EditionCreateSchema', () => {
     submissionDeadline: iso(timeline.submissionDeadline),
     judgingEndsAt: iso(timeline.judgingEndsAt),
   };
-  it('fills the defaults of PRODUCT.md', () => {
+  it('fills the defaults of docs/domain.md', () => {
     const e = EditionCreateSchema.parse(body);
     expect(e).toMatchObject({
       published: false,

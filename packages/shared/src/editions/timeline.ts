@@ -1,4 +1,4 @@
-/** The timeline rules of PRODUCT.md and the phase derived from it, shared by API and web app. */
+/** The timeline rules of docs/scoring.md and the phase derived from it, shared by API and web app. */
 
 export const TIMELINE_FIELDS = [
   'registrationOpensAt',
@@ -56,7 +56,7 @@ export interface PhaseInput {
 
 export type PhaseName = 'draft' | 'upcoming' | 'registration' | 'hacking' | 'judging' | 'finished';
 
-/** The phase label of PRODUCT.md at server time `now` (ms). */
+/** The phase label of docs/domain.md at server time `now` (ms). */
 export function phaseAt(e: PhaseInput, now: number): PhaseName {
   if (!e.published) return 'draft';
   if (now < e.registrationOpensAt) return 'upcoming';
@@ -74,7 +74,7 @@ export function phaseBoundaries(e: PhaseInput): number[] {
 export interface WindowInput extends PhaseInput {
   registrationClosesAt: number;
 }
-/** What a request may do follows these windows, not the phase label (PRODUCT.md). */
+/** What a request may do follows these windows, not the phase label (docs/domain.md). */
 export const WINDOWS = {
   register: (e: WindowInput) => [e.registrationOpensAt, e.registrationClosesAt] as const,
   teams: (e: WindowInput) => [e.registrationOpensAt, e.submissionDeadline] as const,

@@ -2,7 +2,7 @@ import { CriteriaPutSchema } from '../editions/schemas.js';
 import { levelViolations } from './levels.js';
 import { ScoreSheetPutSchema, compareTableLabels, sheetScore } from './schemas.js';
 
-describe('sheetScore (rule 1 of PRODUCT.md)', () => {
+describe('sheetScore (rule 1 of docs/scoring.md)', () => {
   const criteria = [
     { id: 'a', weight: 1, min: 1, max: 10 },
     { id: 'b', weight: 3, min: 0, max: 5 },

@@ -34,13 +34,13 @@ export const ScoreSheetPutSchema = z.strictObject({
 export type ScoreSheetPut = z.infer<typeof ScoreSheetPutSchema>;
 export type ScoreSheetPutInput = z.input<typeof ScoreSheetPutSchema>;
 
-/** A score sheet (CONTRACT.md) with what the judging issue added. */
+/** A score sheet (docs/api.md) with what the judging issue added. */
 export const ScoreSheetSchema = z.object({
   jurorId: IdSchema,
   submissionId: IdSchema,
   values: z.record(z.string(), z.number()),
   comment: z.string(),
-  /** The sheet's 0–100 score: rule 1 of PRODUCT.md (`sheetScore`). */
+  /** The sheet's 0–100 score: rule 1 of docs/scoring.md (`sheetScore`). */
   score: z.number(),
   updatedAt: InstantSchema,
   /** The submission's version when the sheet was last saved (jurors always score the latest one). */
@@ -53,7 +53,7 @@ export const ScoreSheetSchema = z.object({
 });
 export type ScoreSheet = z.infer<typeof ScoreSheetSchema>;
 
-/** Rule 1 of PRODUCT.md: `100 · Σ w_c · (v_c − min_c)/(max_c − min_c) / Σ w_c`, in [0, 100]. */
+/** Rule 1 of docs/domain.md: `100 · Σ w_c · (v_c − min_c)/(max_c − min_c) / Σ w_c`, in [0, 100]. */
 export function sheetScore(
   criteria: readonly { id: string; weight: number; min: number; max: number }[],
   values: Readonly<Record<string, number>>,
@@ -269,7 +269,7 @@ export const MyAssignmentStatusSchema = z.enum(['todo', 'done', 'flagged', 'conf
 export type MyAssignmentStatus = z.infer<typeof MyAssignmentStatusSchema>;
 
 /**
- * An item of `GET /api/editions/:id/assignments/me`: the Assignment of CONTRACT.md (`submissionId,
+ * An item of `GET /api/editions/:id/assignments/me`: the Assignment of docs/api.md (`submissionId,
  * teamId, teamName, trackId, title, sheet`) with the table, the juror's open flag, and the latest
  * version. The list comes in walking order (`compareTableLabels`, then team name).
  */

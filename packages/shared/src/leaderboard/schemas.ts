@@ -16,7 +16,7 @@ export const LeaderboardRowSchema = z.object({
 export type LeaderboardRow = z.infer<typeof LeaderboardRowSchema>;
 
 /**
- * What everyone but organizers sees of an edition's boards now (rule 7 of PRODUCT.md):
+ * What everyone but organizers sees of an edition's boards now (rule 7 of docs/scoring.md):
  * `live` — the boards as they change; `hidden` — rows without rank or score, in title order;
  * `frozen` — the boards as they stood at the freeze; `published` — the final results, live.
  */

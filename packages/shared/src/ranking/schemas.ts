@@ -4,7 +4,7 @@ import { NormalizationSchema } from '../editions/schemas.js';
 
 // ---- explanations (organizers) -------------------------------------------------------------------
 
-/** The rule of PRODUCT.md (rule 5) that placed a project relative to another one. */
+/** The rule of docs/scoring.md (rule 5) that placed a project relative to another one. */
 export const RankRuleSchema = z.enum(['normalized', 'sheets', 'tieCriterion', 'submittedAt', 'tied']);
 export type RankRule = z.infer<typeof RankRuleSchema>;
 

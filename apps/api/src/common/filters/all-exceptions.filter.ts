@@ -2,7 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs
 import type { FastifyReply } from 'fastify';
 import { toErrorBody } from './error-mapping';
 
-/** The one place where errors become HTTP answers (CONTRACT.md: `{ statusCode, code, message }`). */
+/** The one place where errors become HTTP answers (docs/api.md: `{ statusCode, code, message }`). */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');

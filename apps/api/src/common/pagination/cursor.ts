@@ -1,7 +1,7 @@
 import { DomainError } from '../errors/domain-error';
 
 /**
- * Keyset pagination for the `{ items, nextCursor }` lists of CONTRACT.md. A cursor is the sort
+ * Keyset pagination for the `{ items, nextCursor }` lists of docs/api.md. A cursor is the sort
  * key of the last item sent, opaque to clients (base64url JSON).
  */
 export function encodeCursor(key: (string | number | null)[]): string {

@@ -9,7 +9,7 @@ export interface LoginSlot {
 }
 
 /**
- * Counts failed logins per account and per IP in fixed windows (CONTRACT.md: 10 per account or
+ * Counts failed logins per account and per IP in fixed windows (docs/api.md: 10 per account or
  * 100 per IP in 15 minutes; a good login is never counted). Counters live in Redis when
  * REDIS_URL is set, so that every API instance sees the same counts; else in this process.
  *

@@ -157,7 +157,7 @@ export function toCriterion(c: CriterionEntity, lang: Language = 'en'): Criterio
   };
 }
 
-/** The Edition of CONTRACT.md in the reader's language; `tracks` and `criteria` must be loaded. */
+/** The Edition of docs/api.md in the reader's language; `tracks` and `criteria` must be loaded. */
 export function toEdition(e: EditionEntity, now: number, lang: Language = 'en'): Edition {
   const t = editionTexts(e);
   return {

@@ -173,7 +173,7 @@ export class EditionsService {
   }
 
   /**
-   * Whether window `name` of PRODUCT.md (`WINDOWS` in shared) is open at the database's `now()`
+   * Whether window `name` of docs/domain.md (`WINDOWS` in shared) is open at the database's `now()`
    * in `manager`'s transaction; an unpublished or unknown edition opens none. Every write that a
    * window allows decides by this one clock (as submissions do), never by Node's: `now()` is the
    * transaction's start, so a request is judged by when it arrived, also after waiting for a lock.

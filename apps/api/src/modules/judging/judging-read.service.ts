@@ -14,7 +14,7 @@ import { SHEET_SELECT, type SheetRow } from './judging.sql';
  * reflects exactly the changes up to `seq`. Subscribe to `JudgingEvents.changes$` to learn of
  * later ones (an event with `seq` ≤ the snapshot's is already in it).
  *
- * - `criteria`: in order, with weight and scale (rule 1 of PRODUCT.md; `sheetScore` in shared).
+ * - `criteria`: in order, with weight and scale (rule 1 of docs/scoring.md; `sheetScore` in shared).
  * - `projects`: every submitted project (`disqualified` true for those that take no part).
  * - `sheets`: every stored sheet of those projects, with `values`, its rule-1 `score`,
  *   `updatedAt`, the `seq` of its last save, and `counts` (false when the juror is conflicted with

@@ -66,7 +66,7 @@ export class MailService implements OnModuleDestroy {
     } catch (err) {
       this.logger.error(`Could not keep the ${message.kind} mail to ${message.to}: ${String(err)}`);
     }
-    // The log is the other place an operator without SMTP finds it (CONTRACT.md, issue 3).
+    // The log is the other place an operator without SMTP finds it (docs/api.md, issue 3).
     this.logger.log(`Mail (outbox) to ${message.to}: ${message.subject}\n${message.text}`);
     return 'outbox';
   }

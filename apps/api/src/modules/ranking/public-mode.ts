@@ -1,5 +1,5 @@
 /**
- * Rule 7 of PRODUCT.md as pure functions of an edition's settings and a moment: what everyone but
+ * Rule 7 of docs/domain.md as pure functions of an edition's settings and a moment: what everyone but
  * organizers sees, and when that changes next.
  */
 import type { PublicMode } from '@ca/shared';

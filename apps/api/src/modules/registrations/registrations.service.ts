@@ -49,7 +49,7 @@ export class RegistrationsService {
   ) {}
 
   /**
-   * Registers `user` as a participant, within the register window of PRODUCT.md, decided by the
+   * Registers `user` as a participant, within the register window of docs/domain.md, decided by the
    * database's clock in the transaction that writes (the edition row share-locked meanwhile, so
    * that its timeline cannot change under the decision).
    */

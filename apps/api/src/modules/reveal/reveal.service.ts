@@ -22,7 +22,7 @@ export function placesFromLast(rows: LeaderboardRow[]): LeaderboardRow[] {
 }
 
 /**
- * The results show (PRODUCT.md rule 8), driven by organizers in any phase. `start` fixes the
+ * The results show (docs/scoring.md rule 8), driven by organizers in any phase. `start` fixes the
  * final standings as organizers see them (the whole edition or one track) and the awards; each
  * `next` shows one more place from the last up, then one award; `reset` ends it. The state is a
  * row of `reveals`, so every instance and every reconnecting screen read the same step; each

@@ -71,7 +71,7 @@ export class JoinRequestsService {
   }
 
   /**
-   * The teams window of PRODUCT.md (from registrationOpensAt to the submission deadline), by the
+   * The teams window of docs/domain.md (from registrationOpensAt to the submission deadline), by the
    * database's clock like every window decision. Accepting re-checks it under the team's lock in
    * TeamMembershipService.addMember; this check only spares a request that could never be accepted.
    */

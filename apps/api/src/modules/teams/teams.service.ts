@@ -79,7 +79,7 @@ export class TeamsService {
   }
 
   /**
-   * Teams as `viewer` may see them (CONTRACT.md): everyone sees names and members; members and
+   * Teams as `viewer` may see them (docs/api.md): everyone sees names and members; members and
    * organizers the invite code; organizers also members' emails (contacts).
    */
   async toTeams(

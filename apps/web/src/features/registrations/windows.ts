@@ -18,7 +18,7 @@ export function windowTimes(e: TimedEdition) {
 const MAX_TIMEOUT = 2 ** 31 - 1;
 
 /**
- * Whether a window of PRODUCT.md is open, on the server's clock, updated the moment it opens or
+ * Whether a window of docs/domain.md is open, on the server's clock, updated the moment it opens or
  * closes (one timer per boundary, no ticking). What the API allows follows these windows, not
  * the phase label: registering may still be open while hacking.
  */

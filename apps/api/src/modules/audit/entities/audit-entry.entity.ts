@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** Who did what, with the state before and after (PRODUCT.md: every score change and organizer action). */
+/** Who did what, with the state before and after (docs/scoring.md: every score change and organizer action). */
 @Entity('audit_entries')
 @Index('ix_audit_edition_at', ['editionId', 'at'])
 export class AuditEntryEntity {

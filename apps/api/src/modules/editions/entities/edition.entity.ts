@@ -13,7 +13,7 @@ import { TrackEntity } from './track.entity';
 import { CriterionEntity } from './criterion.entity';
 
 @Entity('editions')
-// The timeline rules of PRODUCT.md, as a backstop behind the API's validation.
+// The timeline rules of docs/scoring.md, as a backstop behind the API's validation.
 @Check(
   'ck_editions_timeline',
   `registration_opens_at < registration_closes_at AND registration_closes_at <= submission_deadline

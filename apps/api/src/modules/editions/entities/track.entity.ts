@@ -14,7 +14,7 @@ import { ChallengeEntity } from './challenge.entity';
 
 @Entity('tracks')
 @Index('uq_tracks_edition_slug', ['editionId', 'slug'], { unique: true })
-// Track names are unique within an edition too (PRODUCT.md), in each language, compared as keys
+// Track names are unique within an edition too (docs/domain.md), in each language, compared as keys
 // (common/database/name-key.ts); a language left empty is not compared.
 @Index('uq_tracks_edition_name', ['editionId', 'nameKey'], { unique: true, where: "name_key <> ''" })
 @Index('uq_tracks_edition_name_ro', ['editionId', 'nameRoKey'], { unique: true, where: "name_ro_key <> ''" })

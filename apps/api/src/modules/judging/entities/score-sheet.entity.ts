@@ -51,7 +51,7 @@ export class ScoreSheetEntity {
   @Column({ type: 'text', default: '' })
   comment: string;
 
-  /** Rule 1 of PRODUCT.md, computed with the criteria of the saving transaction. */
+  /** Rule 1 of docs/domain.md, computed with the criteria of the saving transaction. */
   @Column({ type: 'double precision' })
   score: number;
 

@@ -1,6 +1,6 @@
 /**
  * The whole edition's boards from scratch, as one pure function of its inputs: the rules of
- * PRODUCT.md in reading order. `EditionRanking` keeps the same boards incrementally; this is the
+ * docs/domain.md in reading order. `EditionRanking` keeps the same boards incrementally; this is the
  * reference it must equal, and what a frozen board is computed with (from the sheets as they stood).
  */
 import { type CountingSheets, normalizationMethod } from './normalization';

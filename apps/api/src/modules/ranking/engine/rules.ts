@@ -1,5 +1,5 @@
 /**
- * The scoring rules of PRODUCT.md ("Scoring — exact rules"), one small function each. Everything here
+ * The scoring rules of docs/scoring.md ("Scoring — exact rules"), one small function each. Everything here
  * is pure and deterministic: the same inputs give the same bits whatever order they arrive in, which
  * is what lets the incremental engine equal a full recompute exactly.
  */

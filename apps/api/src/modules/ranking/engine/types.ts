@@ -7,7 +7,7 @@ import type { LeaderboardRow, Normalization } from '@ca/shared';
 
 export type { LeaderboardRow, Normalization };
 
-/** A scoring criterion of the edition (PRODUCT.md: weight > 0, min < max; `order` breaks weight ties). */
+/** A scoring criterion of the edition (docs/scoring.md: weight > 0, min < max; `order` breaks weight ties). */
 export interface RankCriterion {
   id: string;
   weight: number;

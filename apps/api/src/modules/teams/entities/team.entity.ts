@@ -53,7 +53,7 @@ export class TeamEntity {
   @Column({ name: 'invite_code', type: 'text', unique: true })
   inviteCode: string;
 
-  /** The team's own submission deadline when an organizer granted an extension (PRODUCT.md). */
+  /** The team's own submission deadline when an organizer granted an extension (docs/domain.md). */
   @Column({ name: 'extended_deadline', type: 'timestamptz', nullable: true })
   extendedDeadline: Date | null;
 

@@ -6,7 +6,7 @@ import { useServerNow } from '../../editions/use-server-now';
 
 export type JudgingWindowState = 'before' | 'open' | 'closed';
 
-/** Where the edition's scoring window stands by the server's clock (PRODUCT.md: deadline to judgingEndsAt). */
+/** Where the edition's scoring window stands by the server's clock (docs/scoring.md: deadline to judgingEndsAt). */
 export function judgingWindow(
   edition: Pick<TimedEdition, 'submissionDeadline' | 'judgingEndsAt'>,
   now: number,
