@@ -11,7 +11,14 @@ export const COMBOS = [
 ] as const;
 export type Combo = (typeof COMBOS)[number];
 
-export const SLUG = 'challenge-accepted-vi';
+/**
+ * The edition the journeys register and form teams in: one open for registration, made by the
+ * journeys' set-up (the demo edition is in judging). Set by `useJourneyEdition`.
+ */
+export const journeyEdition = { slug: '', name: '' };
+export function useJourneyEdition(e: { slug: string; name: string }): void {
+  Object.assign(journeyEdition, e);
+}
 export const PASSWORD = 'a journey password';
 
 /** A browser context at the combo's width, in its language (as a returning visitor would have it). */
@@ -43,6 +50,17 @@ export function watchFailures(page: Page): () => string[] {
 export async function goHome(page: Page): Promise<void> {
   await page.goto(baseUrl());
   await page.getByTestId('current-edition').waitFor();
+}
+
+/** From the home page to the journeys' edition, by its card among the other editions. */
+export async function openJourneyEdition(page: Page): Promise<void> {
+  await page
+    .getByTestId('edition-card')
+    .filter({ hasText: journeyEdition.name })
+    .getByRole('link')
+    .first()
+    .click();
+  await page.getByTestId('edition-name').waitFor();
 }
 
 /** Follows a header link: in the header on a wide screen, in the burger's drawer on a phone. */
@@ -91,7 +109,7 @@ interface EditionInfo {
 let edition: EditionInfo | undefined;
 
 async function demoEdition(api: APIRequestContext): Promise<EditionInfo> {
-  edition ??= (await (await api.get(`/api/editions/${SLUG}`)).json()) as EditionInfo;
+  edition ??= (await (await api.get(`/api/editions/${journeyEdition.slug}`)).json()) as EditionInfo;
   return edition;
 }
 

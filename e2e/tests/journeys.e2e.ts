@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { uniqueSuffix } from '../support/api';
 import { launch } from '../support/browser';
+import { createOpenEdition } from '../support/open-edition';
 import { ORGANIZER_EMAIL, ORGANIZER_PASSWORD } from '../support/organizer';
 import {
   COMBOS,
@@ -9,12 +10,14 @@ import {
   expectOneRowHeader,
   follow,
   goHome,
+  openJourneyEdition,
   PASSWORD,
   registeredParticipant,
   shot,
   signIn,
   teamOf,
   watchFailures,
+  useJourneyEdition,
   type Combo,
 } from './journey-helpers';
 
@@ -34,6 +37,7 @@ describe('journeys from the home page', () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await launch();
+    useJourneyEdition(await createOpenEdition());
   });
   afterAll(async () => {
     await browser?.close();
@@ -48,7 +52,8 @@ describe('journeys from the home page', () => {
       await expectOneRowHeader(page);
       await shot(page, 'newcomer', '1-home', combo);
 
-      await page.getByTestId('current-edition').getByTestId('cta-signup').click();
+      await openJourneyEdition(page);
+      await page.getByTestId('cta-signup').click();
       await page.getByTestId('signup-name').fill('Ioana Newcomer');
       await page.getByTestId('signup-email').fill(`ioana.${uniqueSuffix()}@journeys.test`);
       await page.getByTestId('signup-password').fill(PASSWORD);
@@ -85,7 +90,8 @@ describe('journeys from the home page', () => {
       const page = await seekerContext.newPage();
       const seekerFailures = watchFailures(page);
       await goHome(page);
-      await page.getByTestId('current-edition').getByTestId('cta-find-team').click();
+      await openJourneyEdition(page);
+      await page.getByTestId('cta-find-team').click();
       await page.getByTestId('finder-tab-teams').click();
       const row = page.getByTestId('finder-team').filter({ hasText: teamName });
       await row.getByTestId('ask-to-join').click();
