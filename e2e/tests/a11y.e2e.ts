@@ -38,7 +38,9 @@ const participant = { email: '', teamId: '', teamName: '' };
 
 const TARGETS: Target[] = [
   { name: 'home', who: 'visitor', path: () => '/', ready: byTestId('current-edition') },
-  { name: 'home-participant', who: 'participant', path: () => '/', ready: byTestId('cta-my-team') },
+  // The home page's current edition is the demo one (in judging); the participant's team is in the
+  // open edition, listed among the others.
+  { name: 'home-participant', who: 'participant', path: () => '/', ready: byTestId('current-edition') },
   { name: 'home-organizer', who: 'organizer', path: () => '/', ready: byTestId('cta-console') },
   { name: 'edition', who: 'visitor', path: () => `/editions/${SLUG}`, ready: byTestId('edition-timeline') },
   { name: 'login', who: 'visitor', path: () => '/login', ready: byTestId('login-form') },

@@ -49,7 +49,15 @@ export function CoveragePanel({ editionId }: { editionId: string }) {
             {c.submissions.length === 0 ? (
               <Text c="dimmed">{t('live.coverage.empty')}</Text>
             ) : (
-              <Table.ScrollContainer minWidth={360} mah={320}>
+              <Table.ScrollContainer
+                minWidth={360}
+                mah={320}
+                scrollAreaProps={{
+                  // Only text inside: the keyboard must reach the scroll (axe `scrollable-region-focusable`).
+                  viewportProps: { tabIndex: 0, role: 'region', 'aria-label': t('live.coverage.title') },
+                  classNames: { viewport: 'scroll-region' },
+                }}
+              >
                 <Table striped>
                   <Table.Thead>
                     <Table.Tr>

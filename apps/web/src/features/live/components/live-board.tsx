@@ -37,7 +37,14 @@ export function LiveBoard({
       ) : !visible ? (
         <Text c="dimmed">{t('live.board.hidden')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={420}>
+        <Table.ScrollContainer
+          minWidth={420}
+          scrollAreaProps={{
+            // Only text inside: the keyboard must be able to reach the scroll (axe `scrollable-region-focusable`).
+            viewportProps: { tabIndex: 0, role: 'region', 'aria-label': title },
+            classNames: { viewport: 'scroll-region' },
+          }}
+        >
           <Table striped>
             <Table.Thead>
               <Table.Tr>
