@@ -153,7 +153,8 @@ describe('leaderboards per viewer (rule 7)', () => {
     expect(live.rows[0]!.title).toBe('Project of Team 004');
     modes.length = 0;
 
-    const freezeAt = Date.parse(await dbNow(t, 1_500));
+    // Far enough ahead for the next write to land before it, even on a loaded machine.
+    const freezeAt = Date.parse(await dbNow(t, 3_000));
     await patchEdition(w, { leaderboardFreezeAt: new Date(freezeAt).toISOString() });
     await score(w, w.jurors[0]!, project(1), valuesAt(w.criteria, 9)); // before the freeze: shown
     const beforeFreeze = await board(t, w.editionId, null);
@@ -162,9 +163,15 @@ describe('leaderboards per viewer (rule 7)', () => {
     await eventually(
       () => ranking.publicMode(w.editionId),
       (m) => m === 'frozen',
+      8_000,
+    );
+    // The timer tells the listeners (it may fire a moment after the clock says frozen).
+    await eventually(
+      async () => modes.map(([, m]) => m),
+      (ms) => ms.length > 0,
       5_000,
     );
-    expect(modes.map(([, m]) => m)).toEqual(['frozen']); // the timer told the listeners
+    expect(modes.map(([, m]) => m)).toEqual(['frozen']);
     await score(w, w.jurors[1]!, project(2), valuesAt(w.criteria, 1)); // after the freeze: not shown
 
     const pub = await board(t, w.editionId, null, w.jurors[2]!.token);
