@@ -78,6 +78,34 @@ function peerRo(p: RankPeer, self: RankReason, crit: string): string {
   }
 }
 
+/**
+ * The value a board is ranked by, named after the edition's method: the raw mean for `none`; the
+ * mean of z-scores for `zscore`; the juror-effects model's estimate of the project's quality for
+ * `model` (points from the edition's mean sheet score once each juror's leniency and use of the
+ * scale are taken out: not a mean of the sheets). With a normalization the raw mean follows in
+ * brackets, as the board displays it (rule 3).
+ */
+function rankingValue(
+  normalization: Normalization,
+  normalized: number,
+  score: number,
+): { en: string; ro: string } {
+  switch (normalization) {
+    case 'none':
+      return { en: `mean score ${num.en(score)}`, ro: `scor mediu ${num.ro(score)}` };
+    case 'zscore':
+      return {
+        en: `normalized value ${num.en(normalized)} (mean score ${num.en(score)})`,
+        ro: `valoare normalizată ${num.ro(normalized)} (scor mediu ${num.ro(score)})`,
+      };
+    case 'model':
+      return {
+        en: `model-adjusted score ${num.en(normalized)} (raw mean score ${num.en(score)})`,
+        ro: `scor ajustat de model ${num.ro(normalized)} (scor mediu brut ${num.ro(score)})`,
+      };
+  }
+}
+
 export function rankSentence(reason: RankReason, ctx: SentenceContext): { en: string; ro: string } {
   if (reason.rank === null || reason.normalized === null) {
     return {
@@ -85,14 +113,8 @@ export function rankSentence(reason: RankReason, ctx: SentenceContext): { en: st
       ro: 'Neclasat: nicio fișă nu contează încă pentru acest proiect.',
     };
   }
-  const zscore = ctx.normalization === 'zscore';
   const score = reason.score ?? reason.normalized;
-  const valueEn = zscore
-    ? `normalized value ${num.en(reason.normalized)} (mean score ${num.en(score)})`
-    : `mean score ${num.en(score)}`;
-  const valueRo = zscore
-    ? `valoare normalizată ${num.ro(reason.normalized)} (scor mediu ${num.ro(score)})`
-    : `scor mediu ${num.ro(score)}`;
+  const { en: valueEn, ro: valueRo } = rankingValue(ctx.normalization, reason.normalized, score);
   let en = `${ordinalEn(reason.rank)} place: ${valueEn} from ${sheetsEn(reason.sheets)}`;
   let ro = `Locul ${reason.rank}: ${valueRo} din ${sheetsRo(reason.sheets)}`;
   const peers = reason.tiedWith;

@@ -38,6 +38,27 @@ describe('rank sentences', () => {
     });
   });
 
+  it('names the model-adjusted score for the juror-effects model, not a mean or a z-score value', () => {
+    const m = { ...z, normalization: 'model' as const };
+    const s = rankSentence(reason({ normalized: 4.256 }), m);
+    expect(s).toEqual({
+      en: '3rd place: model-adjusted score 4.26 (raw mean score 71.50) from 3 sheets.',
+      ro: 'Locul 3: scor ajustat de model 4,26 (scor mediu brut 71,50) din 3 fișe.',
+    });
+    expect(s.en).not.toContain('normalized value');
+    expect(s.ro).not.toContain('valoare normalizată');
+    // The peers' part stays the same for every method.
+    const tied = rankSentence(reason({ normalized: -1.5, decidedBy: 'sheets', tiedWith: [peer({})] }), m);
+    expect(tied.en).toBe(
+      '3rd place: model-adjusted score -1.50 (raw mean score 71.50) from 3 sheets; level on that with one project: ' +
+        'ahead of “Pill Pal” on more sheets (3 against 2).',
+    );
+    expect(tied.ro).toBe(
+      'Locul 3: scor ajustat de model -1,50 (scor mediu brut 71,50) din 3 fișe; la egalitate la această valoare cu un proiect: ' +
+        'înaintea proiectului „Pill Pal” datorită mai multor fișe (3 față de 2).',
+    );
+  });
+
   it('writes ordinals and Romanian counts right', () => {
     const en = (rank: number) => rankSentence(reason({ rank }), z).en.split(' ')[0];
     expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111].map(en)).toEqual([
