@@ -13,6 +13,7 @@ import enRegistrations from '../locales/en/registrations.json';
 import enTeams from '../locales/en/teams.json';
 import enScreen from '../locales/en/screen.json';
 import enLive from '../locales/en/live.json';
+import enRanking from '../locales/en/ranking.json';
 import roAuth from '../locales/ro/auth.json';
 import roCommon from '../locales/ro/common.json';
 import roEditions from '../locales/ro/editions.json';
@@ -26,6 +27,7 @@ import roRegistrations from '../locales/ro/registrations.json';
 import roTeams from '../locales/ro/teams.json';
 import roScreen from '../locales/ro/screen.json';
 import roLive from '../locales/ro/live.json';
+import roRanking from '../locales/ro/ranking.json';
 
 export const LANGUAGES = ['en', 'ro'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -51,6 +53,7 @@ export const resources = {
       screen: enScreen,
       live: enLive,
       judging: enJudging,
+      ranking: enRanking,
     },
   },
   ro: {
@@ -68,6 +71,7 @@ export const resources = {
       screen: roScreen,
       live: roLive,
       judging: roJudging,
+      ranking: roRanking,
     },
   },
 } as const;

@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { RequireAuth } from '../auth/components/require-auth';
+import { TeamResultPage } from '../ranking/pages/team-result-page';
 import { JoinTeamPage } from './pages/join-team-page';
 import { MyTeamPage } from './pages/my-team-page';
 import { TeamFinderPage } from './pages/team-finder-page';
@@ -12,6 +13,7 @@ export const teamRoutes: RouteObject[] = [
       { path: 'editions/:slug/team', Component: MyTeamPage },
       { path: 'editions/:slug/find-team', Component: TeamFinderPage },
       { path: 'join/:inviteCode', Component: JoinTeamPage },
+      { path: 'teams/:teamId/result', Component: TeamResultPage },
     ],
   },
 ];

@@ -23,6 +23,7 @@ export interface EditionFormValues extends Timeline {
   reviewsPerSubmission: number | string;
   normalization: string;
   leaderboardVisibility: string;
+  shareJurorComments: boolean;
   submissionRequirements: SubmissionRequirements;
 }
 
@@ -50,6 +51,7 @@ export function initialValues(edition?: Edition): EditionFormValues {
     reviewsPerSubmission: edition?.reviewsPerSubmission ?? 3,
     normalization: edition?.normalization ?? 'zscore',
     leaderboardVisibility: edition?.leaderboardVisibility ?? 'public',
+    shareJurorComments: edition?.shareJurorComments ?? false,
     submissionRequirements: { ...(edition?.submissionRequirements ?? NO_SUBMISSION_REQUIREMENTS) },
   };
 }
@@ -66,6 +68,7 @@ export function toEditionBody(v: EditionFormValues): Record<string, unknown> {
     reviewsPerSubmission: toNumber(v.reviewsPerSubmission),
     normalization: v.normalization,
     leaderboardVisibility: v.leaderboardVisibility,
+    shareJurorComments: v.shareJurorComments,
     submissionRequirements: v.submissionRequirements,
   };
   for (const f of TIMELINE_FIELDS) {

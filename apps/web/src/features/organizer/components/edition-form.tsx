@@ -17,6 +17,7 @@ import {
   Select,
   SimpleGrid,
   Stack,
+  Switch,
   Text,
   TextInput,
 } from '@mantine/core';
@@ -65,6 +66,7 @@ export function EditionForm({
     reviewsPerSubmission: t('organizer.fields.reviewsPerSubmission'),
     normalization: t('organizer.fields.normalization'),
     leaderboardVisibility: t('organizer.fields.leaderboardVisibility'),
+    shareJurorComments: t('organizer.fields.shareJurorComments'),
     ...Object.fromEntries(TIMELINE_FIELDS.map((f) => [f, t(`editions.timeline.${f}`)])),
   };
 
@@ -234,6 +236,13 @@ export function EditionForm({
               {...form.getInputProps('leaderboardVisibility')}
             />
           </SimpleGrid>
+          <Switch
+            mt="md"
+            label={labels.shareJurorComments}
+            description={t('organizer.fields.shareJurorCommentsHint')}
+            data-testid="edition-share-comments"
+            {...form.getInputProps('shareJurorComments', { type: 'checkbox' })}
+          />
         </Fieldset>
 
         <Fieldset legend={t('organizer.requirements.title')}>

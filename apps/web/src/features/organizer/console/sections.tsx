@@ -7,6 +7,7 @@ import { CorrectionsSection } from '../../judging/pages/corrections-section';
 import { CoverageSection } from '../../judging/pages/coverage-section';
 import { TablesSection } from '../../judging/pages/tables-section';
 import { LiveSection } from '../../live/components/live-section';
+import { ResultsSection } from '../../ranking/pages/results-section';
 import { OrganizerSubmissionsPage } from '../../submissions/pages/organizer-submissions-page';
 import { CriteriaSection } from '../pages/criteria-section';
 import { EditionSection } from '../pages/edition-section';
@@ -65,6 +66,7 @@ export const CONSOLE_SECTIONS: ConsoleSection[] = [
   section('tables', TablesSection),
   section('corrections', CorrectionsSection),
   section('live', ConsoleLiveSection),
+  section('results', ResultsSection),
 ];
 
 export const sectionPath = (slug: string, s: Pick<ConsoleSection, 'path'>) =>

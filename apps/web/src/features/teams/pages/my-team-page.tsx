@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router';
 import { PageLoader, QueryError, QueryPageState } from '../../../components/query-state';
 import { isParticipantOf, useAuth } from '../../auth/queries';
 import { editionQueries } from '../../editions/queries';
+import { TeamResultLink } from '../../ranking/components/team-result-link';
 import { RegistrationForm } from '../../registrations/components/registration-form';
 import { useWindowOpen } from '../../registrations/windows';
 import { CreateTeamForm } from '../components/create-team-form';
@@ -70,6 +71,7 @@ export function MyTeamPage() {
     return (
       <Stack gap="lg">
         {header}
+        <TeamResultLink teamId={team.data.id} edition={ed} />
         <ProjectCard team={team.data} edition={ed} />
         <JoinRequestsPanel editionId={ed.id} team={team.data} meId={me!.id} tracks={ed.tracks} />
         <TeamPanel team={team.data} tracks={ed.tracks} meId={me!.id} locked={!teamsOpen} />
