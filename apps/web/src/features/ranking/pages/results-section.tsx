@@ -15,7 +15,7 @@ import type { TFunction } from 'i18next';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DataList, type Column } from '../../../components/data-list';
+import { DataList, useWide, type Column } from '../../../components/data-list';
 import { QueryPageState } from '../../../components/query-state';
 import { INTL_LOCALE, useLanguage, type Language } from '../../../lib/i18n';
 import { formatScore } from '../../live/format-score';
@@ -71,7 +71,7 @@ export function ResultsSection() {
       {query.isPending || query.isError ? (
         <QueryPageState query={query} />
       ) : (
-        <Explanation explanation={query.data} />
+        <Explanation key={trackId ?? WHOLE} explanation={query.data} />
       )}
     </Stack>
   );
@@ -180,6 +180,7 @@ function ProjectDetail({
   language: Language;
 }) {
   const { t } = useTranslation();
+  const wide = useWide();
   const fmt = (n: number | null) => formatScore(n, language);
   const columns: Column<ExplainedProject['jurorSheets'][number]>[] = [
     { key: 'juror', header: t('ranking.results.juror'), cell: (s) => s.jurorName || '—' },
@@ -245,7 +246,7 @@ function ProjectDetail({
                   })}
                 </Text>
                 {c.id === x.tieBreakCriterionId && (
-                  <Badge ml={6} size="xs" variant="light" color="gray.8">
+                  <Badge ml={6} size="xs" variant="outline" color="dark.6">
                     {t('ranking.results.tieBreak')}
                   </Badge>
                 )}
@@ -264,16 +265,43 @@ function ProjectDetail({
           <Text size="sm" c="dimmed">
             {t('ranking.results.noSheets')}
           </Text>
-        ) : (
+        ) : wide ? (
           <DataList
             rows={p.jurorSheets}
             rowKey={(s) => s.jurorId}
             columns={columns}
             testId="results-sheets"
             rowTestId="results-sheet"
-            caption={`${t('ranking.results.jurorSheets')}: ${p.title}`}
-            minWidth={520 + 90 * x.criteria.length}
           />
+        ) : (
+          <Stack component="ul" gap="xs" className="plain-list" data-testid="results-sheets">
+            {p.jurorSheets.map((s) => (
+              <Card component="li" withBorder padding="sm" key={s.jurorId} data-testid="results-sheet">
+                <Stack gap={4}>
+                  <div className="results-sheet-head">
+                    <Text fw={700} size="sm">
+                      {s.jurorName || '—'}
+                    </Text>
+                    {!s.counts && (
+                      <Badge variant="outline" color="red.9" size="sm">
+                        {t('ranking.results.conflicted')}
+                      </Badge>
+                    )}
+                  </div>
+                  <dl className="results-sheet-fields">
+                    {columns
+                      .filter((c) => c.key !== 'juror' && c.key !== 'counts')
+                      .map((c) => (
+                        <div key={c.key}>
+                          <dt>{c.header}</dt>
+                          <dd>{c.cell(s)}</dd>
+                        </div>
+                      ))}
+                  </dl>
+                </Stack>
+              </Card>
+            ))}
+          </Stack>
         )}
       </section>
     </Stack>
@@ -300,6 +328,7 @@ function JurorsSummary({
   language: Language;
 }) {
   const { t } = useTranslation();
+  const wide = useWide();
   if (x.jurors.length === 0) return null;
   const fmt = (n: number) => formatScore(n, language);
   return (
@@ -310,17 +339,32 @@ function JurorsSummary({
       <Text size="sm" c="dimmed" mb="sm">
         {t('ranking.results.jurorsHint')}
       </Text>
-      <DataList
-        rows={x.jurors}
-        rowKey={(j) => j.jurorId}
-        testId="results-jurors"
-        columns={[
-          { key: 'name', header: t('ranking.results.juror'), cell: (j) => j.jurorName || '—' },
-          { key: 'sheets', header: t('ranking.results.sheets'), cell: (j) => String(j.sheets) },
-          { key: 'mean', header: t('ranking.results.jurorMean'), cell: (j) => fmt(j.mean) },
-          { key: 'sd', header: t('ranking.results.jurorSd'), cell: (j) => fmt(j.sd) },
-        ]}
-      />
+      {wide ? (
+        <DataList
+          rows={x.jurors}
+          rowKey={(j) => j.jurorId}
+          testId="results-jurors"
+          columns={[
+            { key: 'name', header: t('ranking.results.juror'), cell: (j) => j.jurorName || '—' },
+            { key: 'sheets', header: t('ranking.results.sheets'), cell: (j) => String(j.sheets) },
+            { key: 'mean', header: t('ranking.results.jurorMean'), cell: (j) => fmt(j.mean) },
+            { key: 'sd', header: t('ranking.results.jurorSd'), cell: (j) => fmt(j.sd) },
+          ]}
+        />
+      ) : (
+        <Stack component="ul" gap={6} className="plain-list" data-testid="results-jurors">
+          {x.jurors.map((j) => (
+            <li key={j.jurorId} className="results-juror">
+              <Text fw={600} size="sm">
+                {j.jurorName || '—'}
+              </Text>
+              <Text size="sm" c="dimmed">
+                {t('ranking.results.jurorLine', { count: j.sheets, mean: fmt(j.mean), sd: fmt(j.sd) })}
+              </Text>
+            </li>
+          ))}
+        </Stack>
+      )}
     </Card>
   );
 }
