@@ -64,6 +64,7 @@ export function TeamResultPage() {
       <Alert
         variant="light"
         color="blue"
+        role="status"
         title={t('ranking.team.notOutTitle')}
         data-testid="team-result-pending"
       >
