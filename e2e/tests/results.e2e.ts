@@ -1,3 +1,4 @@
+import axe from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { baseUrl, launch, screenshot } from '../support/browser';
 import { ORGANIZER_EMAIL, ORGANIZER_PASSWORD } from '../support/organizer';
@@ -81,6 +82,30 @@ async function expectFits(page: Page): Promise<void> {
   expect(scroll).toBeLessThanOrEqual(client + 1);
 }
 
+declare global {
+  interface Window {
+    axe: typeof axe;
+  }
+}
+
+/** WCAG 2.1 AA by axe-core on the page as it stands (the opened row included). */
+async function expectAccessible(page: Page, where: string): Promise<void> {
+  await page.evaluate(axe.source);
+  const violations = await page.evaluate(async () => {
+    const results = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return results.violations.map(
+      (v) =>
+        `${v.id}: ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.map(String).join(' '))
+          .join(', ')}`,
+    );
+  });
+  expect({ where, violations }).toEqual({ where, violations: [] });
+}
+
 const SENTENCE = { en: /^\d+(st|nd|rd|th) place: /, ro: /^Locul \d+: / };
 
 describe('results explained (console) and a team result page', () => {
@@ -116,19 +141,26 @@ describe('results explained (console) and a team result page', () => {
         );
 
         // A track's board: its own projects, each with a sentence once opened.
-        await page.getByTestId('results-board').getByText(language === 'ro' ? 'Sănătate' : 'Health').click();
+        await page
+          .getByTestId('results-board')
+          .getByText(language === 'ro' ? 'Sănătate' : 'Health')
+          .click();
         await page.waitForFunction(
-          () => document.querySelectorAll('[data-testid="results-row"] [data-testid="rank-sentence"]').length === 0,
+          () =>
+            document.querySelectorAll('[data-testid="results-row"] [data-testid="rank-sentence"]').length ===
+            0,
         );
         await rows.first().waitFor();
         await rows.first().getByRole('button').first().click();
         await rows.first().getByTestId('rank-sentence').waitFor();
         await screenshot(page, `results-console-${language}-1280`);
+        await expectAccessible(page, `results section (${language}, 1280)`);
 
         await page.setViewportSize({ width: 390, height: 844 });
         await rows.first().getByTestId('results-sheet').first().waitFor(); // cards now
         await expectFits(page);
         await screenshot(page, `results-console-${language}-390`);
+        await expectAccessible(page, `results section (${language}, 390)`);
         expect(failures()).toEqual([]);
       } finally {
         await context.close();
@@ -235,6 +267,8 @@ describe('results explained (console) and a team result page', () => {
     try {
       await page.goto(`${baseUrl()}/teams/${captain.id}/result`);
       await page.getByTestId('team-result-pending').waitFor();
+      await screenshot(page, 'results-team-pending-en-1280');
+      await expectAccessible(page, 'team result before publication');
       await page.goto(`${baseUrl()}/editions/${edition.slug}/team`);
       await page.getByTestId('project-card').waitFor();
       expect(await page.getByTestId('open-team-result').count()).toBe(0);
@@ -276,6 +310,8 @@ describe('results explained (console) and a team result page', () => {
           const seen = watchFailures(p);
           try {
             await p.goto(`${baseUrl()}/editions/${edition.slug}/team`);
+            await p.getByTestId('open-team-result').waitFor();
+            if (size.phone) await screenshot(p, `results-my-team-${language}-390`);
             await p.getByTestId('open-team-result').click();
             await p.getByTestId('team-result').waitFor();
             expect(await p.getByTestId('team-result-track-rank').innerText()).toMatch(
@@ -290,6 +326,7 @@ describe('results explained (console) and a team result page', () => {
             expect(comments).not.toContain('Juror Jane');
             if (size.phone) await expectFits(p);
             await screenshot(p, `results-team-${language}-${size.width}`);
+            await expectAccessible(p, `team result (${language}, ${size.width})`);
             expect(seen()).toEqual([]);
           } finally {
             await context.close();
