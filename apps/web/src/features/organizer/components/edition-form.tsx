@@ -222,6 +222,7 @@ export function EditionForm({
               data={[
                 { value: 'zscore', label: t('organizer.normalization.zscore') },
                 { value: 'none', label: t('organizer.normalization.none') },
+                { value: 'model', label: t('organizer.normalization.model') },
               ]}
               allowDeselect={false}
               {...form.getInputProps('normalization')}
