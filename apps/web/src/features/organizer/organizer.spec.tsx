@@ -321,6 +321,48 @@ describe('tracks and challenges', () => {
   });
 });
 
+describe('deleting a track', () => {
+  it('asks first, shows what still names the track on 409 TRACK_IN_USE, and deletes an unused one', async () => {
+    const edition = demoEdition(NOW);
+    const [health, second] = edition.tracks;
+    const { fetch } = stubFetch(
+      editorRoutes(edition, {
+        [`DELETE /api/tracks/${health!.id}`]: () =>
+          json(409, {
+            statusCode: 409,
+            code: 'TRACK_IN_USE',
+            message: 'The track is still in use',
+            details: { teams: 2, submissions: 1, jurors: 0, invitations: 0 },
+          }),
+        [`DELETE /api/tracks/${second!.id}`]: () => new Response(null, { status: 204 }),
+      }),
+    );
+    const deletes = () => fetch.mock.calls.filter(([, i]) => i?.method === 'DELETE').map(([u]) => String(u));
+    renderApp(`/organize/editions/${edition.slug}/tracks`);
+
+    const cards = await screen.findAllByTestId('organizer-track');
+    fireEvent.click(within(cards[0]!).getByTestId('delete-track'));
+    expect(await screen.findByText(`Delete the track ${health!.name}?`)).toBeTruthy();
+    expect(deletes()).toEqual([]);
+    fireEvent.click(screen.getByTestId('confirm'));
+    const refusal = await screen.findByTestId('form-error');
+    expect(refusal.textContent).toContain('2 teams, 1 projects, 0 jurors');
+    // The dialog stays open with the reason; cancelling closes it and forgets the error.
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByTestId('form-error')).toBeNull());
+
+    fireEvent.click(within(cards[1]!).getByTestId('delete-track'));
+    expect(await screen.findByText(`Delete the track ${second!.name}?`)).toBeTruthy();
+    expect(screen.queryByTestId('form-error')).toBeNull();
+    fireEvent.click(screen.getByTestId('confirm'));
+    expect(await screen.findByText(`Track ${second!.name} deleted.`, {}, { timeout: 3000 })).toBeTruthy();
+    expect(deletes()).toEqual([
+      expect.stringMatching(new RegExp(`/api/tracks/${health!.id}$`)),
+      expect.stringMatching(new RegExp(`/api/tracks/${second!.id}$`)),
+    ]);
+  });
+});
+
 describe('console', () => {
   it("reaches every section in one click from the organizer's home", async () => {
     const edition = demoEdition(NOW);
