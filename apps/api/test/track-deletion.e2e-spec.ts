@@ -21,7 +21,10 @@ describe('deleting a track', () => {
       action,
     ]) as Promise<{ actor_id: string; entity_id: string; before: any; after: any }[]>;
   const addChallenge = async (trackId: string, title: string) => {
-    const res = await t.request('POST', `/api/tracks/${trackId}/challenges`, { token: org.token, body: { title } });
+    const res = await t.request('POST', `/api/tracks/${trackId}/challenges`, {
+      token: org.token,
+      body: { title },
+    });
     expect(res.status).toBe(201);
     return res.body as { id: string };
   };
@@ -71,7 +74,13 @@ describe('deleting a track', () => {
 
   it('refuses (409 TRACK_IN_USE, nothing written) while a team or its project is on the track', async () => {
     const e = await createEdition(t, org);
-    await setTimeline(t, org, e.id, { opens: -DAY, closes: DAY, hacking: -HOUR, deadline: 2 * DAY, judging: 3 * DAY });
+    await setTimeline(t, org, e.id, {
+      opens: -DAY,
+      closes: DAY,
+      hacking: -HOUR,
+      deadline: 2 * DAY,
+      judging: 3 * DAY,
+    });
     const track = await createTrack(t, org, e.id, 'Health');
     const challenge = await addChallenge(track.id, 'Triage');
     const pat = await registered(t, e.id, {}, 'Pat');
@@ -103,8 +112,9 @@ describe('deleting a track', () => {
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ code: 'TRACK_IN_USE', details: { teams: 1, submissions: 1 } });
     expect(await snapshot(e.id, track.id)).toEqual(before);
-    expect((await t.request('GET', `/api/teams/${team.body.id}/submission`, { token: pat.token })).body)
-      .toMatchObject({ version: 1, challengeIds: [challenge.id] });
+    expect(
+      (await t.request('GET', `/api/teams/${team.body.id}/submission`, { token: pat.token })).body,
+    ).toMatchObject({ version: 1, challengeIds: [challenge.id] });
     expect(await audits(e.id, 'track.deleted')).toEqual([]);
   });
 
@@ -125,7 +135,10 @@ describe('deleting a track', () => {
 
     // Accepted: the juror is limited to the track (and the invitation no longer pending).
     const juror = await signUp(t, 'Jana Juror');
-    expect((await t.request('POST', `/api/jury/invitations/${pending.body.token}/accept`, { token: juror.token })).status).toBe(200);
+    expect(
+      (await t.request('POST', `/api/jury/invitations/${pending.body.token}/accept`, { token: juror.token }))
+        .status,
+    ).toBe(200);
     res = await del(track.id);
     expect(res.status).toBe(409);
     expect(res.body.details).toEqual({ teams: 0, submissions: 0, jurors: 1, invitations: 0 });
@@ -142,8 +155,11 @@ describe('deleting a track', () => {
     const list = await t.request('GET', `/api/editions/${e.id}/jury/invitations`, { token: org.token });
     const invitationId = list.body.items[0].id as string;
     expect(
-      (await t.request('POST', `/api/editions/${e.id}/jury/invitations/${invitationId}/revoke`, { token: org.token }))
-        .status,
+      (
+        await t.request('POST', `/api/editions/${e.id}/jury/invitations/${invitationId}/revoke`, {
+          token: org.token,
+        })
+      ).status,
     ).toBe(200);
 
     expect((await del(track.id, null)).status).toBe(401);

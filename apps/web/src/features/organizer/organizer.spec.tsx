@@ -152,6 +152,30 @@ describe('edition editor', () => {
     await waitFor(() => expect(screen.queryByTestId('form-error')).toBeNull());
   });
 
+  it('edits the place in both languages; only the venue is sent', async () => {
+    const edition = demoEdition(NOW);
+    const { fetch } = stubFetch(
+      editorRoutes(edition, {
+        [`PATCH /api/editions/${edition.id}`]: (init) =>
+          json(200, { ...edition, ...(bodyOf(init) as object) }),
+      }),
+    );
+    renderApp(`/organize/editions/${edition.slug}/edition`);
+    await screen.findByTestId('edition-form');
+    const en = screen.getByTestId('edition-venue-en') as HTMLInputElement;
+    expect(en.value).toBe('Iași, Palas Campus');
+    expect(screen.getByLabelText('Place (Romanian)')).toBe(screen.getByTestId('edition-venue-ro'));
+    fireEvent.change(screen.getByTestId('edition-venue-ro'), {
+      target: { value: 'Iași, Universitatea Tehnică' },
+    });
+    fireEvent.click(screen.getByTestId('edition-save'));
+    await waitFor(() => expect(fetch.mock.calls.some(([, i]) => i?.method === 'PATCH')).toBe(true));
+    const patch = fetch.mock.calls.find(([, i]) => i?.method === 'PATCH')!;
+    expect(bodyOf(patch[1])).toEqual({
+      venueI18n: { en: 'Iași, Palas Campus', ro: 'Iași, Universitatea Tehnică' },
+    });
+  });
+
   it('names the team-size rule on the field, in Romanian too', async () => {
     await setLanguage('ro');
     const edition = demoEdition(NOW);

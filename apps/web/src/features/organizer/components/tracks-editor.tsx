@@ -230,7 +230,10 @@ export function TracksEditor({ edition }: { edition: Edition }) {
           // A refusal (409 TRACK_IN_USE) stays in the dialog, saying what still names the track.
           removeTrack.mutate(track.id, {
             onSuccess: () => {
-              notifications.show({ color: 'green', message: t('organizer.tracks.deleted', { track: track.name }) });
+              notifications.show({
+                color: 'green',
+                message: t('organizer.tracks.deleted', { track: track.name }),
+              });
               closeTrackDialog();
             },
           });
