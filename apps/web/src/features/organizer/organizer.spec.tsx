@@ -370,7 +370,7 @@ describe('deleting a track', () => {
     expect(deletes()).toEqual([]);
     fireEvent.click(screen.getByTestId('confirm'));
     const refusal = await screen.findByTestId('form-error');
-    expect(refusal.textContent).toContain('2 teams, 1 projects, 0 jurors');
+    expect(refusal.textContent).toContain('This track is still used by 2 teams, 1 project.');
     // The dialog stays open with the reason; cancelling closes it and forgets the error.
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(screen.queryByTestId('form-error')).toBeNull());

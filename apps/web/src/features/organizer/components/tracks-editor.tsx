@@ -40,13 +40,12 @@ export function TracksEditor({ edition }: { edition: Edition }) {
   const trackInUse = (() => {
     const error = removeTrack.error;
     if (!isApiError(error) || error.code !== 'TRACK_IN_USE') return undefined;
-    const use = error.details as Partial<TrackUse> | undefined;
-    return t('organizer.tracks.inUse', {
-      teams: use?.teams ?? 0,
-      submissions: use?.submissions ?? 0,
-      jurors: use?.jurors ?? 0,
-      invitations: use?.invitations ?? 0,
-    });
+    const use = (error.details ?? {}) as Partial<TrackUse>;
+    // Only what does name the track, each counted in the reader's plural.
+    const uses = (['teams', 'submissions', 'jurors', 'invitations'] as const)
+      .filter((key) => (use[key] ?? 0) > 0)
+      .map((key) => t(`organizer.tracks.uses.${key}`, { count: use[key] }));
+    return uses.length > 0 ? t('organizer.tracks.inUse', { uses: uses.join(', ') }) : undefined;
   })();
 
   const modalTitle = (() => {
