@@ -47,6 +47,11 @@ describe('journeys from the home page', () => {
       await shot(page, 'newcomer', '1-home', combo);
 
       await openJourneyEdition(page);
+      // When and where, next to each other, in the reader's language.
+      expect(await page.getByTestId('edition-venue').textContent()).toBe(
+        combo.lang === 'ro' ? 'Locul: Iași, Campusul Palas' : 'Place: Iași, Palas Campus',
+      );
+      await page.getByTestId('edition-dates').waitFor();
       await page.getByTestId('cta-signup').click();
       await page.getByTestId('signup-name').fill('Ioana Newcomer');
       await page.getByTestId('signup-email').fill(`ioana.${uniqueSuffix()}@journeys.test`);
