@@ -23,6 +23,7 @@ export async function createOpenEdition(): Promise<{ id: string; slug: string; n
         slug: `open-${run}`,
         name: `Open edition ${run}`,
         description: 'An edition open for registration, made by the browser tests.',
+        venueI18n: { en: 'Iași, Palas Campus', ro: 'Iași, Campusul Palas' },
         published: true,
         registrationOpensAt: at(-7),
         registrationClosesAt: at(10),

@@ -98,6 +98,7 @@ const ROWS: Row[] = [
   ['POST /api/editions/:id/tracks',                    401,  403,  403,  403,  403,  201, { path: (w) => `/api/editions/${w.spareEdition.id}/tracks`, body: () => ({ name: `Track ${uniq()}`, slug: `t-${uniq()}`, description: '' }) }],
   ['PUT /api/editions/:id/criteria',                   401,  403,  403,  403,  403,  200, { path: (w) => `/api/editions/${w.spareEdition.id}/criteria`, body: () => DEFAULT_CRITERIA }],
   ['PATCH /api/tracks/:id',                            401,  403,  403,  403,  403,  200, { body: () => ({ description: 'Patched by the access matrix' }) }],
+  ['DELETE /api/tracks/:id',                           401,  403,  403,  403,  403,  204, { path: async (w) => `/api/tracks/${(await w.asOrganizer('POST', `/api/editions/${w.spareEdition.id}/tracks`, { name: `Doomed ${uniq()}`, slug: `doomed-${uniq()}` })).id}` }],
   ['POST /api/tracks/:id/challenges',                  401,  403,  403,  403,  403,  201, { path: (w) => `/api/tracks/${w.spareEdition.trackIds[0]}/challenges`, body: () => ({ title: `Challenge ${uniq()}` }) }],
   ['PATCH /api/challenges/:id',                        401,  403,  403,  403,  403,  200, { body: () => ({ description: 'Patched by the access matrix' }) }],
   ['DELETE /api/challenges/:id',                       401,  403,  403,  403,  403,  204, { path: async (w) => `/api/challenges/${(await w.asOrganizer('POST', `/api/tracks/${w.spareEdition.trackIds[0]}/challenges`, { title: `Doomed ${uniq()}` })).id}` }],

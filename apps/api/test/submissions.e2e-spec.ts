@@ -23,12 +23,15 @@ describe('a team submission: drafts, versions, optimistic concurrency, submit', 
 
   const path = (team: TestTeam, rest = '') => `/api/teams/${team.id}/submission${rest}`;
 
-  it('does not exist before the first save (404), then the first save is version 1 with the contract shape', async () => {
+  it('is null before the first save (200, an expected state), then the first save is version 1 with the contract shape', async () => {
     const team = await createTeam(t, w);
     const [alice] = team.members;
     const before = await t.request('GET', path(team), { token: alice!.token });
-    expect(before.status).toBe(404);
-    expect(before.body.code).toBe('NOT_FOUND');
+    expect([before.status, before.body]).toEqual([200, null]);
+    expect(before.headers['content-type']).toMatch(/application\/json/);
+    // Organizers read it too; outsiders still get 403 (the team exists, its project is not theirs).
+    expect((await t.request('GET', path(team), { token: w.organizer.token })).body).toBeNull();
+    expect((await t.request('GET', path(team), { token: outsider.token })).status).toBe(403);
 
     const res = await t.request('PUT', path(team), {
       token: alice!.token,
@@ -180,7 +183,7 @@ describe('a team submission: drafts, versions, optimistic concurrency, submit', 
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('STALE_VERSION');
     expect(res.body.details).toBeNull();
-    expect((await t.request('GET', path(team), { token })).status).toBe(404);
+    expect((await t.request('GET', path(team), { token })).body).toBeNull();
     const first = await t.request('PUT', path(team), { token, body: draft('X', { baseVersion: 0 }) });
     expect(first.status).toBe(200);
     expect(first.body.version).toBe(1);

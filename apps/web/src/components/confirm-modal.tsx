@@ -1,4 +1,5 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** A question before an action that cannot be undone by the person doing it. */
@@ -11,6 +12,7 @@ export function ConfirmModal({
   loading,
   onConfirm,
   onClose,
+  children,
 }: {
   opened: boolean;
   title: string;
@@ -20,12 +22,15 @@ export function ConfirmModal({
   loading?: boolean;
   onConfirm: () => void;
   onClose: () => void;
+  /** Shown under the question, e.g. why the last attempt was refused. */
+  children?: ReactNode;
 }) {
   const { t } = useTranslation();
   return (
     <Modal opened={opened} onClose={onClose} title={title} centered>
       <Stack gap="md">
         <Text>{body}</Text>
+        {children}
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose}>
             {t('forms.cancel')}

@@ -41,6 +41,8 @@ export function demoEdition(serverNow: number, overrides: Partial<Edition> = {})
     descriptionI18n: en(
       'The sixth edition of the regional health-IT hackathon: 48 hours to build something that matters for health, the environment and tourism.',
     ),
+    venue: 'Iași, Palas Campus',
+    venueI18n: { en: 'Iași, Palas Campus', ro: 'Iași, Campusul Palas' },
     submissionRequirements: {
       description: false,
       repoUrl: false,

@@ -46,6 +46,8 @@ export const ERROR_STATUS = {
   NO_ELIGIBLE_JUROR: 409,
   /** Judging: the flag was already reassigned or dismissed. */
   FLAG_RESOLVED: 409,
+  /** Deleting a track that a team, a project, a juror or a pending jury invitation still names (`details` counts them). */
+  TRACK_IN_USE: 409,
   INVALID_TOKEN: 410,
   PAYLOAD_TOO_LARGE: 413,
   /** A body that is not JSON (`content-type: application/json`). */

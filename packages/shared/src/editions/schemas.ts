@@ -13,7 +13,7 @@ export type LeaderboardVisibility = z.infer<typeof LeaderboardVisibilitySchema>;
 
 // ---- texts in two languages ----------------------------------------------------------------------
 //
-// Every organizer-written text (edition name and description, track name and description,
+// Every organizer-written text (edition name, description and venue, track name and description,
 // challenge title, description, sponsor and prize, criterion name and description) is kept in
 // English and Romanian. Responses keep the plain field (`name`: the text in the reader's language,
 // from `Accept-Language`, or the other language where that one is empty) and add `nameI18n` with
@@ -219,6 +219,9 @@ const editionFields = {
   nameI18n: LocalizedNameInputSchema,
   description: LongTextSchema,
   descriptionI18n: LocalizedTextInputSchema,
+  /** Where the edition takes place (a city, a building, "online"); '' when not said. */
+  venue: ShortTextSchema,
+  venueI18n: LocalizedNameInputSchema,
   published: z.boolean(),
   registrationOpensAt: InstantSchema,
   registrationClosesAt: InstantSchema,
@@ -264,6 +267,8 @@ export const EditionCreateSchema = z
     nameI18n: LocalizedNameInputSchema.optional(),
     description: LongTextSchema.optional(),
     descriptionI18n: LocalizedTextInputSchema.optional(),
+    venue: ShortTextSchema.optional(),
+    venueI18n: LocalizedNameInputSchema.optional(),
     submissionRequirements: SubmissionRequirementsInputSchema.optional(),
     published: z.boolean().default(false),
     leaderboardFreezeAt: InstantSchema.nullable().default(null),
@@ -292,6 +297,8 @@ export const EditionSchema = z.object({
   ...editionFields,
   nameI18n: LocalizedTextSchema,
   descriptionI18n: LocalizedTextSchema,
+  venue: z.string(),
+  venueI18n: LocalizedTextSchema,
   submissionRequirements: SubmissionRequirementsSchema,
   phase: PhaseSchema,
   /**

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EditionRoleSchema, EmailSchema } from '../auth/schemas.js';
 import { LocalizedTextSchema } from '../common/i18n.js';
-import { IdSchema, InstantSchema } from '../common/primitives.js';
+import { IdSchema, InstantSchema, PageQuerySchema } from '../common/primitives.js';
 import { MailDeliverySchema } from '../mail/schemas.js';
 
 /** `POST /api/editions/:id/jury/invitations`: `trackIds` are the juror's preferred tracks (of that edition). */
@@ -22,6 +22,23 @@ export type JuryInvitationCreated = z.infer<typeof JuryInvitationCreatedSchema>;
 /** `revoked`: an organizer withdrew it; its link no longer works. */
 export const JuryInvitationStatusSchema = z.enum(['pending', 'accepted', 'expired', 'revoked']);
 export type JuryInvitationStatus = z.infer<typeof JuryInvitationStatusSchema>;
+
+/** `GET /api/editions/:id/jury/invitations`: a page, newest first, optionally by state and email. */
+export const JuryInvitationsQuerySchema = PageQuerySchema.extend({
+  /** Case-insensitive, in the email. */
+  q: z.string().trim().min(1).max(200).optional(),
+  status: JuryInvitationStatusSchema.optional(),
+});
+export type JuryInvitationsQuery = z.infer<typeof JuryInvitationsQuerySchema>;
+
+/** `GET /api/editions/:id/jurors`: a page by name, optionally searched and by track. */
+export const JurorsQuerySchema = PageQuerySchema.extend({
+  /** Case-insensitive, in the name or the email. */
+  q: z.string().trim().min(1).max(200).optional(),
+  /** Jurors of that track, those open to any track (no tracks chosen) included. */
+  trackId: IdSchema.optional(),
+});
+export type JurorsQuery = z.infer<typeof JurorsQuerySchema>;
 
 /** An invitation as organizers list it (never with its token). */
 export const JuryInvitationSchema = z.object({

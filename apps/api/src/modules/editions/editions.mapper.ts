@@ -25,7 +25,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 /** The scalar writable fields (no texts, no requirements), in their API form, as a PATCH is merged into them. */
 export type EditionScalars = Omit<
   EditionCreate,
-  'name' | 'nameI18n' | 'description' | 'descriptionI18n' | 'submissionRequirements'
+  'name' | 'nameI18n' | 'description' | 'descriptionI18n' | 'venue' | 'venueI18n' | 'submissionRequirements'
 >;
 
 export function windowInputOf(e: EditionEntity): WindowInput & PhaseInput {
@@ -84,6 +84,7 @@ export function requirementsOf(e: Pick<EditionEntity, 'submissionRequirements'>)
 export const editionTexts = (e: EditionEntity) => ({
   name: textOf(e.name, e.nameRo),
   description: textOf(e.description, e.descriptionRo),
+  venue: textOf(e.venue, e.venueRo),
 });
 export const trackTexts = (t: TrackEntity) => ({
   name: textOf(t.name, t.nameRo),
@@ -167,6 +168,8 @@ export function toEdition(e: EditionEntity, now: number, lang: Language = 'en'):
     nameI18n: t.name,
     description: localize(t.description, lang),
     descriptionI18n: t.description,
+    venue: localize(t.venue, lang),
+    venueI18n: t.venue,
     submissionRequirements: requirementsOf(e),
     phase: phaseOf(e, now),
     resultsPublished: e.resultsPublishedAt !== null && e.resultsPublishedAt.getTime() <= now,

@@ -87,10 +87,15 @@ function checkViolation(err: unknown): DomainError | null {
 }
 
 /** Entity columns of edition texts (`name` is the English column, `nameRo` the Romanian). */
-function textColumns(t: { name?: LocalizedText; description?: LocalizedText }): Partial<EditionEntity> {
+function textColumns(t: {
+  name?: LocalizedText;
+  description?: LocalizedText;
+  venue?: LocalizedText;
+}): Partial<EditionEntity> {
   const out: Partial<EditionEntity> = {};
   if (t.name) Object.assign(out, { name: t.name.en, nameRo: t.name.ro });
   if (t.description) Object.assign(out, { description: t.description.en, descriptionRo: t.description.ro });
+  if (t.venue) Object.assign(out, { venue: t.venue.en, venueRo: t.venue.ro });
   return out;
 }
 
@@ -233,10 +238,20 @@ export class EditionsService {
    * `name`/`description` is the text in `lang` (the request's language).
    */
   async create(input: EditionCreate, actorId: string | null = null, lang: Language = 'en'): Promise<Edition> {
-    const { name, nameI18n, description, descriptionI18n, submissionRequirements, ...scalars } = input;
+    const {
+      name,
+      nameI18n,
+      description,
+      descriptionI18n,
+      venue,
+      venueI18n,
+      submissionRequirements,
+      ...scalars
+    } = input;
     const texts = {
       name: mergeText(null, name, nameI18n, lang) ?? EMPTY_TEXT,
       description: mergeText(null, description, descriptionI18n, lang) ?? EMPTY_TEXT,
+      venue: mergeText(null, venue, venueI18n, lang) ?? EMPTY_TEXT,
     };
     assertWritten('name', texts.name);
     let id: string;
@@ -276,6 +291,7 @@ export class EditionsService {
             ...scalars,
             nameI18n: texts.name,
             descriptionI18n: texts.description,
+            venueI18n: texts.venue,
             submissionRequirements,
           },
         });
@@ -301,7 +317,16 @@ export class EditionsService {
     actorId: string | null,
     lang: Language = 'en',
   ): Promise<Edition> {
-    const { name, nameI18n, description, descriptionI18n, submissionRequirements, ...scalarPatch } = patch;
+    const {
+      name,
+      nameI18n,
+      description,
+      descriptionI18n,
+      venue,
+      venueI18n,
+      submissionRequirements,
+      ...scalarPatch
+    } = patch;
     let phases: { before: Phase; after: Phase } | null;
     try {
       phases = await this.db.transaction(async (m) => {
@@ -329,10 +354,11 @@ export class EditionsService {
           name: mergeText(textsBefore.name, name, nameI18n, lang) ?? textsBefore.name,
           description:
             mergeText(textsBefore.description, description, descriptionI18n, lang) ?? textsBefore.description,
+          venue: mergeText(textsBefore.venue, venue, venueI18n, lang) ?? textsBefore.venue,
         };
         assertWritten('name', textsAfter.name);
         const extraColumns: Partial<EditionEntity> = {};
-        for (const key of ['name', 'description'] as const) {
+        for (const key of ['name', 'description', 'venue'] as const) {
           if (sameText(textsBefore[key], textsAfter[key])) continue;
           changedBefore[`${key}I18n`] = textsBefore[key];
           changedAfter[`${key}I18n`] = textsAfter[key];

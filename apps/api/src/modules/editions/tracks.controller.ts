@@ -33,6 +33,14 @@ export class TracksController {
     return this.tracks.updateTrack(id, body, user.id, lang);
   }
 
+  /** 204; 409 TRACK_IN_USE while a team, project, juror or pending invitation names the track. */
+  @OrganizerOnly()
+  @Delete('tracks/:id')
+  @HttpCode(204)
+  async deleteTrack(@UuidParam('id') id: string, @CurrentUser() user: AuthUser): Promise<void> {
+    await this.tracks.deleteTrack(id, user.id);
+  }
+
   @OrganizerOnly()
   @Post('tracks/:id/challenges')
   addChallenge(

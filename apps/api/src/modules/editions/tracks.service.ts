@@ -16,7 +16,7 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
 import { SubmissionRecordsService } from '../submissions/submission-records.service';
-import { isUniqueViolation } from '../../common/database/db-errors';
+import { isUniqueViolation, pgError } from '../../common/database/db-errors';
 import { nameKey } from '../../common/database/name-key';
 import { CriteriaLock } from '../judging/criteria-lock';
 import { RankingLog } from '../ranking/ranking-log';
@@ -36,6 +36,22 @@ import { EMPTY_TEXT, assertWritten, mergeText, sameText } from './texts';
 
 const trackTaken = (field: 'slug' | 'name', value: string) =>
   new DomainError('NAME_TAKEN', `${field}: "${value}" is already used by another track of this edition`);
+
+interface TrackUse {
+  teams: number;
+  submissions: number;
+  jurors: number;
+  invitations: number;
+}
+
+const trackInUse = (use: TrackUse | null) =>
+  new DomainError(
+    'TRACK_IN_USE',
+    use
+      ? `The track is still in use (teams: ${use.teams}, projects: ${use.submissions}, jurors: ${use.jurors}, pending jury invitations: ${use.invitations}); move or remove them first`
+      : 'The track is still in use; move or remove what names it first',
+    use,
+  );
 
 type Texts<K extends string> = Record<K, LocalizedText>;
 
@@ -244,6 +260,55 @@ export class TracksService {
       .getRepository(TrackEntity)
       .findOneOrFail({ where: { id: trackId }, relations: { challenges: true } });
     return toTrack(track, lang);
+  }
+
+  /**
+   * Deletes a track with its challenges (and its empty award rows, by the foreign key). Refused with
+   * 409 TRACK_IN_USE, nothing written, while anything still names the track: a team (whose track it
+   * is, with or without a project), a project (on the track or naming one of its challenges), a
+   * juror limited to it or a pending jury invitation for it — `details` counts each, so that the
+   * organizer knows what to move first. The edition's and the track's rows are locked first, so a
+   * team created on the track meanwhile is either counted here or finds the track gone.
+   */
+  async deleteTrack(trackId: string, actorId: string | null): Promise<void> {
+    try {
+      await this.db.transaction(async (m) => {
+        const found = await this.track(m, trackId);
+        await this.lockedEdition(m, found.editionId);
+        const track = await this.track(m, trackId, true);
+        const challenges = await m.getRepository(ChallengeEntity).findBy({ trackId });
+        const [use]: TrackUse[] = await m.query(
+          `SELECT (SELECT count(*) FROM teams WHERE track_id = $1)::int AS teams,
+                  (SELECT count(*) FROM submissions
+                    WHERE track_id = $1
+                       OR challenge_ids && ARRAY(SELECT id FROM challenges WHERE track_id = $1))::int AS submissions,
+                  (SELECT count(*) FROM jurors WHERE $1 = ANY(track_ids))::int AS jurors,
+                  (SELECT count(*) FROM jury_invitations
+                    WHERE $1 = ANY(track_ids) AND accepted_at IS NULL AND revoked_at IS NULL
+                      AND expires_at > now())::int AS invitations`,
+          [trackId],
+        );
+        if (use && (use.teams || use.submissions || use.jurors || use.invitations)) throw trackInUse(use);
+        await m.getRepository(TrackEntity).delete({ id: trackId });
+        await m.query(`UPDATE tracks SET position = position - 1 WHERE edition_id = $1 AND position > $2`, [
+          track.editionId,
+          track.position,
+        ]);
+        await this.audit.record(m, {
+          editionId: track.editionId,
+          actorId,
+          action: 'track.deleted',
+          entity: 'track',
+          entityId: trackId,
+          before: toTrack({ ...track, challenges } as TrackEntity),
+          after: null,
+        });
+      });
+    } catch (err) {
+      // A row naming the track that slipped past the count (the foreign keys are the backstop).
+      if (pgError(err).code === '23503') throw trackInUse(null);
+      throw err;
+    }
   }
 
   async addChallenge(

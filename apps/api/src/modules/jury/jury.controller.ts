@@ -2,7 +2,8 @@ import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   JuryInvitationCreateSchema,
-  PageQuerySchema,
+  JuryInvitationsQuerySchema,
+  JurorsQuerySchema,
   type JuryAcceptResult,
   type JuryInvitation,
   type JuryInvitationCreate,
@@ -10,8 +11,9 @@ import {
   type JuryInvitationPreview,
   type Juror,
   type Language,
+  type JuryInvitationsQuery,
+  type JurorsQuery,
   type Page,
-  type PageQuery,
 } from '@ca/shared';
 import { OrganizerOnly, Public, SignedIn } from '../../common/auth/access.decorator';
 import { CurrentUser, OptionalUser, type AuthUser } from '../../common/auth/current-user';
@@ -39,7 +41,7 @@ export class JuryController {
   @Get('editions/:id/jury/invitations')
   invitations(
     @UuidParam('id') editionId: string,
-    @ZodQuery(PageQuerySchema) q: PageQuery,
+    @ZodQuery(JuryInvitationsQuerySchema) q: JuryInvitationsQuery,
   ): Promise<Page<JuryInvitation>> {
     return this.jury.invitations(editionId, q);
   }
@@ -81,7 +83,10 @@ export class JuryController {
 
   @OrganizerOnly()
   @Get('editions/:id/jurors')
-  jurors(@UuidParam('id') editionId: string, @ZodQuery(PageQuerySchema) q: PageQuery): Promise<Page<Juror>> {
+  jurors(
+    @UuidParam('id') editionId: string,
+    @ZodQuery(JurorsQuerySchema) q: JurorsQuery,
+  ): Promise<Page<Juror>> {
     return this.jury.jurors(editionId, q);
   }
 

@@ -7,16 +7,19 @@ import type {
   JuryInvitationCreate,
   JuryInvitationCreated,
   JuryInvitationPreview,
+  JuryInvitationStatus,
+  JuryInvitationsQuery,
   Juror,
+  JurorsQuery,
   Language,
   Page,
-  PageQuery,
 } from '@ca/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/current-user';
 import { hashToken, newToken } from '../../common/auth/token';
 import { queryRows } from '../../common/database/returning';
 import { DomainError, notFound, validationFailed } from '../../common/errors/domain-error';
+import { likeEscape } from '../../common/database/like';
 import { decodeCursor, pageFrom } from '../../common/pagination/cursor';
 import { APP_CONFIG, type AppConfig } from '../../config/env';
 import { AuditService } from '../audit/audit.service';
@@ -35,6 +38,14 @@ const invalidToken = () =>
     'INVALID_TOKEN',
     'token: this invitation is unknown, expired, revoked or used by someone else',
   );
+
+/** Each state of `invitationStatus` as SQL on `i` at `:now` (revoked, then accepted, then by expiry). */
+const STATUS_SQL: Record<JuryInvitationStatus, string> = {
+  revoked: 'i.revoked_at IS NOT NULL',
+  accepted: 'i.revoked_at IS NULL AND i.accepted_at IS NOT NULL',
+  expired: 'i.revoked_at IS NULL AND i.accepted_at IS NULL AND i.expires_at <= :now',
+  pending: 'i.revoked_at IS NULL AND i.accepted_at IS NULL AND i.expires_at > :now',
+};
 
 /** Jury invitations by mailed token, and the jurors of an edition. */
 @Injectable()
@@ -274,10 +285,15 @@ export class JuryService {
     });
   }
 
-  /** The edition's invitations, newest first: pending, accepted and expired (never a token). */
-  async invitations(editionId: string, q: PageQuery): Promise<Page<JuryInvitation>> {
+  /**
+   * The edition's invitations, newest first: pending, accepted, expired and revoked (never a token);
+   * `status` keeps one state (as `invitationStatus` tells it, at the same instant), `q` searches the
+   * email.
+   */
+  async invitations(editionId: string, q: JuryInvitationsQuery): Promise<Page<JuryInvitation>> {
     await this.editions.get(editionId, { includeDrafts: true });
     const cursor = decodeCursor(q.cursor, 2);
+    const now = Date.now();
     const qb = this.db
       .getRepository(JuryInvitationEntity)
       .createQueryBuilder('i')
@@ -286,13 +302,17 @@ export class JuryService {
       .addOrderBy('i.id', 'DESC')
       .limit(q.limit + 1);
     if (cursor) qb.andWhere('(i.created_at, i.id) < (:at, :id)', { at: cursor[0], id: cursor[1] });
+    if (q.q !== undefined) qb.andWhere('i.email ILIKE :email', { email: `%${likeEscape(q.q)}%` });
+    if (q.status !== undefined) qb.andWhere(STATUS_SQL[q.status], { now: new Date(now) });
     const page = pageFrom(await qb.getMany(), q.limit, (r) => [r.createdAt.toISOString(), r.id]);
-    const now = Date.now();
     return { items: page.items.map((i) => toJuryInvitation(i, now)), nextCursor: page.nextCursor };
   }
 
-  /** The edition's jurors by name, with their preferred tracks. */
-  async jurors(editionId: string, q: PageQuery): Promise<Page<Juror>> {
+  /**
+   * The edition's jurors by name, with their preferred tracks; `q` searches the name and email,
+   * `trackId` keeps the jurors who may judge that track (it is theirs, or they chose none).
+   */
+  async jurors(editionId: string, q: JurorsQuery): Promise<Page<Juror>> {
     await this.editions.get(editionId, { includeDrafts: true });
     const cursor = decodeCursor(q.cursor, 2);
     const rows: { user_id: string; name: string; email: string; track_ids: string[]; created_at: Date }[] =
@@ -300,9 +320,18 @@ export class JuryService {
         `SELECT j.user_id, u.name, u.email, j.track_ids, j.created_at
            FROM jurors j JOIN users u ON u.id = j.user_id
           WHERE j.edition_id = $1 AND ($2::text IS NULL OR (u.name, u.id) > ($2::text, $3::uuid))
+            AND ($5::text IS NULL OR u.name ILIKE $5 OR u.email ILIKE $5)
+            AND ($6::uuid IS NULL OR $6::uuid = ANY(j.track_ids) OR cardinality(j.track_ids) = 0)
           ORDER BY u.name, u.id
           LIMIT $4`,
-        [editionId, cursor?.[0] ?? null, cursor?.[1] ?? null, q.limit + 1],
+        [
+          editionId,
+          cursor?.[0] ?? null,
+          cursor?.[1] ?? null,
+          q.limit + 1,
+          q.q === undefined ? null : `%${likeEscape(q.q)}%`,
+          q.trackId ?? null,
+        ],
       );
     const page = pageFrom(rows, q.limit, (r) => [r.name, r.user_id]);
     return {

@@ -12,6 +12,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/current-user';
 import { queryRows } from '../../common/database/returning';
 import { DomainError, notFound } from '../../common/errors/domain-error';
+import { likeEscape } from '../../common/database/like';
 import { decodeCursor, pageFrom } from '../../common/pagination/cursor';
 import { isUuid } from '../../common/validation/uuid';
 import { EditionsService } from '../editions/editions.service';
@@ -37,9 +38,6 @@ interface ParticipantRow {
   /** Registration time with microseconds (a JS Date would cut them and break the cursor). */
   at: string;
 }
-
-/** `%` and `_` are wildcards in LIKE; a skill typed by a user matches literally. */
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 @Injectable()
 export class RegistrationsService {

@@ -14,6 +14,7 @@ export function demoEdition(now: number): EditionCreate {
       en: 'The sixth edition of the regional health-IT hackathon: 48 hours to build something that matters for health, the environment and tourism.',
       ro: 'A șasea ediție a hackathonului regional de IT medical: 48 de ore în care construiți ceva ce contează pentru sănătate, mediu și turism.',
     },
+    venueI18n: { en: 'Iași, Palas Campus', ro: 'Iași, Campusul Palas' },
     published: true,
     registrationOpensAt: at(-7),
     registrationClosesAt: at(10),

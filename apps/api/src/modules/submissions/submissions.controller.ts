@@ -34,10 +34,10 @@ export class SubmissionsController {
     private readonly checklists: SubmissionChecklistService,
   ) {}
 
-  /** Members and organizers (checked by the service); 404 before the first save. */
+  /** Members and organizers (checked by the service); 200 with `null` before the first save. */
   @SignedIn()
   @Get('teams/:id/submission')
-  get(@UuidParam('id') teamId: string, @CurrentUser() user: AuthUser): Promise<Submission> {
+  get(@UuidParam('id') teamId: string, @CurrentUser() user: AuthUser): Promise<Submission | null> {
     return this.submissions.get(teamId, user);
   }
 

@@ -32,11 +32,11 @@ export class SubmissionsService {
   ) {}
 
   /** Members and organizers; 404 before the first save. */
-  async get(teamId: string, user: AuthUser): Promise<Submission> {
+  /** The team's project, or null before its first save (an expected state, not an error). */
+  async get(teamId: string, user: AuthUser): Promise<Submission | null> {
     await this.assertCanRead(teamId, user);
     const row = await findSubmission(this.db.manager, { teamId });
-    if (!row) throw notFound('Submission');
-    return toSubmission(row);
+    return row ? toSubmission(row) : null;
   }
 
   /**

@@ -215,38 +215,38 @@ describe('console: jury', () => {
     expect(fetch.mock.calls.filter(([, i]) => i?.method === 'POST')).toHaveLength(2);
   });
 
-  it('filters the invitations by state and searches the jurors', async () => {
-    stubFetch(
+  it('filters the invitations by state and email, and the jurors by name and track, through the API', async () => {
+    const expired = {
+      ...invitation,
+      id: '44444444-0000-4000-8000-000000000002',
+      email: 'old@example.com',
+      status: 'expired' as const,
+    };
+    const elena = {
+      userId: 'a',
+      name: 'Elena Marinescu',
+      email: 'elena@example.com',
+      trackIds: [],
+      since: '2026-03-01T10:00:00Z',
+    };
+    const mihai = {
+      userId: 'b',
+      name: 'Mihai Dumitrescu',
+      email: 'mihai@example.com',
+      trackIds: [HEALTH],
+      since: '2026-03-01T10:00:00Z',
+    };
+    const { fetch } = stubFetch(
       routes({
-        [`GET ${base}/jury/invitations?limit=50`]: () =>
-          page([
-            invitation,
-            {
-              ...invitation,
-              id: '44444444-0000-4000-8000-000000000002',
-              email: 'old@example.com',
-              status: 'expired',
-            },
-          ]),
-        [`GET ${base}/jurors?limit=50`]: () =>
-          page([
-            {
-              userId: 'a',
-              name: 'Elena Marinescu',
-              email: 'elena@example.com',
-              trackIds: [],
-              since: '2026-03-01T10:00:00Z',
-            },
-            {
-              userId: 'b',
-              name: 'Mihai Dumitrescu',
-              email: 'mihai@example.com',
-              trackIds: [],
-              since: '2026-03-01T10:00:00Z',
-            },
-          ]),
+        [`GET ${base}/jury/invitations?limit=50`]: () => page([invitation, expired]),
+        [`GET ${base}/jury/invitations?limit=50&status=expired`]: () => page([expired]),
+        [`GET ${base}/jury/invitations?limit=50&q=nobody&status=expired`]: () => page([]),
+        [`GET ${base}/jurors?limit=50`]: () => page([elena, mihai]),
+        [`GET ${base}/jurors?limit=50&q=mihai`]: () => page([mihai]),
+        [`GET ${base}/jurors?limit=50&q=mihai&trackId=${HEALTH}`]: () => page([mihai]),
       }),
     );
+    const asked = () => fetch.mock.calls.map(([u]) => String(u));
     renderApp(`/organize/editions/${edition.slug}/jury`);
 
     expect(await screen.findAllByTestId('invitation-row')).toHaveLength(2);
@@ -254,10 +254,26 @@ describe('console: jury', () => {
     fireEvent.click(await screen.findByRole('option', { name: 'Expired', hidden: true }));
     await waitFor(() => expect(screen.getAllByTestId('invitation-row')).toHaveLength(1));
     expect(screen.getByTestId('invitation-row').textContent).toContain('old@example.com');
+    expect(asked()).toContain(`${base}/jury/invitations?limit=50&status=expired`);
+    fireEvent.change(screen.getByTestId('invitations-search'), { target: { value: 'nobody' } });
+    expect((await screen.findByTestId('invitations-empty', {}, { timeout: 3000 })).textContent).toBe(
+      'Nothing matches these filters.',
+    );
 
     expect(await screen.findAllByTestId('juror-row')).toHaveLength(2);
     fireEvent.change(screen.getByTestId('jurors-search'), { target: { value: 'mihai' } });
     await waitFor(() => expect(screen.getAllByTestId('juror-row')).toHaveLength(1));
     expect(screen.getByTestId('juror-row').textContent).toContain('Mihai Dumitrescu');
+    fireEvent.click(screen.getByTestId('jurors-track-filter'));
+    // The invite form's track picker offers Health too: take the track filter's own option.
+    const options = await screen.findAllByRole('option', { name: 'Health', hidden: true });
+    fireEvent.click(options.find((o) => o.className.includes('mantine-Select-option'))!);
+    await waitFor(() => expect(asked()).toContain(`${base}/jurors?limit=50&q=mihai&trackId=${HEALTH}`));
+    // Nothing was filtered in the page: every filter went to the API.
+    expect(asked().filter((u) => u.includes('/jurors?'))).toEqual([
+      `${base}/jurors?limit=50`,
+      `${base}/jurors?limit=50&q=mihai`,
+      `${base}/jurors?limit=50&q=mihai&trackId=${HEALTH}`,
+    ]);
   });
 });

@@ -88,6 +88,16 @@ export function useUpdateChallenge(challengeId: string) {
   });
 }
 
+/** 409 TRACK_IN_USE while a team, project, juror or pending invitation still names the track. */
+export function useDeleteTrack() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    meta: inPlace,
+    mutationFn: (trackId: string) => http.delete(`/tracks/${trackId}`),
+    onSuccess: () => refreshEdition(queryClient),
+  });
+}
+
 export function useDeleteChallenge() {
   const queryClient = useQueryClient();
   return useMutation({

@@ -152,6 +152,30 @@ describe('edition editor', () => {
     await waitFor(() => expect(screen.queryByTestId('form-error')).toBeNull());
   });
 
+  it('edits the place in both languages; only the venue is sent', async () => {
+    const edition = demoEdition(NOW);
+    const { fetch } = stubFetch(
+      editorRoutes(edition, {
+        [`PATCH /api/editions/${edition.id}`]: (init) =>
+          json(200, { ...edition, ...(bodyOf(init) as object) }),
+      }),
+    );
+    renderApp(`/organize/editions/${edition.slug}/edition`);
+    await screen.findByTestId('edition-form');
+    const en = screen.getByTestId('edition-venue-en') as HTMLInputElement;
+    expect(en.value).toBe('Iași, Palas Campus');
+    expect(screen.getByLabelText('Place (Romanian)')).toBe(screen.getByTestId('edition-venue-ro'));
+    fireEvent.change(screen.getByTestId('edition-venue-ro'), {
+      target: { value: 'Iași, Universitatea Tehnică' },
+    });
+    fireEvent.click(screen.getByTestId('edition-save'));
+    await waitFor(() => expect(fetch.mock.calls.some(([, i]) => i?.method === 'PATCH')).toBe(true));
+    const patch = fetch.mock.calls.find(([, i]) => i?.method === 'PATCH')!;
+    expect(bodyOf(patch[1])).toEqual({
+      venueI18n: { en: 'Iași, Palas Campus', ro: 'Iași, Universitatea Tehnică' },
+    });
+  });
+
   it('names the team-size rule on the field, in Romanian too', async () => {
     await setLanguage('ro');
     const edition = demoEdition(NOW);
@@ -318,6 +342,48 @@ describe('tracks and challenges', () => {
     expect(
       await screen.findByText('Challenge Medication adherence deleted.', {}, { timeout: 3000 }),
     ).toBeTruthy();
+  });
+});
+
+describe('deleting a track', () => {
+  it('asks first, shows what still names the track on 409 TRACK_IN_USE, and deletes an unused one', async () => {
+    const edition = demoEdition(NOW);
+    const [health, second] = edition.tracks;
+    const { fetch } = stubFetch(
+      editorRoutes(edition, {
+        [`DELETE /api/tracks/${health!.id}`]: () =>
+          json(409, {
+            statusCode: 409,
+            code: 'TRACK_IN_USE',
+            message: 'The track is still in use',
+            details: { teams: 2, submissions: 1, jurors: 0, invitations: 0 },
+          }),
+        [`DELETE /api/tracks/${second!.id}`]: () => new Response(null, { status: 204 }),
+      }),
+    );
+    const deletes = () => fetch.mock.calls.filter(([, i]) => i?.method === 'DELETE').map(([u]) => String(u));
+    renderApp(`/organize/editions/${edition.slug}/tracks`);
+
+    const cards = await screen.findAllByTestId('organizer-track');
+    fireEvent.click(within(cards[0]!).getByTestId('delete-track'));
+    expect(await screen.findByText(`Delete the track ${health!.name}?`)).toBeTruthy();
+    expect(deletes()).toEqual([]);
+    fireEvent.click(screen.getByTestId('confirm'));
+    const refusal = await screen.findByTestId('form-error');
+    expect(refusal.textContent).toContain('This track is still used by 2 teams, 1 project.');
+    // The dialog stays open with the reason; cancelling closes it and forgets the error.
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByTestId('form-error')).toBeNull());
+
+    fireEvent.click(within(cards[1]!).getByTestId('delete-track'));
+    expect(await screen.findByText(`Delete the track ${second!.name}?`)).toBeTruthy();
+    expect(screen.queryByTestId('form-error')).toBeNull();
+    fireEvent.click(screen.getByTestId('confirm'));
+    expect(await screen.findByText(`Track ${second!.name} deleted.`, {}, { timeout: 3000 })).toBeTruthy();
+    expect(deletes()).toEqual([
+      expect.stringMatching(new RegExp(`/api/tracks/${health!.id}$`)),
+      expect.stringMatching(new RegExp(`/api/tracks/${second!.id}$`)),
+    ]);
   });
 });
 

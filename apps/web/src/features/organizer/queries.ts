@@ -1,4 +1,12 @@
-import type { JuryInvitation, Juror, Page, Participant, TeamOverview, TeamProjectState } from '@ca/shared';
+import type {
+  JuryInvitation,
+  JuryInvitationStatus,
+  Juror,
+  Page,
+  Participant,
+  TeamOverview,
+  TeamProjectState,
+} from '@ca/shared';
 import { infiniteQueryOptions } from '@tanstack/react-query';
 import { http } from '../../lib/http';
 
@@ -17,6 +25,22 @@ export interface TeamListFilters {
   hasFreePlaces: boolean;
 }
 
+export interface InvitationListFilters {
+  /** In the email. */
+  q: string;
+  status: JuryInvitationStatus | null;
+}
+
+export interface JurorListFilters {
+  /** Name or email. */
+  q: string;
+  /** Jurors who may judge it (theirs, or open to any track). */
+  trackId: string | null;
+}
+
+const ALL_INVITATIONS: InvitationListFilters = { q: '', status: null };
+const ALL_JURORS: JurorListFilters = { q: '', trackId: null };
+
 /** Query keys of the organizer console's lists, widest first (TkDodo's key factory). */
 export const organizerKeys = {
   all: ['organizer'] as const,
@@ -26,8 +50,10 @@ export const organizerKeys = {
   /** Under `['teams', 'overview', editionId]`, so that whatever changes a team refreshes it too. */
   teams: (editionId: string, filters: TeamListFilters) => ['teams', 'overview', editionId, filters] as const,
   jury: (editionId: string) => [...organizerKeys.edition(editionId), 'jury'] as const,
-  invitations: (editionId: string) => [...organizerKeys.jury(editionId), 'invitations'] as const,
-  jurors: (editionId: string) => [...organizerKeys.jury(editionId), 'jurors'] as const,
+  invitations: (editionId: string, filters: InvitationListFilters) =>
+    [...organizerKeys.jury(editionId), 'invitations', filters] as const,
+  jurors: (editionId: string, filters: JurorListFilters) =>
+    [...organizerKeys.jury(editionId), 'jurors', filters] as const,
 };
 
 export const PAGE_SIZE = 50;
@@ -82,23 +108,30 @@ export const organizerQueries = {
           { signal },
         ),
     }),
-  invitations: (editionId: string) =>
+  invitations: (editionId: string, filters: InvitationListFilters = ALL_INVITATIONS) =>
     infiniteQueryOptions({
-      queryKey: organizerKeys.invitations(editionId),
+      queryKey: organizerKeys.invitations(editionId, filters),
       ...pages<JuryInvitation>(),
       queryFn: ({ signal, pageParam }) =>
         http.get<Page<JuryInvitation>>(
-          `/editions/${editionId}/jury/invitations?${pageQuery({}, pageParam)}`,
-          {
-            signal,
-          },
+          `/editions/${editionId}/jury/invitations?${pageQuery(
+            { q: filters.q.trim() || undefined, status: filters.status ?? undefined },
+            pageParam,
+          )}`,
+          { signal },
         ),
     }),
-  jurors: (editionId: string) =>
+  jurors: (editionId: string, filters: JurorListFilters = ALL_JURORS) =>
     infiniteQueryOptions({
-      queryKey: organizerKeys.jurors(editionId),
+      queryKey: organizerKeys.jurors(editionId, filters),
       ...pages<Juror>(),
       queryFn: ({ signal, pageParam }) =>
-        http.get<Page<Juror>>(`/editions/${editionId}/jurors?${pageQuery({}, pageParam)}`, { signal }),
+        http.get<Page<Juror>>(
+          `/editions/${editionId}/jurors?${pageQuery(
+            { q: filters.q.trim() || undefined, trackId: filters.trackId ?? undefined },
+            pageParam,
+          )}`,
+          { signal },
+        ),
     }),
 };

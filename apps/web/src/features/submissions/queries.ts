@@ -9,7 +9,7 @@ import type {
   Team,
 } from '@ca/shared';
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import { http, isApiError } from '../../lib/http';
+import { http } from '../../lib/http';
 
 /** The organizers' filter of an edition's submissions; `disqualified` stands beside the two statuses. */
 export type SubmissionFilterStatus = SubmissionStatus | 'disqualified';
@@ -55,21 +55,11 @@ export const submissionQueries = {
       queryKey: teamDetailKey(teamId),
       queryFn: ({ signal }) => http.get<Team>(teamPath(teamId), { signal }),
     }),
-  /** The team's submission, or null before its first save (the API answers 404 then). */
+  /** The team's submission, or null before its first save (the API answers 200 with null then). */
   detail: (teamId: string) =>
     queryOptions({
       queryKey: submissionKeys.detail(teamId),
-      queryFn: async ({ signal }): Promise<Submission | null> => {
-        try {
-          return await http.get<Submission>(`${teamPath(teamId)}/submission`, { signal });
-        } catch (error) {
-          if (isApiError(error) && error.status === 404 && error.code === 'NOT_FOUND') {
-            // The team itself exists (loaded first); only its submission does not, yet.
-            return null;
-          }
-          throw error;
-        }
-      },
+      queryFn: ({ signal }) => http.get<Submission | null>(`${teamPath(teamId)}/submission`, { signal }),
     }),
   versions: (teamId: string) =>
     infiniteQueryOptions({

@@ -46,8 +46,7 @@ async function pick(label: RegExp, option: string) {
 const editionRoutes = {
   // What My team asks besides the team: no request pending, no project saved yet.
   [`GET /api/editions/${E}/join-requests?limit=200`]: () => json(200, { items: [], nextCursor: null }),
-  [`GET /api/teams/3c4d5e6f-0000-4000-8000-000000000abc/submission`]: () =>
-    json(404, { statusCode: 404, code: 'NOT_FOUND', message: 'no submission yet' }),
+  [`GET /api/teams/3c4d5e6f-0000-4000-8000-000000000abc/submission`]: () => json(200, null),
   [`GET /api/editions/${SLUG}`]: () => json(200, edition),
   [`GET /api/editions/${E}`]: () => json(200, edition),
   'GET /api/editions': () => json(200, { items: [edition], nextCursor: null }),
@@ -490,7 +489,7 @@ describe('team-finder', () => {
       ...editionRoutes,
       ...signedIn(participant),
       [`GET /api/editions/${E}/teams/me`]: () => json(200, current),
-      [`GET /api/teams/${team().id}/submission`]: () => error(404, 'NOT_FOUND'),
+      [`GET /api/teams/${team().id}/submission`]: () => json(200, null),
       [`GET /api/editions/${E}/join-requests?limit=200`]: () =>
         json(200, { items: pending, nextCursor: null }),
       [`POST /api/join-requests/${request().id}/accept`]: () => {

@@ -47,6 +47,13 @@ export class EditionEntity {
   @Column({ name: 'description_ro', type: 'text', default: '' })
   descriptionRo: string;
 
+  /** Where the edition takes place (English; '' when not said), and in Romanian. */
+  @Column({ type: 'text', default: '' })
+  venue: string;
+
+  @Column({ name: 'venue_ro', type: 'text', default: '' })
+  venueRo: string;
+
   /** The checklist items required on submit; a missing key is false (not required). */
   @Column({ name: 'submission_requirements', type: 'jsonb', default: () => "'{}'" })
   submissionRequirements: SubmissionRequirementsInput;

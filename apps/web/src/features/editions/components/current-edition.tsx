@@ -4,11 +4,11 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageLoader, QueryError } from '../../../components/query-state';
-import { useFormat } from '../../../lib/format';
 import { editionKeys, editionQueries, type TimedEdition } from '../queries';
 import { useEditionLive } from '../use-edition-live';
 import { useMilestone } from '../use-milestone';
 import { EditionCountdown } from './edition-countdown';
+import { EditionWhenWhere } from './edition-when-where';
 import { NextStepPanel } from './next-step-panel';
 import { PhaseBadge } from './phase-badge';
 import { TrackCard } from './track-card';
@@ -16,7 +16,6 @@ import { TrackCard } from './track-card';
 /** The home page's edition: what it is, when, the countdown and next step, its tracks and prizes. */
 export function CurrentEdition({ slug }: { slug: string }) {
   const { t } = useTranslation();
-  const format = useFormat();
   const queryClient = useQueryClient();
   const query = useQuery(editionQueries.detail(slug));
   useEditionLive(query.data?.id, slug);
@@ -41,14 +40,7 @@ export function CurrentEdition({ slug }: { slug: string }) {
           </Title>
           <PhaseBadge phase={e.phase} size="lg" />
         </Group>
-        <Text fw={600} data-testid="home-dates">
-          {t('editions.home.dates', {
-            registrationFrom: format.date(e.registrationOpensAt),
-            registrationTo: format.date(e.registrationClosesAt),
-            hackingFrom: format.date(e.hackingStartsAt),
-            hackingTo: format.date(e.submissionDeadline),
-          })}
-        </Text>
+        <EditionWhenWhere edition={e} testId="home" />
         {e.description && (
           <Text size="lg" maw={760}>
             {e.description}

@@ -29,6 +29,9 @@ describe('Edition page', () => {
     );
     expect(screen.getByRole('heading', { level: 1, name: 'Challenge Accepted — VI edition' })).toBeTruthy();
     expect(screen.getAllByText('Hacking')[0]).toBeTruthy();
+    // When and where, next to each other under the name.
+    expect(screen.getByTestId('edition-dates').textContent).toMatch(/^Registration .+ · Hacking .+/);
+    expect(screen.getByTestId('edition-venue').textContent).toBe('Place: Iași, Palas Campus');
 
     const timeline = screen.getByTestId('edition-timeline');
     const labels = [
@@ -216,12 +219,13 @@ describe('Edition page', () => {
 
   it('speaks Romanian, dates included', async () => {
     await setLanguage('ro');
-    const edition = demoEdition(Date.now(), { phase: 'registration' });
+    const edition = demoEdition(Date.now(), { phase: 'registration', venue: 'Iași, Campusul Palas' });
     stubFetch({ [`GET ${PATH}`]: () => json(200, edition) });
 
     renderApp('/editions/challenge-accepted-vi');
 
     await screen.findByTestId('edition-name');
+    expect(screen.getByTestId('edition-venue').textContent).toBe('Locul: Iași, Campusul Palas');
     expect(screen.getByTestId('phase-badge').textContent).toContain('Înscrieri');
     expect(screen.getByTestId('edition-timeline').textContent).toContain('Termen de predare');
     expect(screen.getByRole('heading', { level: 2, name: 'Secțiuni și provocări' })).toBeTruthy();
@@ -229,6 +233,14 @@ describe('Edition page', () => {
     const deadline = new Date(edition.submissionDeadline);
     const roDate = new Intl.DateTimeFormat('ro-RO', { day: 'numeric', month: 'short' }).format(deadline);
     expect(screen.getByTestId('timeline-submissionDeadline').textContent).toContain(roDate);
+  });
+
+  it('says no place when the edition has none', async () => {
+    const edition = demoEdition(Date.now(), { venue: '', venueI18n: { en: '', ro: '' } });
+    stubFetch({ [`GET ${PATH}`]: () => json(200, edition) });
+    renderApp('/editions/challenge-accepted-vi');
+    await screen.findByTestId('edition-dates');
+    expect(screen.queryByTestId('edition-venue')).toBeNull();
   });
 
   it('says so, translated, when the edition does not exist', async () => {

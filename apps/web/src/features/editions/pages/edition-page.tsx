@@ -8,6 +8,7 @@ import { QueryPageState } from '../../../components/query-state';
 import { EditionLeaderboards } from '../../live/components/edition-leaderboards';
 import { CriteriaList } from '../components/criteria-list';
 import { EditionCountdown } from '../components/edition-countdown';
+import { EditionWhenWhere } from '../components/edition-when-where';
 import { EditionTimeline } from '../components/edition-timeline';
 import { NextStepPanel } from '../components/next-step-panel';
 import { PhaseBadge } from '../components/phase-badge';
@@ -52,6 +53,7 @@ function EditionView({ edition: e, onBoundary: refresh }: { edition: TimedEditio
           </Title>
           <PhaseBadge phase={e.phase} size="lg" />
         </Group>
+        <EditionWhenWhere edition={e} testId="edition" />
         {e.description && (
           <Text size="lg" maw={760}>
             {e.description}

@@ -48,6 +48,7 @@ describe('Home page', () => {
     expect(within(current).getByRole('heading', { level: 1 }).textContent).toBe(edition.name);
     expect(within(current).getByTestId('phase-badge').textContent).toContain('Hacking');
     expect(within(current).getByTestId('home-dates').textContent).toMatch(/^Registration .+ · Hacking .+/);
+    expect(within(current).getByTestId('home-venue').textContent).toBe('Place: Iași, Palas Campus');
     const tracks = within(current).getAllByTestId('track-card');
     expect(tracks).toHaveLength(3);
     expect(within(tracks[0]!).getByText('3,000 EUR')).toBeTruthy();

@@ -17,6 +17,7 @@ export interface EditionFormValues extends Timeline {
   nameI18n: LocalizedText;
   slug: string;
   descriptionI18n: LocalizedText;
+  venueI18n: LocalizedText;
   published: boolean;
   teamMinSize: number | string;
   teamMaxSize: number | string;
@@ -44,6 +45,7 @@ export function initialValues(edition?: Edition): EditionFormValues {
     nameI18n: bilingual(edition?.nameI18n),
     slug: edition?.slug ?? '',
     descriptionI18n: bilingual(edition?.descriptionI18n),
+    venueI18n: bilingual(edition?.venueI18n),
     published: edition?.published ?? false,
     ...times,
     teamMinSize: edition?.teamMinSize ?? 1,
@@ -62,6 +64,7 @@ export function toEditionBody(v: EditionFormValues): Record<string, unknown> {
     nameI18n: v.nameI18n,
     slug: v.slug,
     descriptionI18n: v.descriptionI18n,
+    venueI18n: v.venueI18n,
     published: v.published,
     teamMinSize: toNumber(v.teamMinSize),
     teamMaxSize: toNumber(v.teamMaxSize),

@@ -60,6 +60,7 @@ export function EditionForm({
     name: t('organizer.fields.name'),
     slug: t('organizer.fields.slug'),
     description: t('organizer.fields.description'),
+    venue: t('organizer.fields.venue'),
     published: t('organizer.fields.published'),
     teamMinSize: t('organizer.fields.teamMinSize'),
     teamMaxSize: t('organizer.fields.teamMaxSize'),
@@ -169,6 +170,13 @@ export function EditionForm({
               label={t('organizer.fields.description')}
               multiline
               testId="edition-description"
+            />
+            <BilingualField
+              form={form}
+              field="venue"
+              label={t('organizer.fields.venue')}
+              description={t('organizer.fields.venueHint')}
+              testId="edition-venue"
             />
             {!edition && (
               <Checkbox

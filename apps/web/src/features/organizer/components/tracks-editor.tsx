@@ -5,7 +5,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../../components/form-error';
 import { ConfirmModal } from '../../../components/confirm-modal';
-import { useDeleteChallenge } from '../mutations';
+import { isApiError } from '../../../lib/http';
+import { useDeleteChallenge, useDeleteTrack } from '../mutations';
 import { ChallengeForm } from './challenge-form';
 import { TrackForm } from './track-form';
 
@@ -14,7 +15,16 @@ type Dialog =
   | { kind: 'editTrack'; track: Track }
   | { kind: 'addChallenge'; track: Track }
   | { kind: 'editChallenge'; track: Track; challenge: Challenge }
-  | { kind: 'deleteChallenge'; challenge: Challenge };
+  | { kind: 'deleteChallenge'; challenge: Challenge }
+  | { kind: 'deleteTrack'; track: Track };
+
+/** What TRACK_IN_USE counts (its `details`). */
+interface TrackUse {
+  teams: number;
+  submissions: number;
+  jurors: number;
+  invitations: number;
+}
 
 /** The edition's tracks with their challenges; adding or editing one opens a dialog. */
 export function TracksEditor({ edition }: { edition: Edition }) {
@@ -22,6 +32,21 @@ export function TracksEditor({ edition }: { edition: Edition }) {
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const close = () => setDialog(null);
   const remove = useDeleteChallenge();
+  const removeTrack = useDeleteTrack();
+  const closeTrackDialog = () => {
+    removeTrack.reset();
+    close();
+  };
+  const trackInUse = (() => {
+    const error = removeTrack.error;
+    if (!isApiError(error) || error.code !== 'TRACK_IN_USE') return undefined;
+    const use = (error.details ?? {}) as Partial<TrackUse>;
+    // Only what does name the track, each counted in the reader's plural.
+    const uses = (['teams', 'submissions', 'jurors', 'invitations'] as const)
+      .filter((key) => (use[key] ?? 0) > 0)
+      .map((key) => t(`organizer.tracks.uses.${key}`, { count: use[key] }));
+    return uses.length > 0 ? t('organizer.tracks.inUse', { uses: uses.join(', ') }) : undefined;
+  })();
 
   const modalTitle = (() => {
     switch (dialog?.kind) {
@@ -56,15 +81,27 @@ export function TracksEditor({ edition }: { edition: Edition }) {
                       /{track.slug}
                     </Text>
                   </div>
-                  <Button
-                    variant="default"
-                    size="compact-sm"
-                    onClick={() => setDialog({ kind: 'editTrack', track })}
-                    data-testid="edit-track"
-                  >
-                    {t('organizer.tracks.edit')}
-                    <VisuallyHidden> · {track.name}</VisuallyHidden>
-                  </Button>
+                  <Group gap={4} wrap="nowrap">
+                    <Button
+                      variant="default"
+                      size="compact-sm"
+                      onClick={() => setDialog({ kind: 'editTrack', track })}
+                      data-testid="edit-track"
+                    >
+                      {t('organizer.tracks.edit')}
+                      <VisuallyHidden> · {track.name}</VisuallyHidden>
+                    </Button>
+                    <Button
+                      variant="subtle"
+                      c="red.9"
+                      size="compact-sm"
+                      onClick={() => setDialog({ kind: 'deleteTrack', track })}
+                      data-testid="delete-track"
+                    >
+                      {t('organizer.tracks.delete')}
+                      <VisuallyHidden> · {track.name}</VisuallyHidden>
+                    </Button>
+                  </Group>
                 </Group>
                 {track.description && <Text size="sm">{track.description}</Text>}
                 <Text fw={600} size="sm" mt="xs">
@@ -131,7 +168,7 @@ export function TracksEditor({ edition }: { edition: Edition }) {
       <FormError error={remove.error} />
 
       <Modal
-        opened={!!dialog && dialog.kind !== 'deleteChallenge'}
+        opened={!!dialog && dialog.kind !== 'deleteChallenge' && dialog.kind !== 'deleteTrack'}
         onClose={close}
         title={<strong>{modalTitle}</strong>}
         centered
@@ -174,6 +211,35 @@ export function TracksEditor({ edition }: { edition: Edition }) {
           });
         }}
       />
+      <ConfirmModal
+        opened={dialog?.kind === 'deleteTrack'}
+        title={t('organizer.tracks.deleteTitle', {
+          track: dialog?.kind === 'deleteTrack' ? dialog.track.name : '',
+        })}
+        body={t('organizer.tracks.deleteBody', {
+          count: dialog?.kind === 'deleteTrack' ? dialog.track.challenges.length : 0,
+        })}
+        confirm={t('organizer.tracks.delete')}
+        danger
+        loading={removeTrack.isPending}
+        onClose={closeTrackDialog}
+        onConfirm={() => {
+          if (dialog?.kind !== 'deleteTrack') return;
+          const { track } = dialog;
+          // A refusal (409 TRACK_IN_USE) stays in the dialog, saying what still names the track.
+          removeTrack.mutate(track.id, {
+            onSuccess: () => {
+              notifications.show({
+                color: 'green',
+                message: t('organizer.tracks.deleted', { track: track.name }),
+              });
+              closeTrackDialog();
+            },
+          });
+        }}
+      >
+        <FormError error={removeTrack.error} message={trackInUse} />
+      </ConfirmModal>
     </Stack>
   );
 }

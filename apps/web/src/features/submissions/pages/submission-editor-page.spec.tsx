@@ -181,7 +181,7 @@ describe('Submission editor: autosave', () => {
     const bodies: PutBody[] = [];
     await openEditor({
       ...routes,
-      [`GET ${API}`]: () => apiError(404, 'NOT_FOUND', 'Submission not found'),
+      [`GET ${API}`]: () => json(200, null),
       [`PUT ${API}`]: (init) => {
         bodies.push(bodyOf(init));
         return json(200, saved(submissionFixture(now, { version: 0 }), bodyOf(init)));
@@ -380,7 +380,7 @@ describe('Submission editor: read-only', () => {
     const now = Date.now();
     const hackingStartsAt = new Date(now + 5 * HOUR).toISOString();
     const { routes } = editorRoutes(now, { editionOverrides: { hackingStartsAt, phase: 'registration' } });
-    await openEditor({ ...routes, [`GET ${API}`]: () => apiError(404, 'NOT_FOUND', 'Submission not found') });
+    await openEditor({ ...routes, [`GET ${API}`]: () => json(200, null) });
 
     const reason = screen.getByTestId('read-only-reason');
     expect(reason.textContent).toContain('Submissions open when hacking starts');
@@ -504,7 +504,7 @@ describe('Submission editor: submit, preview, history', () => {
     let current: Submission | null = null;
     const { calls } = await openEditor({
       ...routes,
-      [`GET ${API}`]: () => (current ? json(200, current) : apiError(404, 'NOT_FOUND', 'no submission yet')),
+      [`GET ${API}`]: () => json(200, current ?? null),
       [`PUT ${API}`]: (init) => {
         puts.push(bodyOf(init));
         current = saved(submissionFixture(now, { version: 0 }), {

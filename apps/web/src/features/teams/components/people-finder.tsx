@@ -1,15 +1,14 @@
 import type { Edition, JoinRequest, Participant, Team } from '@ca/shared';
-import { Badge, Button, Checkbox, Group, Stack, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
-import { DataList, LoadMore, type Column } from '../../../components/data-list';
-import { PageLoader, QueryError } from '../../../components/query-state';
+import type { Column } from '../../../components/data-list';
 import { registrationQueries } from '../../registrations/queries';
 import { useInviteToTeam } from '../mutations';
+import { FinderFilterRow, FinderResults, useFinderParams } from './finder-list';
 import { JoinMessageModal } from './join-message-modal';
 
 /**
@@ -28,7 +27,7 @@ export function PeopleFinder({
   pending: JoinRequest[];
 }) {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useFinderParams();
   const [skill, setSkill] = useState(params.get('skill') ?? '');
   const [debouncedSkill] = useDebouncedValue(skill, 300);
   const lookingForTeam = params.get('all') !== 'true';
@@ -36,19 +35,9 @@ export function PeopleFinder({
     registrationQueries.participants(edition.id, { lookingForTeam, skill: debouncedSkill }),
   );
   const mine = useQuery(registrationQueries.mine(edition.id));
-  const rows = people.data?.pages.flatMap((p) => p.items) ?? [];
   const canInvite = !!myTeam && myTeam.captainId === meId && myTeam.freePlaces > 0;
   const invited = new Set(pending.filter((r) => r.kind === 'invitation').map((r) => r.userId));
   const [inviting, setInviting] = useState<Participant | null>(null);
-  const set = (key: string, value: string | null) =>
-    setParams(
-      (p) => {
-        if (value) p.set(key, value);
-        else p.delete(key);
-        return p;
-      },
-      { replace: true },
-    );
 
   const columns: Column<Participant>[] = [
     { key: 'name', header: t('teams.finder.name'), cell: (p) => p.name },
@@ -102,7 +91,13 @@ export function PeopleFinder({
 
   return (
     <Stack gap="md">
-      <Group gap="md" align="flex-end" wrap="wrap">
+      <FinderFilterRow
+        only={{
+          label: t('teams.finder.onlyLooking'),
+          checked: lookingForTeam,
+          onChange: (checked) => set('all', checked ? null : 'true'),
+        }}
+      >
         <TextInput
           label={t('teams.finder.skill')}
           placeholder={t('teams.finder.skillPlaceholder')}
@@ -114,41 +109,22 @@ export function PeopleFinder({
           style={{ flex: 1, minWidth: 200, maxWidth: 360 }}
           data-testid="finder-skill"
         />
-        <Checkbox
-          label={t('teams.finder.onlyLooking')}
-          checked={lookingForTeam}
-          onChange={(e) => set('all', e.currentTarget.checked ? null : 'true')}
-          mb={8}
-        />
-      </Group>
+      </FinderFilterRow>
       {mine.data && !mine.data.lookingForTeam && !myTeam && (
         <Text size="sm" c="dimmed">
           {t('teams.finder.youAreHidden')}
         </Text>
       )}
-      {people.isPending ? (
-        <PageLoader />
-      ) : people.isError ? (
-        <QueryError error={people.error} onRetry={() => void people.refetch()} />
-      ) : rows.length === 0 ? (
-        <Text data-testid="finder-people-empty">{t('teams.finder.noPeople')}</Text>
-      ) : (
-        <DataList
-          rows={rows}
-          rowKey={(p) => p.userId}
-          columns={columns}
-          actions={actions}
-          actionsHeader={t('teams.finder.actions')}
-          caption={t('teams.finder.peopleCaption', { count: rows.length })}
-          testId="finder-people"
-          rowTestId="finder-person"
-        />
-      )}
-      <LoadMore
-        hasMore={people.hasNextPage}
-        loading={people.isFetchingNextPage}
-        onMore={() => void people.fetchNextPage()}
-        label={t('teams.finder.more')}
+      <FinderResults
+        query={people}
+        empty={t('teams.finder.noPeople')}
+        emptyTestId="finder-people-empty"
+        columns={columns}
+        rowKey={(p) => p.userId}
+        actions={actions}
+        caption={(count) => t('teams.finder.peopleCaption', { count })}
+        testId="finder-people"
+        rowTestId="finder-person"
       />
       {inviting && myTeam && (
         <InviteModal team={myTeam} person={inviting} onClose={() => setInviting(null)} />

@@ -1,14 +1,13 @@
 import type { Edition, JoinRequest, Team } from '@ca/shared';
-import { Badge, Button, Checkbox, Group, Select, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Select, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
-import { DataList, LoadMore, type Column } from '../../../components/data-list';
-import { PageLoader, QueryError } from '../../../components/query-state';
+import type { Column } from '../../../components/data-list';
 import { useAskToJoin } from '../mutations';
 import { teamQueries } from '../queries';
+import { FinderFilterRow, FinderResults, useFinderParams } from './finder-list';
 import { JoinMessageModal } from './join-message-modal';
 
 /**
@@ -26,23 +25,13 @@ export function TeamsFinder({
   pending: JoinRequest[];
 }) {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useFinderParams();
   const trackId = params.get('track');
   const hasFreePlaces = params.get('full') !== 'true';
   const teams = useInfiniteQuery(teamQueries.list(edition.id, { trackId, hasFreePlaces }));
-  const rows = teams.data?.pages.flatMap((p) => p.items) ?? [];
   const trackName = (id: string) => edition.tracks.find((tr) => tr.id === id)?.name ?? '';
   const requested = new Set(pending.filter((r) => r.kind === 'request').map((r) => r.teamId));
   const [asking, setAsking] = useState<Team | null>(null);
-  const set = (key: string, value: string | null) =>
-    setParams(
-      (p) => {
-        if (value) p.set(key, value);
-        else p.delete(key);
-        return p;
-      },
-      { replace: true },
-    );
 
   const columns: Column<Team>[] = [
     { key: 'team', header: t('teams.finder.team'), cell: (team) => team.name },
@@ -71,7 +60,13 @@ export function TeamsFinder({
 
   return (
     <Stack gap="md">
-      <Group gap="md" align="flex-end" wrap="wrap">
+      <FinderFilterRow
+        only={{
+          label: t('teams.finder.onlyFree'),
+          checked: hasFreePlaces,
+          onChange: (checked) => set('full', checked ? null : 'true'),
+        }}
+      >
         <Select
           label={t('teams.fields.track')}
           data={[
@@ -84,41 +79,24 @@ export function TeamsFinder({
           style={{ minWidth: 220 }}
           data-testid="finder-track"
         />
-        <Checkbox
-          label={t('teams.finder.onlyFree')}
-          checked={hasFreePlaces}
-          onChange={(e) => set('full', e.currentTarget.checked ? null : 'true')}
-          mb={8}
-        />
-      </Group>
-      {teams.isPending ? (
-        <PageLoader />
-      ) : teams.isError ? (
-        <QueryError error={teams.error} onRetry={() => void teams.refetch()} />
-      ) : rows.length === 0 ? (
-        <Text data-testid="finder-teams-empty">{t('teams.finder.noTeams')}</Text>
-      ) : (
-        <DataList
-          rows={rows}
-          rowKey={(team) => team.id}
-          columns={columns}
-          actions={actions}
-          actionsHeader={t('teams.finder.actions')}
-          caption={t('teams.finder.teamsCaption', { count: rows.length })}
-          testId="finder-teams"
-          rowTestId="finder-team"
-        />
-      )}
-      {canAsk && (
-        <Text size="sm" c="dimmed">
-          {t('teams.finder.askHint')}
-        </Text>
-      )}
-      <LoadMore
-        hasMore={teams.hasNextPage}
-        loading={teams.isFetchingNextPage}
-        onMore={() => void teams.fetchNextPage()}
-        label={t('teams.finder.more')}
+      </FinderFilterRow>
+      <FinderResults
+        query={teams}
+        empty={t('teams.finder.noTeams')}
+        emptyTestId="finder-teams-empty"
+        columns={columns}
+        rowKey={(team) => team.id}
+        actions={actions}
+        caption={(count) => t('teams.finder.teamsCaption', { count })}
+        testId="finder-teams"
+        rowTestId="finder-team"
+        footer={
+          canAsk && (
+            <Text size="sm" c="dimmed">
+              {t('teams.finder.askHint')}
+            </Text>
+          )
+        }
       />
       {asking && <AskModal team={asking} onClose={() => setAsking(null)} />}
     </Stack>

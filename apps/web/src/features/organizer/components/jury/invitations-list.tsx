@@ -5,7 +5,18 @@ import {
   type JuryInvitationStatus,
   type Track,
 } from '@ca/shared';
-import { Badge, Button, Select, Stack, Text, VisuallyHidden, type MantineColor } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Group,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  VisuallyHidden,
+  type MantineColor,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -96,17 +107,17 @@ export function InvitationsList({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const query = useInfiniteQuery(organizerQueries.invitations(editionId));
   const revoke = useRevokeInvitation(editionId);
   const [revoking, setRevoking] = useState<JuryInvitation | null>(null);
-  // The API lists invitations page by page without filters: the state filter works on what is loaded.
+  // Filtered by the API (state, email), page by page.
   const [state, setState] = useState<JuryInvitationStatus | 'all'>('all');
-  if (query.isPending) return <PageLoader />;
-  if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
-  const all = query.data.pages.flatMap((p) => p.items);
-  if (all.length === 0)
-    return <Text data-testid="invitations-empty">{t('organizer.jury.noInvitations')}</Text>;
-  const rows = state === 'all' ? all : all.filter((i) => i.status === state);
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search, 300);
+  const query = useInfiniteQuery(
+    organizerQueries.invitations(editionId, { q, status: state === 'all' ? null : state }),
+  );
+  const filtered = state !== 'all' || q.trim() !== '';
+  const rows = query.data?.pages.flatMap((p) => p.items) ?? [];
 
   const columns: Column<JuryInvitation>[] = [
     { key: 'email', header: t('auth.fields.email'), cell: (i) => i.email },
@@ -123,41 +134,57 @@ export function InvitationsList({
     { key: 'sent', header: t('organizer.jury.sent'), cell: (i) => format.date(i.lastSentAt) },
     { key: 'expires', header: t('organizer.jury.expires'), cell: (i) => format.date(i.expiresAt) },
   ];
+  const list = query.isPending ? (
+    <PageLoader />
+  ) : query.isError ? (
+    <QueryError error={query.error} onRetry={() => void query.refetch()} />
+  ) : rows.length === 0 ? (
+    <Text data-testid="invitations-empty">
+      {filtered ? t('organizer.jury.noMatch') : t('organizer.jury.noInvitations')}
+    </Text>
+  ) : (
+    <DataList
+      rows={rows}
+      rowKey={(i) => i.id}
+      columns={columns}
+      actions={(i) => (
+        <InvitationActions editionId={editionId} invitation={i} onResent={onResent} onRevoke={setRevoking} />
+      )}
+      actionsHeader={t('teams.finder.actions')}
+      caption={t('organizer.jury.invitationsCount', { count: rows.length })}
+      testId="invitations"
+      rowTestId="invitation-row"
+      minWidth={720}
+    />
+  );
   return (
     <Stack gap="sm">
-      <Select
-        label={t('organizer.jury.state')}
-        data={[
-          { value: 'all', label: t('organizer.jury.anyState') },
-          ...JuryInvitationStatusSchema.options.map((s) => ({
-            value: s,
-            label: t(`organizer.jury.status.${s}`),
-          })),
-        ]}
-        value={state}
-        onChange={(v) => setState((v as JuryInvitationStatus | 'all' | null) ?? 'all')}
-        allowDeselect={false}
-        w={{ base: '100%', sm: 220 }}
-        data-testid="invitations-filter"
-      />
-      <DataList
-        rows={rows}
-        rowKey={(i) => i.id}
-        columns={columns}
-        actions={(i) => (
-          <InvitationActions
-            editionId={editionId}
-            invitation={i}
-            onResent={onResent}
-            onRevoke={setRevoking}
-          />
-        )}
-        actionsHeader={t('teams.finder.actions')}
-        caption={t('organizer.jury.invitationsCount', { count: rows.length })}
-        testId="invitations"
-        rowTestId="invitation-row"
-        minWidth={720}
-      />
+      <Group gap="md" align="flex-end" wrap="wrap" role="search" aria-label={t('organizer.lists.filters')}>
+        <TextInput
+          type="search"
+          label={t('organizer.jury.searchEmail')}
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          w={{ base: '100%', sm: 260 }}
+          data-testid="invitations-search"
+        />
+        <Select
+          label={t('organizer.jury.state')}
+          data={[
+            { value: 'all', label: t('organizer.jury.anyState') },
+            ...JuryInvitationStatusSchema.options.map((s) => ({
+              value: s,
+              label: t(`organizer.jury.status.${s}`),
+            })),
+          ]}
+          value={state}
+          onChange={(v) => setState((v as JuryInvitationStatus | 'all' | null) ?? 'all')}
+          allowDeselect={false}
+          w={{ base: '100%', sm: 220 }}
+          data-testid="invitations-filter"
+        />
+      </Group>
+      {list}
       <LoadMore
         hasMore={query.hasNextPage}
         loading={query.isFetchingNextPage}

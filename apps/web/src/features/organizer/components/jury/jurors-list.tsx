@@ -1,5 +1,6 @@
 import type { Juror, Track } from '@ca/shared';
-import { Stack, Text, TextInput } from '@mantine/core';
+import { Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,15 +14,13 @@ import { trackNamesOf } from './invitations-list';
 export function JurorsList({ editionId, tracks }: { editionId: string; tracks: Track[] }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const query = useInfiniteQuery(organizerQueries.jurors(editionId));
+  // Filtered by the API (name or email, track), page by page.
   const [search, setSearch] = useState('');
-  if (query.isPending) return <PageLoader />;
-  if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
-  const all = query.data.pages.flatMap((p) => p.items);
-  if (all.length === 0) return <Text data-testid="jurors-empty">{t('organizer.jury.noJurors')}</Text>;
-  // The API lists jurors page by page without filters: the search works on what is loaded.
-  const needle = search.trim().toLocaleLowerCase();
-  const rows = needle ? all.filter((j) => `${j.name} ${j.email}`.toLocaleLowerCase().includes(needle)) : all;
+  const [trackId, setTrackId] = useState<string | null>(null);
+  const [q] = useDebouncedValue(search, 300);
+  const query = useInfiniteQuery(organizerQueries.jurors(editionId, { q, trackId }));
+  const filtered = trackId !== null || q.trim() !== '';
+  const rows = query.data?.pages.flatMap((p) => p.items) ?? [];
 
   const columns: Column<Juror>[] = [
     { key: 'name', header: t('auth.fields.name'), cell: (j) => j.name },
@@ -35,23 +34,47 @@ export function JurorsList({ editionId, tracks }: { editionId: string; tracks: T
   ];
   return (
     <Stack gap="sm">
-      <TextInput
-        type="search"
-        label={t('organizer.participants.search')}
-        value={search}
-        onChange={(e) => setSearch(e.currentTarget.value)}
-        w={{ base: '100%', sm: 260 }}
-        data-testid="jurors-search"
-      />
-      <DataList
-        rows={rows}
-        rowKey={(j) => j.userId}
-        columns={columns}
-        caption={t('organizer.jury.jurorsCount', { count: rows.length })}
-        testId="jurors"
-        rowTestId="juror-row"
-        minWidth={640}
-      />
+      <Group gap="md" align="flex-end" wrap="wrap" role="search" aria-label={t('organizer.lists.filters')}>
+        <TextInput
+          type="search"
+          label={t('organizer.participants.search')}
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          w={{ base: '100%', sm: 260 }}
+          data-testid="jurors-search"
+        />
+        <Select
+          label={t('organizer.jury.trackFilter')}
+          data={[
+            { value: 'all', label: t('organizer.jury.anyTrackFilter') },
+            ...tracks.map((tr) => ({ value: tr.id, label: tr.name })),
+          ]}
+          value={trackId ?? 'all'}
+          onChange={(v) => setTrackId(!v || v === 'all' ? null : v)}
+          allowDeselect={false}
+          w={{ base: '100%', sm: 220 }}
+          data-testid="jurors-track-filter"
+        />
+      </Group>
+      {query.isPending ? (
+        <PageLoader />
+      ) : query.isError ? (
+        <QueryError error={query.error} onRetry={() => void query.refetch()} />
+      ) : rows.length === 0 ? (
+        <Text data-testid="jurors-empty">
+          {filtered ? t('organizer.jury.noMatch') : t('organizer.jury.noJurors')}
+        </Text>
+      ) : (
+        <DataList
+          rows={rows}
+          rowKey={(j) => j.userId}
+          columns={columns}
+          caption={t('organizer.jury.jurorsCount', { count: rows.length })}
+          testId="jurors"
+          rowTestId="juror-row"
+          minWidth={640}
+        />
+      )}
       <LoadMore
         hasMore={query.hasNextPage}
         loading={query.isFetchingNextPage}
