@@ -6,6 +6,8 @@ import { z } from 'zod';
  */
 export const ERROR_STATUS = {
   VALIDATION_FAILED: 400,
+  /** Sign-up without `acceptTerms: true`. */
+  TERMS_NOT_ACCEPTED: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   /** Password change: the current password given is not the account's. */
@@ -46,6 +48,8 @@ export const ERROR_STATUS = {
   NO_ELIGIBLE_JUROR: 409,
   /** Judging: the flag was already reassigned or dismissed. */
   FLAG_RESOLVED: 409,
+  /** Purging an edition's personal data before its retention date (`details.retentionUntil`). */
+  RETENTION_NOT_REACHED: 409,
   INVALID_TOKEN: 410,
   PAYLOAD_TOO_LARGE: 413,
   /** A body that is not JSON (`content-type: application/json`). */

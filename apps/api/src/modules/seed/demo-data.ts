@@ -28,6 +28,7 @@ export function demoEdition(now: number): EditionCreate {
     normalization: 'zscore',
     leaderboardVisibility: 'public',
     shareJurorComments: false,
+    personalDataRetentionUntil: null,
   };
 }
 
