@@ -143,8 +143,12 @@ export function noticeText(
 /** A deadline for the reader: their language, Romania's time zone. */
 export function formatDeadline(at: Date, lang: Language): string {
   return new Intl.DateTimeFormat(lang === 'ro' ? 'ro-RO' : 'en-GB', {
-    dateStyle: 'full',
-    timeStyle: 'short',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
     timeZone: 'Europe/Bucharest',
     timeZoneName: 'short',
   }).format(at);
