@@ -40,8 +40,7 @@ describe('notifications by mail', () => {
   const settings = (u: TestUser, body: Record<string, unknown>) =>
     must(a, 'PUT', '/api/auth/me/notifications', { token: u.token, body });
   /** Both instances scan at the same time, twice each. */
-  const scanBoth = () =>
-    Promise.all([a, b, a, b].map((t) => t.app.get(NotificationScanner).scan()));
+  const scanBoth = () => Promise.all([a, b, a, b].map((t) => t.app.get(NotificationScanner).scan()));
 
   it('keeps the language and the optional notifications of each person, and refuses bad settings', async () => {
     const u = await registered(a, (await createEdition(a, organizer)).id);
@@ -107,13 +106,20 @@ describe('notifications by mail', () => {
     );
     for (const m of answers) expect(m.body).toContain('account settings');
     // an answer repeated (refused: no longer pending) mails nothing more
-    expect((await a.request('POST', `/api/join-requests/${toLoud.id}/accept`, { token: captain.token })).status).toBe(409);
+    expect(
+      (await a.request('POST', `/api/join-requests/${toLoud.id}/accept`, { token: captain.token })).status,
+    ).toBe(409);
     expect(await outbox(editionId)).toHaveLength(3);
   }, 60_000);
 
   it('tells each juror once that their projects to judge are ready, however often assignments are made', async () => {
     const w = await createJudgingWorld(a, { teams: 3, jurors: 2, reviewsPerSubmission: 1 });
-    await settings(w.jurors[1]!, { language: 'ro', joinRequests: false, deadlineReminders: false, results: false });
+    await settings(w.jurors[1]!, {
+      language: 'ro',
+      joinRequests: false,
+      deadlineReminders: false,
+      results: false,
+    });
     await openJudging(a, w.editionId);
     await Promise.all(
       [a, b].map((t) =>
@@ -139,7 +145,10 @@ describe('notifications by mail', () => {
     const alone = await createTeam(a, world, { size: 1, name: 'Solo' });
     const done = await createTeam(a, world, { size: 1, name: 'Finished' });
     for (const team of [drafting, alone, done])
-      await must(a, 'PUT', `/api/teams/${team.id}/submission`, { token: team.members[0]!.token, body: draft() });
+      await must(a, 'PUT', `/api/teams/${team.id}/submission`, {
+        token: team.members[0]!.token,
+        body: draft(),
+      });
     await must(a, 'POST', `/api/teams/${done.id}/submission/submit`, { token: done.members[0]!.token });
     const [ro, muted] = drafting.members as [TestUser, TestUser];
     await settings(ro, { language: 'ro' });
@@ -195,7 +204,10 @@ describe('notifications by mail', () => {
   it('a team first seen within the last hour gets only the 1 h reminder', async () => {
     const world = await createWorld(a);
     const late = await createTeam(a, world, { size: 1, name: 'Late' });
-    await must(a, 'PUT', `/api/teams/${late.id}/submission`, { token: late.members[0]!.token, body: draft() });
+    await must(a, 'PUT', `/api/teams/${late.id}/submission`, {
+      token: late.members[0]!.token,
+      body: draft(),
+    });
     await setTimeline(a, world.editionId, { deadline: '10 minutes' });
     await scanBoth();
     expect((await outbox(world.editionId)).map((m) => m.kind)).toEqual(['deadline_reminder_1h']);
@@ -227,8 +239,14 @@ describe('notifications by mail', () => {
   }, 60_000);
 
   it('scans by itself on every instance (NOTIFICATION_SCAN_SECONDS) and still sends once', async () => {
-    const c = await createTestApp({ databaseUrl: a.config.databaseUrl, env: { NOTIFICATION_SCAN_SECONDS: '1' } });
-    const d = await createTestApp({ databaseUrl: a.config.databaseUrl, env: { NOTIFICATION_SCAN_SECONDS: '1' } });
+    const c = await createTestApp({
+      databaseUrl: a.config.databaseUrl,
+      env: { NOTIFICATION_SCAN_SECONDS: '1' },
+    });
+    const d = await createTestApp({
+      databaseUrl: a.config.databaseUrl,
+      env: { NOTIFICATION_SCAN_SECONDS: '1' },
+    });
     try {
       const world = await createWorld(a);
       const t1 = await createTeam(a, world, { size: 1, name: 'Auto' });

@@ -44,7 +44,10 @@ const EN: Texts = {
   },
   assignments_ready: (f) => ({
     subject: `Your projects to judge in ${f.edition} are ready`,
-    lines: [`The projects you are to judge in ${f.edition} have been assigned to you.`, `Start here: ${f.link}`],
+    lines: [
+      `The projects you are to judge in ${f.edition} have been assigned to you.`,
+      `Start here: ${f.link}`,
+    ],
   }),
   deadline_reminder_24h: (f) => ({
     subject: `24 hours left to submit ${f.team}'s project (${f.edition})`,
@@ -75,7 +78,10 @@ const RO: Texts = {
         }
       : {
           subject: `${f.other} cere să se alăture echipei ${f.team} (${f.edition})`,
-          lines: [`${f.other} cere să se alăture echipei tale, ${f.team}, la ${f.edition}.`, `Răspunde aici: ${f.link}`],
+          lines: [
+            `${f.other} cere să se alăture echipei tale, ${f.team}, la ${f.edition}.`,
+            `Răspunde aici: ${f.link}`,
+          ],
         },
   join_request_answer: (f) => {
     const accepted = f.answer === 'accepted';
@@ -97,7 +103,10 @@ const RO: Texts = {
   },
   assignments_ready: (f) => ({
     subject: `Proiectele pe care le jurizezi la ${f.edition} sunt gata`,
-    lines: [`Ți-au fost repartizate proiectele pe care le vei juriza la ${f.edition}.`, `Începe aici: ${f.link}`],
+    lines: [
+      `Ți-au fost repartizate proiectele pe care le vei juriza la ${f.edition}.`,
+      `Începe aici: ${f.link}`,
+    ],
   }),
   deadline_reminder_24h: (f) => ({
     subject: `Mai sunt 24 de ore pentru a trimite proiectul echipei ${f.team} (${f.edition})`,
