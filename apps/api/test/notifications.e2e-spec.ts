@@ -93,7 +93,7 @@ describe('notifications by mail', () => {
         subject: 'Ana Asker cere să se alăture echipei Nordul (Hack Iași)',
       }),
     ]);
-    expect((await outbox(editionId))[0]!.body).toContain('Bună, Ioana Căpitan,');
+    expect((await outbox(editionId))[0]!.body).toContain('Bună ziua, Ioana Căpitan,');
     await must(b, 'POST', `/api/join-requests/${toLoud.id}/accept`, { token: captain.token });
     await must(a, 'POST', `/api/join-requests/${toMuted.id}/decline`, { token: quiet.token });
     // the answers, in English, to each person who asked (the muted captain's answer too: Otto did not turn it off)
@@ -132,7 +132,7 @@ describe('notifications by mail', () => {
     expect(jurorEmails.map((m) => [m.to_address, m.subject]).sort()).toEqual(
       [
         [w.jurors[0]!.email, 'Your projects to judge in Judging test edition are ready'],
-        [w.jurors[1]!.email, 'Proiectele pe care le jurizezi la Judging test edition sunt gata'],
+        [w.jurors[1]!.email, 'Proiectele pe care le jurizați la Judging test edition sunt gata'],
       ].sort(),
     );
     expect(jurorEmails.every((m) => m.body.includes('/jury/judging-'))).toBe(true);

@@ -73,14 +73,17 @@ const RO: Texts = {
   join_request: (f) =>
     f.requestKind === 'invitation'
       ? {
-          subject: `Echipa ${f.team} te invită să i te alături (${f.edition})`,
-          lines: [`Echipa ${f.team} te invită să i te alături la ${f.edition}.`, `Răspunde aici: ${f.link}`],
+          subject: `Echipa ${f.team} vă invită în echipă (${f.edition})`,
+          lines: [
+            `Echipa ${f.team} vă invită să faceți parte din ea la ${f.edition}.`,
+            `Răspundeți aici: ${f.link}`,
+          ],
         }
       : {
           subject: `${f.other} cere să se alăture echipei ${f.team} (${f.edition})`,
           lines: [
-            `${f.other} cere să se alăture echipei tale, ${f.team}, la ${f.edition}.`,
-            `Răspunde aici: ${f.link}`,
+            `${f.other} cere să se alăture echipei dumneavoastră, ${f.team}, la ${f.edition}.`,
+            `Răspundeți aici: ${f.link}`,
           ],
         },
   join_request_answer: (f) => {
@@ -89,52 +92,52 @@ const RO: Texts = {
       ? {
           subject: `${f.other} a ${accepted ? 'acceptat' : 'refuzat'} invitația în echipa ${f.team}`,
           lines: [
-            `${f.other} a ${accepted ? 'acceptat' : 'refuzat'} invitația echipei tale, ${f.team} (${f.edition}).`,
+            `${f.other} a ${accepted ? 'acceptat' : 'refuzat'} invitația echipei dumneavoastră, ${f.team} (${f.edition}).`,
             f.link,
           ],
         }
       : {
-          subject: `Cererea ta de a te alătura echipei ${f.team} a fost ${accepted ? 'acceptată' : 'refuzată'}`,
+          subject: `Cererea dumneavoastră de a vă alătura echipei ${f.team} a fost ${accepted ? 'acceptată' : 'refuzată'}`,
           lines: [
-            `Echipa ${f.team} ți-a ${accepted ? 'acceptat' : 'refuzat'} cererea de a i te alătura la ${f.edition}.`,
+            `Echipa ${f.team} v-a ${accepted ? 'acceptat' : 'refuzat'} cererea de a vă alătura la ${f.edition}.`,
             f.link,
           ],
         };
   },
   assignments_ready: (f) => ({
-    subject: `Proiectele pe care le jurizezi la ${f.edition} sunt gata`,
+    subject: `Proiectele pe care le jurizați la ${f.edition} sunt gata`,
     lines: [
-      `Ți-au fost repartizate proiectele pe care le vei juriza la ${f.edition}.`,
-      `Începe aici: ${f.link}`,
+      `V-au fost repartizate proiectele pe care le veți juriza la ${f.edition}.`,
+      `Începeți aici: ${f.link}`,
     ],
   }),
   deadline_reminder_24h: (f) => ({
     subject: `Mai sunt 24 de ore pentru a trimite proiectul echipei ${f.team} (${f.edition})`,
     lines: [
-      `Proiectul echipei tale, ${f.team}, este încă o ciornă. Termenul de trimitere este ${f.deadline}.`,
-      `Trimite-l aici: ${f.link}`,
+      `Proiectul echipei dumneavoastră, ${f.team}, este încă o ciornă. Termenul de trimitere este ${f.deadline}.`,
+      `Trimiteți-l aici: ${f.link}`,
     ],
   }),
   deadline_reminder_1h: (f) => ({
     subject: `Mai este o oră pentru a trimite proiectul echipei ${f.team} (${f.edition})`,
     lines: [
-      `Proiectul echipei tale, ${f.team}, este încă o ciornă. Termenul de trimitere este ${f.deadline}.`,
-      `Trimite-l aici: ${f.link}`,
+      `Proiectul echipei dumneavoastră, ${f.team}, este încă o ciornă. Termenul de trimitere este ${f.deadline}.`,
+      `Trimiteți-l aici: ${f.link}`,
     ],
   }),
   results_published: (f) => ({
     subject: `Rezultatele ${f.edition} au fost publicate`,
-    lines: [`Rezultatele ${f.edition} sunt gata.`, `Vezi-le aici: ${f.link}`],
+    lines: [`Rezultatele ${f.edition} sunt gata.`, `Le puteți vedea aici: ${f.link}`],
   }),
 };
 
 const GREETING: Record<Language, (name: string) => string> = {
   en: (name) => `Hello ${name},`,
-  ro: (name) => `Bună, ${name},`,
+  ro: (name) => `Bună ziua, ${name},`,
 };
 const FOOTER: Record<Language, string> = {
   en: 'You can turn this kind of mail off in your account settings.',
-  ro: 'Poți opri acest fel de mesaje din setările contului tău.',
+  ro: 'Puteți opri acest fel de mesaje din setările contului dumneavoastră.',
 };
 
 /** A notification's subject and text in `lang`; `optional` adds how to turn it off. */
