@@ -311,6 +311,35 @@ describe('sign-up form', () => {
   });
 });
 
+describe('account page: emails', () => {
+  it('shows the mail settings and saves each switch at once', async () => {
+    let settings = { language: 'en', joinRequests: true, deadlineReminders: true, results: true };
+    const { fetch } = stubFetch({
+      ...signedIn(meFixture()),
+      'GET /api/auth/me/notifications': () => json(200, settings),
+      'PUT /api/auth/me/notifications': (init) => {
+        settings = { ...settings, ...(bodyOf(init) as object) };
+        return json(200, settings);
+      },
+    });
+    renderApp('/account');
+    const results = (await screen.findByTestId('notify-results')) as HTMLInputElement;
+    expect(results.checked).toBe(true);
+    expect(screen.getByLabelText('Results published')).toBe(results);
+
+    fireEvent.click(results);
+
+    await waitFor(() =>
+      expect((screen.getByTestId('notify-results') as HTMLInputElement).checked).toBe(false),
+    );
+    const put = fetch.mock.calls.find(
+      ([url, init]) => url === '/api/auth/me/notifications' && init?.method === 'PUT',
+    )!;
+    expect(bodyOf(put[1])).toEqual({ results: false });
+    expect((screen.getByTestId('notify-deadlineReminders') as HTMLInputElement).checked).toBe(true);
+  });
+});
+
 describe('password pages', () => {
   it('requests a reset link and says so without telling whether the account exists', async () => {
     const { fetch } = stubFetch({
