@@ -112,6 +112,29 @@ describe('notifications by mail', () => {
     expect(await outbox(editionId)).toHaveLength(3);
   }, 60_000);
 
+  it('mails a team invitation to the person invited and their answer to the captain', async () => {
+    const editionId = (await createEdition(a, organizer, { name: 'Hack Cluj' })).id;
+    const trackId = (await createTrack(a, organizer, editionId, 'Tourism')).id;
+    const captain = await registered(a, editionId, {}, 'Cora Captain');
+    const team = await must(a, 'POST', `/api/editions/${editionId}/teams`, {
+      token: captain.token,
+      body: { name: 'Munții', trackId },
+    });
+    const invited = await registered(a, editionId, { lookingForTeam: true }, 'Ilie Invitat');
+    await settings(invited, { language: 'ro' });
+    const invitation = await must(a, 'POST', `/api/teams/${team.id}/invitations`, {
+      token: captain.token,
+      body: { userId: invited.id, message: 'Join us' },
+    });
+    expect((await outbox(editionId)).map((m) => [m.to_address, m.kind, m.subject])).toEqual([
+      [invited.email, 'join_request', 'Echipa Munții vă invită în echipă (Hack Cluj)'],
+    ]);
+    await must(a, 'POST', `/api/join-requests/${invitation.id}/decline`, { token: invited.token });
+    expect((await outbox(editionId, 'join_request_answer')).map((m) => [m.to_address, m.subject])).toEqual([
+      [captain.email, 'Ilie Invitat declined the invitation to Munții'],
+    ]);
+  });
+
   it('tells each juror once that their projects to judge are ready, however often assignments are made', async () => {
     const w = await createJudgingWorld(a, { teams: 3, jurors: 2, reviewsPerSubmission: 1 });
     await settings(w.jurors[1]!, {
