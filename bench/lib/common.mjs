@@ -180,7 +180,7 @@ export async function judgingEdition(base, jurors) {
   for (let i = 0; i < jurors; i++) {
     const email = `bench-juror-${stamp}-${i}@example.com`;
     const reg = await api(base, 'POST', '/api/auth/register', {
-      body: { email, password: `bench-juror-password-${i}`, name: `Bench juror ${i}` },
+      body: { email, password: `bench-juror-password-${i}`, name: `Bench juror ${i}`, acceptTerms: true },
     });
     const inv = await api(base, 'POST', `/api/editions/${edition.id}/jury/invitations`, {
       token: org.token,

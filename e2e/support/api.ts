@@ -14,7 +14,7 @@ export async function registerUser(
   api: APIRequestContext,
   user: { email: string; password: string; name: string },
 ): Promise<{ user: { id: string; email: string; name: string }; token: string }> {
-  const res = await api.post('/api/auth/register', { data: user });
+  const res = await api.post('/api/auth/register', { data: { ...user, acceptTerms: true } });
   if (res.status() !== 201) throw new Error(`register ${user.email}: ${res.status()} ${await res.text()}`);
   return res.json();
 }

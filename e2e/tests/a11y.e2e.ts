@@ -45,6 +45,8 @@ const TARGETS: Target[] = [
   { name: 'edition', who: 'visitor', path: () => `/editions/${SLUG}`, ready: byTestId('edition-timeline') },
   { name: 'login', who: 'visitor', path: () => '/login', ready: byTestId('login-form') },
   { name: 'sign-up', who: 'visitor', path: () => '/signup', ready: byTestId('signup-form') },
+  { name: 'terms', who: 'visitor', path: () => '/terms', ready: byTestId('terms') },
+  { name: 'account', who: 'participant', path: () => '/account', ready: byTestId('notify-results') },
   {
     name: 'forgot-password',
     who: 'visitor',

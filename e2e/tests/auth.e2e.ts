@@ -10,6 +10,7 @@ async function signUp(page: Page, name: string, email: string, password: string)
   await page.getByTestId('signup-name').fill(name);
   await page.getByTestId('signup-email').fill(email);
   await page.getByTestId('signup-password').fill(password);
+  await page.getByTestId('signup-accept-terms').check();
   await page.getByTestId('signup-submit').click();
 }
 

@@ -56,6 +56,7 @@ describe('journeys from the home page', () => {
       await page.getByTestId('signup-name').fill('Ioana Newcomer');
       await page.getByTestId('signup-email').fill(`ioana.${uniqueSuffix()}@journeys.test`);
       await page.getByTestId('signup-password').fill(PASSWORD);
+      await page.getByTestId('signup-accept-terms').check();
       await page.getByTestId('signup-submit').click();
 
       // Back on the edition, signed in: its next step is the registration form.

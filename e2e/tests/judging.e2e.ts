@@ -55,7 +55,7 @@ interface World {
 async function register(email: string, name: string, password = 'participant-password') {
   return api<{ user: { id: string }; token: string }>('/auth/register', {
     method: 'POST',
-    body: { email, password, name },
+    body: { email, password, name, acceptTerms: true },
   });
 }
 

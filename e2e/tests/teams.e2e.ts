@@ -11,6 +11,7 @@ async function signUp(page: Page, name: string, email: string) {
   await page.getByTestId('signup-name').fill(name);
   await page.getByTestId('signup-email').fill(email);
   await page.getByTestId('signup-password').fill('a long enough password');
+  await page.getByTestId('signup-accept-terms').check();
   await page.getByTestId('signup-submit').click();
 }
 

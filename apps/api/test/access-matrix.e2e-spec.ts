@@ -73,11 +73,13 @@ const ROWS: Row[] = [
   ['GET /api/health',                                  200,  200,  200,  200,  200,  200],
 
   // accounts
-  ['POST /api/auth/register',                          201,  201,  201,  201,  201,  201, { body: () => ({ email: `m-${uniq()}@example.test`, password: LONG_PW, name: 'Matrix' }) }],
+  ['POST /api/auth/register',                          201,  201,  201,  201,  201,  201, { body: () => ({ email: `m-${uniq()}@example.test`, password: LONG_PW, name: 'Matrix', acceptTerms: true }) }],
   ['POST /api/auth/login',                             200,  200,  200,  200,  200,  200, { body: (w) => ({ email: w.bystander.email, password: w.bystander.password }) }],
   ['POST /api/auth/logout',                            401,  204,  204,  204,  204,  204, { fresh: true }],
   ['GET /api/auth/me',                                 401,  200,  200,  200,  200,  200],
   ['GET /api/auth/me/data',                            401,  200,  200,  200,  200,  200],
+  ['GET /api/auth/me/notifications',                   401,  200,  200,  200,  200,  200],
+  ['PUT /api/auth/me/notifications',                   401,  200,  200,  200,  200,  200, { body: () => ({ results: true }) }],
   // a wrong password (403 WRONG_PASSWORD; organizers 403 FORBIDDEN): the world's people stay (test/account-deletion.e2e-spec.ts deletes for real)
   ['DELETE /api/auth/me',                              401,  403,  403,  403,  403,  403, { body: () => ({ password: 'not the password of anyone' }) }],
   ['GET /api/auth/session',                            200,  200,  200,  200,  200,  200],
@@ -94,6 +96,8 @@ const ROWS: Row[] = [
   ['GET /api/editions/:id',                            200,  200,  200,  200,  200,  200],
   ['POST /api/editions',                               401,  403,  403,  403,  403,  201, { body: () => newEdition() }],
   ['PATCH /api/editions/:id',                          401,  403,  403,  403,  403,  200, { body: () => ({ description: 'Patched by the access matrix' }) }],
+  // the spare edition's retention date is a year after its judging: refused with 409 even for organizers
+  ['POST /api/editions/:id/purge-personal-data',       401,  403,  403,  403,  403,  409, { path: (w) => `/api/editions/${w.spareEdition.id}/purge-personal-data` }],
   ['POST /api/editions/:id/copy',                      401,  403,  403,  403,  403,  201, { path: (w) => `/api/editions/${w.spareEdition.id}/copy`, body: () => { const { slug, registrationOpensAt, registrationClosesAt, hackingStartsAt, submissionDeadline, judgingEndsAt } = newEdition(); return { slug, registrationOpensAt, registrationClosesAt, hackingStartsAt, submissionDeadline, judgingEndsAt }; } }],
   ['POST /api/editions/:id/tracks',                    401,  403,  403,  403,  403,  201, { path: (w) => `/api/editions/${w.spareEdition.id}/tracks`, body: () => ({ name: `Track ${uniq()}`, slug: `t-${uniq()}`, description: '' }) }],
   ['PUT /api/editions/:id/criteria',                   401,  403,  403,  403,  403,  200, { path: (w) => `/api/editions/${w.spareEdition.id}/criteria`, body: () => DEFAULT_CRITERIA }],

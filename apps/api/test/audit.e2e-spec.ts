@@ -30,6 +30,7 @@ describe('GET /api/editions/:id/audit', () => {
         normalization: 'zscore',
         leaderboardVisibility: 'public',
         shareJurorComments: false,
+        personalDataRetentionUntil: null,
       })
     ).id;
   });

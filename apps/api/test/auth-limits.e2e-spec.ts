@@ -9,7 +9,7 @@ import { createTestApp, type TestApp } from './helpers/app';
 
 const register = (t: TestApp, email: string, headers: Record<string, string> = {}) =>
   t.request('POST', '/api/auth/register', {
-    body: { email, password: 'long enough pw', name: 'Limit Test' },
+    body: { email, password: 'long enough pw', name: 'Limit Test', acceptTerms: true },
     headers,
   });
 const resetRequest = (t: TestApp, email: string, headers: Record<string, string> = {}) =>

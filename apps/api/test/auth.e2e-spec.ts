@@ -1,4 +1,4 @@
-import { LIVE_NAMESPACE } from '@ca/shared';
+import { LIVE_NAMESPACE, TERMS_VERSION } from '@ca/shared';
 import { io } from 'socket.io-client';
 import { createTestApp, type TestApp } from './helpers/app';
 import { signUp } from './helpers/users';
@@ -12,7 +12,7 @@ describe('accounts and sessions', () => {
 
   it('registers, returns { user, token } and sets an httpOnly SameSite=Lax session cookie', async () => {
     const res = await t.request('POST', '/api/auth/register', {
-      body: { email: 'Ana.Pop@Example.test', password: 'ten chars!!', name: 'Ana Pop' },
+      body: { email: 'Ana.Pop@Example.test', password: 'ten chars!!', name: 'Ana Pop', acceptTerms: true },
     });
     expect(res.status).toBe(201);
     expect(res.body.user).toEqual({
@@ -31,7 +31,12 @@ describe('accounts and sessions', () => {
 
   it('compares emails case-insensitively: a second account for the same address is refused', async () => {
     const res = await t.request('POST', '/api/auth/register', {
-      body: { email: 'ANA.POP@example.TEST', password: 'another password', name: 'Impostor' },
+      body: {
+        email: 'ANA.POP@example.TEST',
+        password: 'another password',
+        name: 'Impostor',
+        acceptTerms: true,
+      },
     });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('EMAIL_TAKEN');
@@ -55,6 +60,57 @@ describe('accounts and sessions', () => {
       String(body.email).toLowerCase(),
     ]);
     expect(count[0].n).toBe(0);
+  });
+
+  it.each([
+    [{ email: 't1@example.test', password: 'long enough pw', name: 'T' }],
+    [{ email: 't2@example.test', password: 'long enough pw', name: 'T', acceptTerms: false }],
+  ])(
+    'refuses a sign-up without acceptTerms: true with 400 TERMS_NOT_ACCEPTED, creating nothing (%o)',
+    async (body) => {
+      const res = await t.request('POST', '/api/auth/register', { body });
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ code: 'TERMS_NOT_ACCEPTED' });
+      expect(res.body.message).toContain('acceptTerms');
+      expect(await t.db.query(`SELECT 1 FROM users WHERE email = $1`, [body.email])).toEqual([]);
+    },
+  );
+
+  it('records the terms accepted (version, database time) and the language of the mail', async () => {
+    const before: { now: Date }[] = await t.db.query('SELECT now() AS now');
+    const ro = await t.request('POST', '/api/auth/register', {
+      body: { email: 'terms-ro@example.test', password: 'long enough pw', name: 'Ro', acceptTerms: true },
+      headers: { 'accept-language': 'ro-RO,ro;q=0.9,en;q=0.5' },
+    });
+    const chosen = await t.request('POST', '/api/auth/register', {
+      body: {
+        email: 'terms-en@example.test',
+        password: 'long enough pw',
+        name: 'En',
+        acceptTerms: true,
+        language: 'en',
+      },
+      headers: { 'accept-language': 'ro' },
+    });
+    expect([ro.status, chosen.status]).toEqual([201, 201]);
+    const rows: { email: string; language: string; terms_version: string; terms_accepted_at: Date }[] =
+      await t.db.query(
+        `SELECT email, language, terms_version, terms_accepted_at FROM users
+          WHERE email IN ('terms-ro@example.test', 'terms-en@example.test') ORDER BY email`,
+      );
+    expect(rows.map((r) => [r.email, r.language, r.terms_version])).toEqual([
+      ['terms-en@example.test', 'en', TERMS_VERSION],
+      ['terms-ro@example.test', 'ro', TERMS_VERSION],
+    ]);
+    for (const r of rows)
+      expect(r.terms_accepted_at.getTime()).toBeGreaterThanOrEqual(before[0]!.now.getTime());
+    const settings = await t.request('GET', '/api/auth/me/notifications', { token: ro.body.token });
+    expect(settings.body).toEqual({
+      language: 'ro',
+      joinRequests: true,
+      deadlineReminders: true,
+      results: true,
+    });
   });
 
   it('answers a wrong password and an unknown email alike with 401', async () => {

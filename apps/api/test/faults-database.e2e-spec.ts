@@ -42,6 +42,7 @@ describe('PostgreSQL stopped and started under the API', () => {
         email: `f-${randomBytes(5).toString('hex')}@example.test`,
         password: 'correct horse battery',
         name: 'Fault Test',
+        acceptTerms: true,
       },
       timeoutMs: 20_000,
     });

@@ -1,3 +1,4 @@
+import { TERMS_VERSION } from '@ca/shared';
 import { createTestApp, type TestApp } from './helpers/app';
 import { createJudgingWorld, must, openJudging, type JudgingWorld } from './helpers/judging';
 import { score, valuesAt } from './helpers/ranking';
@@ -27,6 +28,11 @@ describe('GET /api/auth/me/data', () => {
       email: captain.email,
       name: 'Captain of Team 001',
       isOrganizer: false,
+      // the consent given at sign-up and the mail settings (issue 13)
+      language: 'en',
+      termsVersion: TERMS_VERSION,
+      termsAcceptedAt: expect.any(String),
+      notifications: { joinRequests: true, deadlineReminders: true, results: true },
     });
     expect(d.registrations).toEqual([
       expect.objectContaining({ edition_id: w.editionId, user_id: captain.id }),

@@ -53,7 +53,7 @@ describe('security headers and closed CORS (default configuration)', () => {
 
   it('accepts a body just under 1 MiB as far as the size goes (the schema then judges it)', async () => {
     const res = await t.request('POST', '/api/auth/register', {
-      body: { email: 'big@example.test', password: 'long enough pw', name: 'x'.repeat(1000 * 1000) },
+      body: { email: 'big@example.test', password: 'long enough pw', name: 'x'.repeat(1000 * 1000), acceptTerms: true },
     });
     expect(res.status).toBe(400);
     expect(res.body.message).toContain('name');
@@ -63,7 +63,7 @@ describe('security headers and closed CORS (default configuration)', () => {
     [
       'POST',
       '/api/auth/register',
-      { email: 'n@example.test', password: 'long enough pw', name: 'N', admin: true },
+      { email: 'n@example.test', password: 'long enough pw', name: 'N', acceptTerms: true, admin: true },
       'admin',
     ],
     [
@@ -245,7 +245,7 @@ describe('JSON bodies only, and no state change from a foreign Origin (cross-sit
 
   it('answers a body without a content type with 415, and creates nothing', async () => {
     const res = await t.request('POST', '/api/auth/register', {
-      raw: JSON.stringify({ email: 'no-type@example.test', password: 'long enough pw', name: 'N' }),
+      raw: JSON.stringify({ email: 'no-type@example.test', password: 'long enough pw', name: 'N', acceptTerms: true }),
     });
     expect(res.status).toBe(415);
     expect(res.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
@@ -256,7 +256,7 @@ describe('JSON bodies only, and no state change from a foreign Origin (cross-sit
   it('refuses JSON from a foreign Origin (and from Origin: null) with 403 ORIGIN_REFUSED', async () => {
     for (const origin of ['https://evil.example', 'null', 'https://ca.example.test.evil.example']) {
       const res = await t.request('POST', '/api/auth/register', {
-        body: { email: 'foreign@example.test', password: 'long enough pw', name: 'F' },
+        body: { email: 'foreign@example.test', password: 'long enough pw', name: 'F', acceptTerms: true },
         headers: { origin },
       });
       expect(res.status).toBe(403);
@@ -275,7 +275,7 @@ describe('JSON bodies only, and no state change from a foreign Origin (cross-sit
     ];
     for (const [i, headers] of cases.entries()) {
       const res = await t.request('POST', '/api/auth/register', {
-        body: { email: `ok-${i}-${Date.now()}@example.test`, password: 'long enough pw', name: 'Ok' },
+        body: { email: `ok-${i}-${Date.now()}@example.test`, password: 'long enough pw', name: 'Ok', acceptTerms: true },
         headers,
       });
       expect(res.status).toBe(201);

@@ -22,3 +22,4 @@ export * from './teams/schemas.js';
 export * from './judging/levels.js';
 export * from './judging/schemas.js';
 export * from './privacy/schemas.js';
+export * from './notifications/schemas.js';

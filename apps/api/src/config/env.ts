@@ -47,6 +47,7 @@ const EnvSchema = z.object({
   ORGANIZER_EMAIL: z.email().optional(),
   ORGANIZER_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
   SMTP_URL: z.string().optional(),
+  NOTIFICATION_SCAN_SECONDS: z.coerce.number().int().min(0).default(60),
   MAIL_FROM: z.string().default('Challenge Accepted <no-reply@challenge-accepted.local>'),
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
   DB_QUERY_TIMEOUT_MS: z.coerce.number().int().positive().default(15000),
@@ -86,6 +87,8 @@ export interface AppConfig {
   organizer?: { email: string; password: string };
   smtpUrl?: string;
   mailFrom: string;
+  /** How often each instance looks for deadline reminders and published results to mail (0: never). */
+  notificationScanMs: number;
   dbConnectTimeoutMs: number;
   /**
    * How long a query may go unanswered before the API gives up on it (pg's `query_timeout`):
@@ -151,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         : undefined,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    notificationScanMs: e.NOTIFICATION_SCAN_SECONDS * 1000,
     dbConnectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,
     dbQueryTimeoutMs: e.DB_QUERY_TIMEOUT_MS,
   };

@@ -12,6 +12,7 @@ import { JoinRequestEntity } from '../modules/teams/entities/join-request.entity
 import { AuditEntryEntity } from '../modules/audit/entities/audit-entry.entity';
 import { PasswordResetEntity } from '../modules/auth/entities/password-reset.entity';
 import { OutboxMailEntity } from '../modules/mail/entities/outbox-mail.entity';
+import { NotificationSentEntity } from '../modules/mail/entities/notification-sent.entity';
 import { JuryInvitationEntity } from '../modules/jury/entities/jury-invitation.entity';
 import { SubmissionEntity } from '../modules/submissions/entities/submission.entity';
 import { SubmissionVersionEntity } from '../modules/submissions/entities/submission-version.entity';
@@ -44,6 +45,7 @@ export const ENTITIES = [
   AuditEntryEntity,
   PasswordResetEntity,
   OutboxMailEntity,
+  NotificationSentEntity,
   JuryInvitationEntity,
   SubmissionEntity,
   SubmissionVersionEntity,

@@ -35,6 +35,8 @@ export async function createTestApp(
       NODE_ENV: 'test',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       WEB_DIST: '/nonexistent',
+      // Tests scan for due notifications themselves (NotificationScanner.scan), when they mean to.
+      NOTIFICATION_SCAN_SECONDS: '0',
       ...opts.env,
     }),
     databaseUrl: database.url,

@@ -65,6 +65,8 @@ export function demoEdition(serverNow: number, overrides: Partial<Edition> = {})
     normalization: 'zscore',
     leaderboardVisibility: 'public',
     shareJurorComments: false,
+    personalDataRetentionUntil: null,
+    personalDataPurgedAt: null,
     phase: 'hacking',
     serverTime: new Date(serverNow).toISOString(),
     tracks: inEnglish([

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LanguageSchema } from '../common/i18n.js';
 import { IdSchema } from '../common/primitives.js';
 
 export const EmailSchema = z.email().trim().max(320);
@@ -8,6 +9,13 @@ export const RegisterSchema = z.strictObject({
   email: EmailSchema,
   password: PasswordSchema,
   name: z.string().trim().min(1).max(120),
+  /**
+   * The person accepts the terms and privacy notice (version `TERMS_VERSION`); anything but `true`
+   * is refused with 400 TERMS_NOT_ACCEPTED. Recorded on the account with the version and the time.
+   */
+  acceptTerms: z.boolean().optional(),
+  /** The language of the mail the person receives; without it, the request's Accept-Language. */
+  language: LanguageSchema.optional(),
 });
 export type RegisterInput = z.infer<typeof RegisterSchema>;
 
@@ -53,6 +61,9 @@ export const PasswordResetConfirmSchema = z.strictObject({
   password: PasswordSchema,
 });
 export type PasswordResetConfirm = z.infer<typeof PasswordResetConfirmSchema>;
+
+/** The version of the terms and privacy notice (the web app's /terms page) that sign-up accepts. */
+export const TERMS_VERSION = '2026-12-01';
 
 /** The name of the httpOnly session cookie set by login and register. */
 export const SESSION_COOKIE = 'ca_session';

@@ -6,6 +6,8 @@ import { z } from 'zod';
  */
 export const ERROR_STATUS = {
   VALIDATION_FAILED: 400,
+  /** Sign-up without `acceptTerms: true`. */
+  TERMS_NOT_ACCEPTED: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   /** Password change: the current password given is not the account's. */
@@ -48,6 +50,8 @@ export const ERROR_STATUS = {
   FLAG_RESOLVED: 409,
   /** Deleting a track that a team, a project, a juror or a pending jury invitation still names (`details` counts them). */
   TRACK_IN_USE: 409,
+  /** Purging an edition's personal data before its retention date (`details.retentionUntil`). */
+  RETENTION_NOT_REACHED: 409,
   INVALID_TOKEN: 410,
   PAYLOAD_TOO_LARGE: 413,
   /** A body that is not JSON (`content-type: application/json`). */

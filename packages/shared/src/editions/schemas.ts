@@ -238,6 +238,11 @@ const editionFields = {
   submissionRequirements: SubmissionRequirementsInputSchema,
   /** Teams see the jurors' comments (without names) in their own result once published. */
   shareJurorComments: z.boolean(),
+  /**
+   * From when an organizer may purge the edition's personal data (issue 13); null: one year after
+   * judging ends (`judgingEndsAt` + 1 year).
+   */
+  personalDataRetentionUntil: InstantSchema.nullable(),
 };
 
 type EditionWritable = { [K in keyof typeof editionFields]: z.infer<(typeof editionFields)[K]> };
@@ -279,6 +284,7 @@ export const EditionCreateSchema = z
     normalization: NormalizationSchema.default('zscore'),
     leaderboardVisibility: LeaderboardVisibilitySchema.default('public'),
     shareJurorComments: z.boolean().default(false),
+    personalDataRetentionUntil: InstantSchema.nullable().default(null),
   })
   .superRefine(requireText('name'))
   .superRefine(refineEdition);
@@ -306,6 +312,8 @@ export const EditionSchema = z.object({
    * results are public. Lets a page tell "not published yet" without asking the gallery.
    */
   resultsPublished: z.boolean(),
+  /** When an organizer purged the edition's personal data; null while it is kept. */
+  personalDataPurgedAt: InstantSchema.nullable(),
   serverTime: InstantSchema,
   tracks: z.array(TrackSchema),
   criteria: z.array(CriterionSchema),

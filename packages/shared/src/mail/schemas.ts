@@ -2,7 +2,17 @@ import { z } from 'zod';
 import { IdSchema, InstantSchema, PageQuerySchema } from '../common/primitives.js';
 
 /** Why a mail was sent; the outbox can be filtered by it. */
-export const MailKindSchema = z.enum(['password_reset', 'jury_invitation']);
+export const MailKindSchema = z.enum([
+  'password_reset',
+  'jury_invitation',
+  // Notifications (issue 13): see NOTIFICATION_TOPIC_OF for which a person may turn off.
+  'join_request',
+  'join_request_answer',
+  'assignments_ready',
+  'deadline_reminder_24h',
+  'deadline_reminder_1h',
+  'results_published',
+]);
 export type MailKind = z.infer<typeof MailKindSchema>;
 
 /**

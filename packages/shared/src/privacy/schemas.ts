@@ -18,6 +18,15 @@ export const PersonalDataSchema = z.object({
     isOrganizer: z.boolean(),
     createdAt: InstantSchema,
     disabledAt: InstantSchema.nullable(),
+    /** The language of the person's mail, and the consent to the terms given at sign-up (issue 13). */
+    language: z.string(),
+    termsAcceptedAt: InstantSchema.nullable(),
+    termsVersion: z.string().nullable(),
+    notifications: z.object({
+      joinRequests: z.boolean(),
+      deadlineReminders: z.boolean(),
+      results: z.boolean(),
+    }),
   }),
   registrations: z.array(RowSchema),
   teamMemberships: z.array(RowSchema),

@@ -10,6 +10,7 @@ import { LiveShow1796139183998 } from './1796139183998-LiveShow';
 import { Ranking1796139432005 } from './1796139432005-Ranking';
 import { NormalizationModel1796140500000 } from './1796140500000-NormalizationModel';
 import { EditionVenue1796148437219 } from './1796148437219-EditionVenue';
+import { MailPrivacy1796149387000 } from './1796149387000-MailPrivacy';
 
 /** Every migration in order; listed explicitly so that jest and the compiled app load the same set. */
 export const MIGRATIONS: Function[] = [
@@ -25,4 +26,5 @@ export const MIGRATIONS: Function[] = [
   Ranking1796139432005,
   NormalizationModel1796140500000,
   EditionVenue1796148437219,
+  MailPrivacy1796149387000,
 ];

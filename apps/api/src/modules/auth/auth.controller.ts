@@ -7,6 +7,7 @@ import {
   PasswordResetRequestSchema,
   RegisterSchema,
   SESSION_COOKIE,
+  pickLanguage,
   type AuthResult,
   type LoginInput,
   type Me,
@@ -61,7 +62,7 @@ export class AuthController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AuthResult> {
     await this.ipLimiter.count('register', req.ip);
-    const result = await this.auth.register(body);
+    const result = await this.auth.register(body, pickLanguage(req.headers['accept-language']));
     this.setCookie(reply, result.token);
     return result;
   }

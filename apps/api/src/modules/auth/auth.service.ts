@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AuthResult, LoginInput, RegisterInput } from '@ca/shared';
+import { TERMS_VERSION, type AuthResult, type Language, type LoginInput, type RegisterInput } from '@ca/shared';
 import { DUMMY_HASH, verifyPassword } from '../../common/auth/passwords';
 import { DomainError } from '../../common/errors/domain-error';
 import { normalizeEmail, toUser } from '../users/users.mapper';
@@ -15,8 +15,17 @@ export class AuthService {
     private readonly limiter: LoginLimiter,
   ) {}
 
-  async register(input: RegisterInput): Promise<AuthResult> {
-    const user = await this.users.create(input);
+  /** 400 TERMS_NOT_ACCEPTED without `acceptTerms: true`; `language` when the body names none. */
+  async register(input: RegisterInput, language: Language): Promise<AuthResult> {
+    if (input.acceptTerms !== true)
+      throw new DomainError(
+        'TERMS_NOT_ACCEPTED',
+        'acceptTerms: accept the terms and the privacy notice to create an account',
+      );
+    const user = await this.users.create(input, {
+      termsVersion: TERMS_VERSION,
+      language: input.language ?? language,
+    });
     const { token } = await this.sessions.create(user.id);
     return { user: toUser(user), token };
   }

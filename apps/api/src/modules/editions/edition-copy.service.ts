@@ -72,6 +72,9 @@ export class EditionCopyService {
           leaderboardFreezeAt: input.leaderboardFreezeAt ? new Date(input.leaderboardFreezeAt) : null,
           resultsPublishedAt: input.resultsPublishedAt ? new Date(input.resultsPublishedAt) : null,
           leaderboardFreezeSetAt: input.leaderboardFreezeAt ? () => 'now()' : null,
+          // The new edition's data is kept for its own time (a year after its judging by default).
+          personalDataRetentionUntil: null,
+          personalDataPurgedAt: null,
         });
         const editionId = (inserted.identifiers[0] as { id: string }).id;
         let challengeCount = 0;

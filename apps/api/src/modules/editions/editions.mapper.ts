@@ -60,6 +60,7 @@ export function scalarsOf(e: EditionEntity): EditionScalars {
     normalization: e.normalization,
     leaderboardVisibility: e.leaderboardVisibility,
     shareJurorComments: e.shareJurorComments,
+    personalDataRetentionUntil: iso(e.personalDataRetentionUntil),
   };
 }
 
@@ -173,6 +174,7 @@ export function toEdition(e: EditionEntity, now: number, lang: Language = 'en'):
     submissionRequirements: requirementsOf(e),
     phase: phaseOf(e, now),
     resultsPublished: e.resultsPublishedAt !== null && e.resultsPublishedAt.getTime() <= now,
+    personalDataPurgedAt: iso(e.personalDataPurgedAt),
     serverTime: new Date(now).toISOString(),
     tracks: [...(e.tracks ?? [])].sort((a, b) => a.position - b.position).map((tr) => toTrack(tr, lang)),
     criteria: [...(e.criteria ?? [])]

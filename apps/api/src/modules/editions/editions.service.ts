@@ -1,3 +1,4 @@
+import { queryRows } from '../../common/database/returning';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
@@ -68,7 +69,8 @@ const isTimeline = (k: string): k is TimelineKey => (TIMELINE_FIELDS as readonly
 function toColumns(values: Partial<EditionScalars>): Partial<EditionEntity> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(values)) {
-    out[k] = isTimeline(k) ? (v === null || v === undefined ? null : new Date(v as string)) : v;
+    const instant = isTimeline(k) || k === 'personalDataRetentionUntil';
+    out[k] = instant ? (v === null || v === undefined ? null : new Date(v as string)) : v;
   }
   return out as Partial<EditionEntity>;
 }
@@ -428,5 +430,33 @@ export class EditionsService {
     const edition = await this.get(editionId, { includeDrafts: true, lang });
     if (phases) this.events.changed({ editionId, phaseBefore: phases.before, phaseAfter: phases.after });
     return edition;
+  }
+
+  /**
+   * The edition's retention date (its own, else judging's end + 1 year), the database's now() and
+   * whether it was purged, the edition row locked for the rest of `m`'s transaction.
+   */
+  async lockRetention(
+    m: EntityManager,
+    editionId: string,
+  ): Promise<{ retentionUntil: Date; now: Date; purgedAt: Date | null }> {
+    const [row]: { retention_until: Date; now: Date; purged_at: Date | null }[] = await m.query(
+      `SELECT coalesce(personal_data_retention_until, judging_ends_at + interval '1 year') AS retention_until,
+              now() AS now, personal_data_purged_at AS purged_at
+         FROM editions WHERE id = $1 FOR UPDATE`,
+      [editionId],
+    );
+    if (!row) throw notFound('Edition');
+    return { retentionUntil: row.retention_until, now: row.now, purgedAt: row.purged_at };
+  }
+
+  /** Records the purge of the edition's personal data (the database's now()); when it was. */
+  async markPurged(m: EntityManager, editionId: string): Promise<Date> {
+    const [row] = await queryRows<{ at: Date }>(
+      m,
+      `UPDATE editions SET personal_data_purged_at = now() WHERE id = $1 RETURNING personal_data_purged_at AS at`,
+      [editionId],
+    );
+    return row!.at;
   }
 }

@@ -16,6 +16,7 @@ import type { AuthUser } from '../../common/auth/current-user';
 import { DomainError, notFound, validationFailed } from '../../common/errors/domain-error';
 import { decodeCursor, pageFrom } from '../../common/pagination/cursor';
 import { AuditService } from '../audit/audit.service';
+import { NotificationsService } from '../mail/notifications.service';
 import { EditionsService } from '../editions/editions.service';
 import { assignJurors, type AlgoExisting } from './assignment-algorithm';
 import { conflictKey, readAssignmentState } from './assignment-state';
@@ -79,6 +80,7 @@ export class AssignmentsService {
     private readonly editions: EditionsService,
     private readonly audit: AuditService,
     private readonly events: JudgingEvents,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /**
@@ -187,6 +189,11 @@ export class AssignmentsService {
       return out;
     });
     if (change) this.events.publish(change);
+    // "Your projects to judge are ready", once per juror and edition (issue 13).
+    await this.notifications.assignmentsReady(
+      editionId,
+      summary.added.map((a) => a.jurorId),
+    );
     return summary;
   }
 

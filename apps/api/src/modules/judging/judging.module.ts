@@ -3,6 +3,7 @@ import { EditionsModule } from '../editions/editions.module';
 import { LiveModule } from '../live/live.module';
 import { RankingCoreModule } from '../ranking/ranking-core.module';
 import { TeamsModule } from '../teams/teams.module';
+import { MailModule } from '../mail/mail.module';
 import { AssignmentsService } from './assignments.service';
 import { ConflictsService } from './conflicts.service';
 import { CorrectionsService } from './corrections.service';
@@ -25,7 +26,7 @@ import { TablesService } from './tables.service';
  * (changes after commit) and the services below for the seed.
  */
 @Module({
-  imports: [JudgingCoreModule, EditionsModule, TeamsModule, LiveModule, RankingCoreModule],
+  imports: [JudgingCoreModule, EditionsModule, TeamsModule, LiveModule, RankingCoreModule, MailModule],
   controllers: [JudgingController, ScoresController, TablesController],
   providers: [
     ConflictsService,

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { MailDelivery, MailKind, OutboxMail, OutboxQuery, Page } from '@ca/shared';
 import { createTransport, type Transporter } from 'nodemailer';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { decodeCursor, pageFrom } from '../../common/pagination/cursor';
 import { APP_CONFIG, type AppConfig } from '../../config/env';
 import { OutboxMailEntity } from './entities/outbox-mail.entity';
@@ -52,9 +52,24 @@ export class MailService implements OnModuleDestroy {
     return this.transport !== null;
   }
 
-  /** Never throws: a mail that cannot go out through SMTP lands in the outbox (and the log). */
-  async send(message: MailMessage): Promise<MailDelivery> {
+  /**
+   * Never throws: a mail that cannot go out through SMTP lands in the outbox (and the log). Given
+   * a transaction's `manager`, the outbox row is written in it, and a failure to write it throws
+   * (so that the transaction, and whatever it records about the mail, is rolled back).
+   */
+  async send(message: MailMessage, manager?: EntityManager): Promise<MailDelivery> {
     if (await this.trySmtp(message, 'keeping it in the outbox')) return 'smtp';
+    if (manager) {
+      await manager.getRepository(OutboxMailEntity).insert({
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        kind: message.kind,
+        editionId: message.editionId ?? null,
+      });
+      this.logger.log(`Mail (outbox) to ${message.to}: ${message.subject}\n${message.text}`);
+      return 'outbox';
+    }
     try {
       await this.db.getRepository(OutboxMailEntity).insert({
         to: message.to,

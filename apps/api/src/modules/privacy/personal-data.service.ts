@@ -35,7 +35,9 @@ export class PersonalDataService {
       )
       .join(',\n');
     const [row] = (await this.db.query(
-      `SELECT u.id, u.email, u.name, u.is_organizer, u.created_at, u.disabled_at, ${sections}
+      `SELECT u.id, u.email, u.name, u.is_organizer, u.created_at, u.disabled_at, u.language,
+              u.terms_accepted_at, u.terms_version, u.notify_join_requests, u.notify_deadline_reminders,
+              u.notify_results, ${sections}
          FROM users u WHERE u.id = $1`,
       [userId],
     )) as (Record<string, unknown> & {
@@ -45,9 +47,29 @@ export class PersonalDataService {
       is_organizer: boolean;
       created_at: Date;
       disabled_at: Date | null;
+      language: string;
+      terms_accepted_at: Date | null;
+      terms_version: string | null;
+      notify_join_requests: boolean;
+      notify_deadline_reminders: boolean;
+      notify_results: boolean;
     })[];
     if (!row) throw notFound('User');
-    const { id, email, name, is_organizer, created_at, disabled_at, ...rest } = row;
+    const {
+      id,
+      email,
+      name,
+      is_organizer,
+      created_at,
+      disabled_at,
+      language,
+      terms_accepted_at,
+      terms_version,
+      notify_join_requests,
+      notify_deadline_reminders,
+      notify_results,
+      ...rest
+    } = row;
     return {
       exportedAt: new Date().toISOString(),
       account: {
@@ -57,6 +79,14 @@ export class PersonalDataService {
         isOrganizer: is_organizer,
         createdAt: created_at.toISOString(),
         disabledAt: disabled_at?.toISOString() ?? null,
+        language,
+        termsAcceptedAt: terms_accepted_at?.toISOString() ?? null,
+        termsVersion: terms_version,
+        notifications: {
+          joinRequests: notify_join_requests,
+          deadlineReminders: notify_deadline_reminders,
+          results: notify_results,
+        },
       },
       ...(rest as Omit<PersonalData, 'exportedAt' | 'account'>),
     };

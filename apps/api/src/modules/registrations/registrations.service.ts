@@ -186,4 +186,18 @@ export class RegistrationsService {
     const r = await manager.getRepository(RegistrationEntity).findOneBy({ editionId, userId });
     return r ? toRegistration(r) : null;
   }
+
+  /**
+   * The retention purge (issue 13): the edition's registrations keep who took part, but their
+   * answers (skills, looking for a team, contact sharing) go. The number of registrations.
+   */
+  async clearAnswers(m: EntityManager, editionId: string): Promise<number> {
+    const rows = await queryRows<{ user_id: string }>(
+      m,
+      `UPDATE registrations SET skills = '{}', looking_for_team = false, share_contact = false
+        WHERE edition_id = $1 RETURNING user_id`,
+      [editionId],
+    );
+    return rows.length;
+  }
 }

@@ -29,6 +29,7 @@ export function demoEdition(now: number): EditionCreate {
     normalization: 'zscore',
     leaderboardVisibility: 'public',
     shareJurorComments: false,
+    personalDataRetentionUntil: null,
   };
 }
 

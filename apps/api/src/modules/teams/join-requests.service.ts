@@ -16,6 +16,7 @@ import { decodeCursor, pageFrom } from '../../common/pagination/cursor';
 import { isUuid } from '../../common/validation/uuid';
 import { AuditService } from '../audit/audit.service';
 import { EditionsService } from '../editions/editions.service';
+import { NotificationsService } from '../mail/notifications.service';
 import { RegistrationsService } from '../registrations/registrations.service';
 import { JoinRequestEntity } from './entities/join-request.entity';
 import { TeamMemberEntity } from './entities/team-member.entity';
@@ -56,6 +57,7 @@ export class JoinRequestsService {
     private readonly teams: TeamsService,
     private readonly membership: TeamMembershipService,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** The team and its edition, as `viewer` may see them (a draft edition's team is 404). */
@@ -155,7 +157,7 @@ export class JoinRequestsService {
         `You have ${MAX_PENDING_REQUESTS_PER_PERSON} requests waiting for an answer; withdraw one to ask another team`,
       );
     }
-    return this.insert(
+    const created = await this.insert(
       {
         editionId: edition.id,
         teamId: team.id,
@@ -166,6 +168,17 @@ export class JoinRequestsService {
       },
       user,
     );
+    if (team.captainId) {
+      await this.notifications.joinRequest({
+        editionId: edition.id,
+        requestId: created.id,
+        requestKind: 'request',
+        teamName: team.name,
+        personName: user.name,
+        recipientId: team.captainId,
+      });
+    }
+    return created;
   }
 
   /** The captain invites a registered participant who is looking for a team and has none. */
@@ -189,7 +202,7 @@ export class JoinRequestsService {
         `The team has ${MAX_PENDING_INVITATIONS_PER_TEAM} invitations waiting for an answer; withdraw one to invite someone else`,
       );
     }
-    return this.insert(
+    const created = await this.insert(
       {
         editionId: edition.id,
         teamId: team.id,
@@ -200,6 +213,15 @@ export class JoinRequestsService {
       },
       user,
     );
+    await this.notifications.joinRequest({
+      editionId: edition.id,
+      requestId: created.id,
+      requestKind: 'invitation',
+      teamName: team.name,
+      personName: created.userName,
+      recipientId: input.userId,
+    });
+    return created;
   }
 
   /**
@@ -257,6 +279,7 @@ export class JoinRequestsService {
       await this.decide(m, found, 'accepted', user);
     });
     const request = toJoinRequest((await findJoinRequest(this.db.manager, id))!, user);
+    await this.notifyAnswer(found, 'accepted');
     return { request, team: await this.teams.view(found.team_id, user) };
   }
 
@@ -279,7 +302,24 @@ export class JoinRequestsService {
       if (r.status !== 'pending') throw notPending(r);
       await this.decide(m, r, status, user);
     });
-    return toJoinRequest((await findJoinRequest(this.db.manager, id))!, user);
+    const after = (await findJoinRequest(this.db.manager, id))!;
+    if (status === 'declined') await this.notifyAnswer(after, 'declined');
+    return toJoinRequest(after, user);
+  }
+
+  /** The answer, to the side that sent it: the person who asked, or the team's captain (issue 13). */
+  private async notifyAnswer(r: JoinRequestRow, answer: 'accepted' | 'declined') {
+    const recipientId = r.kind === 'request' ? r.user_id : await this.captainOf(r.team_id, this.db.manager);
+    if (!recipientId) return;
+    await this.notifications.joinRequest({
+      editionId: r.edition_id,
+      requestId: r.id,
+      requestKind: r.kind,
+      teamName: r.team_name,
+      personName: r.user_name,
+      recipientId,
+      answer,
+    });
   }
 
   private async decide(

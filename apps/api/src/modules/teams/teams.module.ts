@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { EditionsModule } from '../editions/editions.module';
+import { MailModule } from '../mail/mail.module';
 import { RegistrationsModule } from '../registrations/registrations.module';
 import { RankingCoreModule } from '../ranking/ranking-core.module';
 import { SubmissionRecordsModule } from '../submissions/submission-records.module';
@@ -12,7 +13,7 @@ import { TeamsController } from './teams.controller';
 import { TeamsService } from './teams.service';
 
 @Module({
-  imports: [EditionsModule, RegistrationsModule, SubmissionRecordsModule, RankingCoreModule],
+  imports: [EditionsModule, RegistrationsModule, SubmissionRecordsModule, RankingCoreModule, MailModule],
   controllers: [TeamsController, JoinRequestsController, TeamOverviewController],
   providers: [TeamsService, TeamMembershipService, JoinRequestsService, TeamOverviewService],
   exports: [TeamsService, TeamMembershipService],

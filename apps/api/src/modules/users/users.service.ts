@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { EditionRole, Me, RegisterInput } from '@ca/shared';
+import type {
+  EditionRole,
+  Language,
+  Me,
+  NotificationSettings,
+  NotificationSettingsUpdate,
+  RegisterInput,
+} from '@ca/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { hashPassword } from '../../common/auth/passwords';
 import { DomainError, notFound } from '../../common/errors/domain-error';
@@ -31,15 +38,30 @@ export class UsersService {
     return user;
   }
 
-  /** 409 EMAIL_TAKEN when the address (compared case-insensitively) already has an account. */
-  async create(input: RegisterInput): Promise<UserEntity> {
+  /**
+   * 409 EMAIL_TAKEN when the address (compared case-insensitively) already has an account.
+   * `consent` records the terms accepted at sign-up (the database's now() and the version).
+   */
+  async create(
+    input: Pick<RegisterInput, 'email' | 'password' | 'name'>,
+    consent?: { termsVersion: string; language: Language },
+  ): Promise<UserEntity> {
     const email = normalizeEmail(input.email);
     const passwordHash = await hashPassword(input.password);
     const rows = await this.db
       .createQueryBuilder()
       .insert()
       .into(UserEntity)
-      .values({ email, name: input.name.trim(), passwordHash, isOrganizer: false, disabledAt: null })
+      .values({
+        email,
+        name: input.name.trim(),
+        passwordHash,
+        isOrganizer: false,
+        disabledAt: null,
+        ...(consent
+          ? { language: consent.language, termsVersion: consent.termsVersion, termsAcceptedAt: () => 'now()' }
+          : {}),
+      })
       .orIgnore()
       .returning('*')
       .execute();
@@ -59,6 +81,30 @@ export class UsersService {
         WHERE id = $1`,
       [userId, name],
     );
+  }
+
+  /** The language of the person's mail and their optional notifications. */
+  async notificationSettings(userId: string): Promise<NotificationSettings> {
+    const u = await this.get(userId);
+    return {
+      language: u.language,
+      joinRequests: u.notifyJoinRequests,
+      deadlineReminders: u.notifyDeadlineReminders,
+      results: u.notifyResults,
+    };
+  }
+
+  async updateNotificationSettings(
+    userId: string,
+    input: NotificationSettingsUpdate,
+  ): Promise<NotificationSettings> {
+    const columns: Partial<UserEntity> = {};
+    if (input.language !== undefined) columns.language = input.language;
+    if (input.joinRequests !== undefined) columns.notifyJoinRequests = input.joinRequests;
+    if (input.deadlineReminders !== undefined) columns.notifyDeadlineReminders = input.deadlineReminders;
+    if (input.results !== undefined) columns.notifyResults = input.results;
+    await this.db.getRepository(UserEntity).update({ id: userId }, columns);
+    return this.notificationSettings(userId);
   }
 
   /** Stores an already hashed password (hash before a transaction: argon2id takes tens of ms). */

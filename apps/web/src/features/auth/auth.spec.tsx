@@ -249,6 +249,7 @@ describe('sign-up form', () => {
     type(/^Full name/, 'Ana');
     type(/^Email/, 'ana@example.com');
     type(/^Password/, 'a long enough password');
+    fireEvent.click(screen.getByTestId('signup-accept-terms'));
 
     fireEvent.click(screen.getByTestId('signup-submit'));
 
@@ -263,10 +264,32 @@ describe('sign-up form', () => {
     expect(error).toContain('An account with this email address already exists.');
   });
 
+  it('asks for the terms to be accepted before sending anything', async () => {
+    const register = jest.fn(() => json(201, {}));
+    stubFetch({ 'POST /api/auth/register': register });
+    renderApp('/signup');
+    await screen.findByTestId('signup-form');
+    type(/^Full name/, 'Ana');
+    type(/^Email/, 'ana@example.com');
+    type(/^Password/, 'a long enough password');
+
+    fireEvent.click(screen.getByTestId('signup-submit'));
+
+    expect(
+      await screen.findByText('Accept the terms and the privacy notice to create an account.'),
+    ).toBeTruthy();
+    expect(register).not.toHaveBeenCalled();
+    expect(screen.getByRole('link', { name: 'terms and the privacy notice' }).getAttribute('href')).toBe(
+      '/terms',
+    );
+  });
+
   it('creates the account and signs in at once', async () => {
+    let sent: Record<string, unknown> = {};
     stubFetch({
       'POST /api/auth/register': (init) => {
         const body = bodyOf(init) as { name: string; email: string };
+        sent = body;
         return json(201, {
           user: { id: meFixture().id, name: body.name, email: body.email, isOrganizer: false },
           token: 't',
@@ -279,10 +302,41 @@ describe('sign-up form', () => {
     type(/^Full name/, 'Ana Popescu');
     type(/^Email/, 'ana@example.com');
     type(/^Password/, 'a long enough password');
+    fireEvent.click(screen.getByTestId('signup-accept-terms'));
 
     fireEvent.click(screen.getByTestId('signup-submit'));
 
     expect((await screen.findByTestId('nav-account-menu')).textContent).toContain('Ana Popescu');
+    expect(sent).toMatchObject({ acceptTerms: true, language: 'en' });
+  });
+});
+
+describe('account page: emails', () => {
+  it('shows the mail settings and saves each switch at once', async () => {
+    let settings = { language: 'en', joinRequests: true, deadlineReminders: true, results: true };
+    const { fetch } = stubFetch({
+      ...signedIn(meFixture()),
+      'GET /api/auth/me/notifications': () => json(200, settings),
+      'PUT /api/auth/me/notifications': (init) => {
+        settings = { ...settings, ...(bodyOf(init) as object) };
+        return json(200, settings);
+      },
+    });
+    renderApp('/account');
+    const results = (await screen.findByTestId('notify-results')) as HTMLInputElement;
+    expect(results.checked).toBe(true);
+    expect(screen.getByLabelText('Results published')).toBe(results);
+
+    fireEvent.click(results);
+
+    await waitFor(() =>
+      expect((screen.getByTestId('notify-results') as HTMLInputElement).checked).toBe(false),
+    );
+    const put = fetch.mock.calls.find(
+      ([url, init]) => url === '/api/auth/me/notifications' && init?.method === 'PUT',
+    )!;
+    expect(bodyOf(put[1])).toEqual({ results: false });
+    expect((screen.getByTestId('notify-deadlineReminders') as HTMLInputElement).checked).toBe(true);
   });
 });
 

@@ -3,6 +3,8 @@ import type {
   JuryAcceptResult,
   LoginInput,
   Me,
+  NotificationSettings,
+  NotificationSettingsUpdate,
   PasswordChange,
   PasswordResetConfirm,
   PasswordResetRequest,
@@ -95,5 +97,15 @@ export function useAcceptJuryInvitation() {
     mutationFn: (token: string) =>
       http.post<JuryAcceptResult>(`/jury/invitations/${encodeURIComponent(token)}/accept`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: authKeys.me() }),
+  });
+}
+
+/** Saves some of the mail settings; the answer (all of them) replaces the cached ones. */
+export function useUpdateNotificationSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NotificationSettingsUpdate) =>
+      http.put<NotificationSettings>('/auth/me/notifications', body),
+    onSuccess: (settings) => queryClient.setQueryData(authKeys.notifications(), settings),
   });
 }

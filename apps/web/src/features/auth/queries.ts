@@ -1,4 +1,4 @@
-import type { EditionRole, JuryInvitationPreview, Me, Session } from '@ca/shared';
+import type { EditionRole, JuryInvitationPreview, Me, NotificationSettings, Session } from '@ca/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { http } from '../../lib/http';
 
@@ -7,6 +7,16 @@ export const authKeys = {
   all: ['auth'] as const,
   me: () => [...authKeys.all, 'me'] as const,
   juryInvitation: (token: string) => [...authKeys.all, 'jury-invitation', token] as const,
+  notifications: () => [...authKeys.all, 'notifications'] as const,
+};
+
+/** The language of the person's mail and their optional notifications. */
+export const notificationQueries = {
+  settings: () =>
+    queryOptions({
+      queryKey: authKeys.notifications(),
+      queryFn: ({ signal }) => http.get<NotificationSettings>('/auth/me/notifications', { signal }),
+    }),
 };
 
 export const authQueries = {

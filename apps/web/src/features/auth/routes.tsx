@@ -7,11 +7,13 @@ import { JuryEditionsPage } from './pages/jury-editions-page';
 import { LoginPage } from './pages/login-page';
 import { ResetPasswordPage } from './pages/reset-password-page';
 import { SignupPage } from './pages/signup-page';
+import { TermsPage } from './pages/terms-page';
 
 /** Accounts: the public sign-in pages, and the signed-in account and jury-invitation pages. */
 export const authRoutes: RouteObject[] = [
   { path: 'login', Component: LoginPage },
   { path: 'signup', Component: SignupPage },
+  { path: 'terms', Component: TermsPage },
   { path: 'forgot-password', Component: ForgotPasswordPage },
   { path: 'reset-password', Component: ResetPasswordPage },
   {

@@ -276,4 +276,53 @@ describe('console: jury', () => {
       `${base}/jurors?limit=50&q=mihai&trackId=${HEALTH}`,
     ]);
   });
+
+  it('purges the personal data only after the retention date, after confirming', async () => {
+    const kept = stubFetch(routes({}));
+    const first = renderApp(`/organize/editions/${edition.slug}/edition`);
+    const button = (await screen.findByTestId(
+      'purge-personal-data',
+      {},
+      { timeout: 4000 },
+    )) as HTMLButtonElement;
+    // no date set: a year after judging ends, still ahead
+    expect(button.disabled).toBe(true);
+    expect(screen.getByTestId('personal-data-panel').textContent).toContain('is kept until');
+    expect(kept.fetch.mock.calls.some(([url]) => String(url).includes('purge'))).toBe(false);
+    first.unmount();
+
+    const past = { ...edition, personalDataRetentionUntil: '2026-03-01T00:00:00Z' };
+    const { fetch } = stubFetch({
+      ...routes({}),
+      [`GET /api/editions/${edition.slug}`]: () => json(200, past),
+      [`POST ${base}/purge-personal-data`]: () =>
+        json(200, {
+          editionId: edition.id,
+          purgedAt: '2026-03-10T12:00:01Z',
+          registrationsCleared: 4,
+          accountsAnonymised: 3,
+          accountsKept: 1,
+        }),
+    });
+    renderApp(`/organize/editions/${edition.slug}/edition`);
+    const enabled = (await screen.findByTestId(
+      'purge-personal-data',
+      {},
+      { timeout: 4000 },
+    )) as HTMLButtonElement;
+    await waitFor(() => expect(enabled.disabled).toBe(false));
+    fireEvent.click(enabled);
+    expect(await screen.findByText("Purge this edition's personal data?")).toBeTruthy();
+    fireEvent.click(screen.getByTestId('confirm'));
+    expect(
+      await screen.findByText(
+        'Personal data purged: 3 accounts anonymised, 1 kept (they take part in another edition).',
+      ),
+    ).toBeTruthy();
+    expect(
+      fetch.mock.calls.filter(
+        ([url, i]) => i?.method === 'POST' && String(url).endsWith('/purge-personal-data'),
+      ),
+    ).toHaveLength(1);
+  });
 });

@@ -10,6 +10,7 @@ import type {
   JuryInvitation,
   JuryInvitationCreate,
   JuryInvitationCreated,
+  PersonalDataPurgeResult,
   Track,
   TrackCreate,
   TrackPatch,
@@ -156,4 +157,14 @@ export function slugify(name: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 80)
     .replace(/-+$/, '');
+}
+
+/** Purges the edition's personal data (409 RETENTION_NOT_REACHED before its retention date). */
+export function usePurgePersonalData(editionId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    meta: inPlace,
+    mutationFn: () => http.post<PersonalDataPurgeResult>(`/editions/${editionId}/purge-personal-data`),
+    onSuccess: () => queryClient.invalidateQueries(),
+  });
 }

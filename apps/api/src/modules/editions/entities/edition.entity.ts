@@ -108,6 +108,14 @@ export class EditionEntity {
   @Column({ name: 'share_juror_comments', type: 'boolean', default: false })
   shareJurorComments: boolean;
 
+  /** From when the edition's personal data may be purged; null: judging_ends_at + 1 year. */
+  @Column({ name: 'personal_data_retention_until', type: 'timestamptz', nullable: true })
+  personalDataRetentionUntil: Date | null;
+
+  /** When an organizer purged the edition's personal data (issue 13). */
+  @Column({ name: 'personal_data_purged_at', type: 'timestamptz', nullable: true })
+  personalDataPurgedAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

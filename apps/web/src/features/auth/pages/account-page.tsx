@@ -1,5 +1,5 @@
 import { PasswordChangeSchema, type PasswordChange } from '@ca/shared';
-import { Button, Stack, Text, Title } from '@mantine/core';
+import { Button, Divider, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { FormError } from '../../../components/form-error';
 import { PasswordField } from '../../../components/password-field';
 import { labelsFrom, showApiFieldError, zodValidate } from '../../../lib/zod-form';
 import { AuthShell } from '../components/auth-shell';
+import { NotificationSettingsSection } from '../components/notification-settings';
 import { useChangePassword } from '../mutations';
 import { useAuth } from '../queries';
 
@@ -69,6 +70,8 @@ export function AccountPage() {
           </Button>
         </Stack>
       </form>
+      <Divider my="xl" />
+      <NotificationSettingsSection />
     </AuthShell>
   );
 }

@@ -1,11 +1,12 @@
 import { RegisterSchema, type RegisterInput } from '@ca/shared';
-import { Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Checkbox, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, Navigate, useSearchParams } from 'react-router';
 import { FormError } from '../../../components/form-error';
 import { PasswordField } from '../../../components/password-field';
 import { PageLoader } from '../../../components/query-state';
+import { currentLanguage } from '../../../lib/i18n';
 import { labelsFrom, showApiFieldError, zodValidate } from '../../../lib/zod-form';
 import { AuthShell } from '../components/auth-shell';
 import { useRegister } from '../mutations';
@@ -23,9 +24,14 @@ export function SignupPage() {
     email: t('auth.fields.email'),
     password: t('auth.fields.password'),
   };
+  const validateFields = zodValidate(RegisterSchema, { label: labelsFrom(labels), t });
   const form = useForm<RegisterInput>({
-    initialValues: { name: '', email: '', password: '' },
-    validate: zodValidate(RegisterSchema, { label: labelsFrom(labels), t }),
+    initialValues: { name: '', email: '', password: '', acceptTerms: false },
+    // The terms must be accepted (the API answers 400 TERMS_NOT_ACCEPTED otherwise).
+    validate: (values) => ({
+      ...validateFields(values),
+      ...(values.acceptTerms ? {} : { acceptTerms: t('auth.signup.termsRequired') }),
+    }),
   });
 
   if (auth.isPending) return <PageLoader />;
@@ -50,10 +56,18 @@ export function SignupPage() {
         noValidate
         data-testid="signup-form"
         onSubmit={form.onSubmit((values) =>
-          register.mutate(values, {
-            onError: (error) =>
-              showApiFieldError(form, error, { labels, t, byCode: { EMAIL_TAKEN: 'email' } }),
-          }),
+          register.mutate(
+            // Mail in the language the page is read in (changeable later in the account settings).
+            { ...values, language: currentLanguage() },
+            {
+              onError: (error) =>
+                showApiFieldError(form, error, {
+                  labels,
+                  t,
+                  byCode: { EMAIL_TAKEN: 'email', TERMS_NOT_ACCEPTED: 'acceptTerms' },
+                }),
+            },
+          ),
         )}
       >
         <Stack gap="md">
@@ -80,6 +94,17 @@ export function SignupPage() {
             required
             data-testid="signup-password"
             {...form.getInputProps('password')}
+          />
+          <Checkbox
+            required
+            data-testid="signup-accept-terms"
+            label={
+              <Trans
+                i18nKey="auth.signup.acceptTerms"
+                components={[<Anchor key="terms" component={Link} to="/terms" target="_blank" />]}
+              />
+            }
+            {...form.getInputProps('acceptTerms', { type: 'checkbox' })}
           />
           <Button type="submit" loading={register.isPending} data-testid="signup-submit">
             {t('auth.signup.submit')}

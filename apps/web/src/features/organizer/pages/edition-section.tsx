@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { DatesLocale } from '../../../components/dates-locale';
 import { FormError } from '../../../components/form-error';
 import { EditionForm } from '../components/edition-form';
+import { PersonalDataPanel } from '../components/personal-data-panel';
 import { useConsoleEdition } from '../console/console-context';
 import { SectionHeader } from '../console/section-header';
 import { useUpdateEdition } from '../mutations';
@@ -59,6 +60,7 @@ export function EditionSection() {
               void navigate(`/organize/editions/${saved.slug}/edition`, { replace: true });
           }}
         />
+        <PersonalDataPanel edition={edition} />
       </DatesLocale>
     </Stack>
   );
