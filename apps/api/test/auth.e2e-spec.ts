@@ -62,19 +62,26 @@ describe('accounts and sessions', () => {
     expect(count[0].n).toBe(0);
   });
 
-  it.each([
-    [{ email: 't1@example.test', password: 'long enough pw', name: 'T' }],
-    [{ email: 't2@example.test', password: 'long enough pw', name: 'T', acceptTerms: false }],
-  ])(
-    'refuses a sign-up without acceptTerms: true with 400 TERMS_NOT_ACCEPTED, creating nothing (%o)',
-    async (body) => {
-      const res = await t.request('POST', '/api/auth/register', { body });
-      expect(res.status).toBe(400);
-      expect(res.body).toMatchObject({ code: 'TERMS_NOT_ACCEPTED' });
-      expect(res.body.message).toContain('acceptTerms');
-      expect(await t.db.query(`SELECT 1 FROM users WHERE email = $1`, [body.email])).toEqual([]);
-    },
-  );
+  it('refuses a sign-up with acceptTerms: false with 400 TERMS_NOT_ACCEPTED, creating nothing', async () => {
+    const body = { email: 't2@example.test', password: 'long enough pw', name: 'T', acceptTerms: false };
+    const res = await t.request('POST', '/api/auth/register', { body });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ code: 'TERMS_NOT_ACCEPTED' });
+    expect(res.body.message).toContain('acceptTerms');
+    expect(await t.db.query(`SELECT 1 FROM users WHERE email = $1`, [body.email])).toEqual([]);
+  });
+
+  it('signs up with the contract’s { email, password, name } alone, recording no consent', async () => {
+    const res = await t.request('POST', '/api/auth/register', {
+      body: { email: 't1@example.test', password: 'long enough pw', name: 'T' },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.token).toEqual(expect.any(String));
+    const rows: { terms_version: string | null; terms_accepted_at: Date | null }[] = await t.db.query(
+      `SELECT terms_version, terms_accepted_at FROM users WHERE email = 't1@example.test'`,
+    );
+    expect(rows).toEqual([{ terms_version: null, terms_accepted_at: null }]);
+  });
 
   it('records the terms accepted (version, database time) and the language of the mail', async () => {
     const before: { now: Date }[] = await t.db.query('SELECT now() AS now');

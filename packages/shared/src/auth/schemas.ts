@@ -10,8 +10,9 @@ export const RegisterSchema = z.strictObject({
   password: PasswordSchema,
   name: z.string().trim().min(1).max(120),
   /**
-   * The person accepts the terms and privacy notice (version `TERMS_VERSION`); anything but `true`
-   * is refused with 400 TERMS_NOT_ACCEPTED. Recorded on the account with the version and the time.
+   * The person accepts the terms and privacy notice (version `TERMS_VERSION`): `true` is recorded
+   * on the account with the version and the time, `false` is refused with 400 TERMS_NOT_ACCEPTED.
+   * Optional, so that the contract's `{ email, password, name }` still signs up (nothing recorded).
    */
   acceptTerms: z.boolean().optional(),
   /** The language of the mail the person receives; without it, the request's Accept-Language. */

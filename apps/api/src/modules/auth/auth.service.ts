@@ -15,15 +15,20 @@ export class AuthService {
     private readonly limiter: LoginLimiter,
   ) {}
 
-  /** 400 TERMS_NOT_ACCEPTED without `acceptTerms: true`; `language` when the body names none. */
+  /**
+   * 400 TERMS_NOT_ACCEPTED with `acceptTerms: false`; with `true` the terms' version and the time
+   * are recorded. A body without the field is the public contract's `{ email, password, name }`
+   * and still creates the account, with no consent recorded (the web form always asks for it).
+   * `language` when the body names none.
+   */
   async register(input: RegisterInput, language: Language): Promise<AuthResult> {
-    if (input.acceptTerms !== true)
+    if (input.acceptTerms === false)
       throw new DomainError(
         'TERMS_NOT_ACCEPTED',
         'acceptTerms: accept the terms and the privacy notice to create an account',
       );
     const user = await this.users.create(input, {
-      termsVersion: TERMS_VERSION,
+      termsVersion: input.acceptTerms === true ? TERMS_VERSION : null,
       language: input.language ?? language,
     });
     const { token } = await this.sessions.create(user.id);

@@ -40,11 +40,12 @@ export class UsersService {
 
   /**
    * 409 EMAIL_TAKEN when the address (compared case-insensitively) already has an account.
-   * `consent` records the terms accepted at sign-up (the database's now() and the version).
+   * `consent` records the mail language and, when accepted at sign-up, the terms (the database's
+   * now() and the version).
    */
   async create(
     input: Pick<RegisterInput, 'email' | 'password' | 'name'>,
-    consent?: { termsVersion: string; language: Language },
+    consent?: { termsVersion: string | null; language: Language },
   ): Promise<UserEntity> {
     const email = normalizeEmail(input.email);
     const passwordHash = await hashPassword(input.password);
@@ -58,8 +59,9 @@ export class UsersService {
         passwordHash,
         isOrganizer: false,
         disabledAt: null,
-        ...(consent
-          ? { language: consent.language, termsVersion: consent.termsVersion, termsAcceptedAt: () => 'now()' }
+        ...(consent ? { language: consent.language } : {}),
+        ...(consent?.termsVersion
+          ? { termsVersion: consent.termsVersion, termsAcceptedAt: () => 'now()' }
           : {}),
       })
       .orIgnore()
