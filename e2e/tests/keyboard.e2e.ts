@@ -24,7 +24,11 @@ interface Focused {
   indicator: string | null;
 }
 
-/** What has the focus, and how it is drawn (on the element, its label, or the span after a radio). */
+/**
+ * What has the focus, and how it shows: an outline or a box shadow that the element (or what draws
+ * it: its label, its wrapper, the span after a radio) has while focused and not once blurred. The
+ * element is blurred and focused again to compare; a border that only changes colour does not count.
+ */
 async function focused(page: Page): Promise<Focused> {
   return page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
@@ -33,18 +37,27 @@ async function focused(page: Page): Promise<Focused> {
     const drawers = [el, el.nextElementSibling, el.closest('label'), el.parentElement].filter(
       (x): x is HTMLElement => x instanceof HTMLElement,
     );
+    const look = () =>
+      drawers.map((d) => {
+        const s = getComputedStyle(d);
+        return {
+          outline:
+            s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 1
+              ? `${s.outlineWidth} ${s.outlineStyle} ${s.outlineColor}`
+              : '',
+          shadow: s.boxShadow === 'none' ? '' : s.boxShadow,
+        };
+      });
+    const withFocus = look();
+    el.blur();
+    const without = look();
+    el.focus({ preventScroll: true });
     let indicator: string | null = null;
-    for (const d of drawers) {
-      const s = getComputedStyle(d);
-      if (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 1) {
-        indicator = `outline ${s.outlineWidth} ${s.outlineStyle} ${s.outlineColor}`;
-        break;
-      }
-      if (s.boxShadow && s.boxShadow !== 'none') {
-        indicator = `box-shadow ${s.boxShadow}`;
-        break;
-      }
-    }
+    withFocus.forEach((f, i) => {
+      if (indicator) return;
+      if (f.outline && f.outline !== without[i]!.outline) indicator = `outline ${f.outline}`;
+      else if (f.shadow && f.shadow !== without[i]!.shadow) indicator = `box-shadow ${f.shadow}`;
+    });
     return {
       tag: el.tagName.toLowerCase(),
       testId:
