@@ -11,6 +11,7 @@ import ts from 'typescript';
  *   `aria-label`, `description`, `error`, `message`, … and any prop ending in `Label`, `Title`,
  *   `Message`, `Text`, `Placeholder` or `Description`), also inside a condition or a template;
  * - a string with a letter as a JSX child expression (`{open ? 'Close' : 'Open'}`);
+ * - the user-facing keys of objects and arrays given to a prop (`data={[{ label: 'English' }]}`);
  * - the same user-facing keys in an object literal given to Mantine's notifications or modals
  *   (`notifications.show({ title: 'Saved' })`);
  * - a default text given to i18next (`t('key', 'Fallback')`, `{ defaultValue: 'Fallback' }`) and
@@ -78,6 +79,14 @@ function literalTexts(node: ts.Expression): ts.Node[] {
   }
   if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node))
     return literalTexts(node.expression);
+  // Options and series given as data (`data={[{ value: 'en', label: 'English' }]}`).
+  if (ts.isArrayLiteralExpression(node))
+    return node.elements.flatMap((e) => (ts.isSpreadElement(e) ? [] : literalTexts(e)));
+  if (ts.isObjectLiteralExpression(node))
+    return node.properties.flatMap((p) => {
+      const name = ts.isPropertyAssignment(p) ? propName(p.name) : undefined;
+      return name && isUserFacing(name) ? literalTexts((p as ts.PropertyAssignment).initializer) : [];
+    });
   if (ts.isConditionalExpression(node))
     return [...literalTexts(node.whenTrue), ...literalTexts(node.whenFalse)];
   if (ts.isBinaryExpression(node)) {
@@ -122,6 +131,13 @@ export function findLiteralStrings(file: string, code: string): Finding[] {
     }
   };
 
+  /** In data given to any prop, only what sits under a user-facing key (`{ value: 'en', label: … }`). */
+  const reportKeyed = (node: ts.Expression): void => {
+    if (ts.isArrayLiteralExpression(node))
+      node.elements.forEach((e) => !ts.isSpreadElement(e) && reportKeyed(e));
+    else if (ts.isObjectLiteralExpression(node)) reportExpression(node);
+  };
+
   const visit = (node: ts.Node): void => {
     if (ts.isJsxText(node)) report(node, node.text);
     else if (ts.isJsxAttribute(node)) {
@@ -129,6 +145,9 @@ export function findLiteralStrings(file: string, code: string): Finding[] {
       if (name && isUserFacing(name) && node.initializer) {
         if (ts.isStringLiteral(node.initializer)) report(node.initializer, node.initializer.text);
         else if (ts.isJsxExpression(node.initializer)) reportExpression(node.initializer.expression);
+      } else if (node.initializer && ts.isJsxExpression(node.initializer) && node.initializer.expression) {
+        const data = node.initializer.expression;
+        if (ts.isArrayLiteralExpression(data) || ts.isObjectLiteralExpression(data)) reportKeyed(data);
       }
     } else if (
       ts.isJsxExpression(node) &&
@@ -195,6 +214,7 @@ describe('no user-facing string outside the locale files', () => {
             {' '}{n} / {n * 2}
             <Text>{t('common.count', 'Some items')}</Text>
             <Text>{t('common.count', { count: n, defaultValue: 'Many items' })}</Text>
+            <Select data={[{ value: 'en', label: 'English' }, { value: 'ro', label: t('common.language.ro') }]} />
           </Stack>
         );
       }
@@ -211,8 +231,9 @@ describe('no user-facing string outside the locale files', () => {
       '15 Yes, delete',
       '17 Some items',
       '18 Many items',
-      '23 Delete?',
-      '24 Really?',
+      '19 English',
+      '24 Delete?',
+      '25 Really?',
     ]);
   });
 });
