@@ -2,6 +2,7 @@ import axe from 'axe-core';
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import { apiClient, registerUser, uniqueSuffix } from '../support/api';
 import { baseUrl, launch, screenshot } from '../support/browser';
+import { appRoutePatterns } from '../support/app-routes';
 import { createOpenEdition } from '../support/open-edition';
 import { ORGANIZER_EMAIL, ORGANIZER_PASSWORD } from '../support/organizer';
 
@@ -21,6 +22,8 @@ type Who = 'visitor' | 'participant' | 'organizer' | 'juror';
 
 interface Target {
   name: string;
+  /** The router's pattern this target visits (`appRoutePatterns()`): every pattern needs one. */
+  route: string;
   who: Who;
   path: () => string;
   /** The page's main content, present once its data has loaded. */
@@ -28,39 +31,67 @@ interface Target {
 }
 
 const byTestId = (id: string) => (page: Page) => page.getByTestId(id).first().waitFor();
+/** The first of several test ids (a page that shows one of a few states). */
+const anyTestId =
+  (...ids: string[]) =>
+  (page: Page) =>
+    page
+      .locator(ids.map((id) => `[data-testid="${id}"]`).join(', '))
+      .first()
+      .waitFor();
 
 /** A demo juror of the demo edition (in judging), and the first project on their route. */
 const JUROR = { email: 'juror1@demo.challenge-accepted.ro', password: 'demo-juror-1' };
 const juror = { submissionId: '' };
 
 /** The participant with a team in the open edition, made through the API in `beforeAll`. */
-const participant = { email: '', teamId: '', teamName: '' };
+const participant = { email: '', teamId: '', teamName: '', inviteCode: '' };
 
 const TARGETS: Target[] = [
-  { name: 'home', who: 'visitor', path: () => '/', ready: byTestId('current-edition') },
+  { name: 'home', route: '/', who: 'visitor', path: () => '/', ready: byTestId('current-edition') },
   // The home page's current edition is the demo one (in judging); the participant's team is in the
   // open edition, listed among the others.
-  { name: 'home-participant', who: 'participant', path: () => '/', ready: byTestId('current-edition') },
-  { name: 'home-organizer', who: 'organizer', path: () => '/', ready: byTestId('cta-console') },
-  { name: 'edition', who: 'visitor', path: () => `/editions/${SLUG}`, ready: byTestId('edition-timeline') },
-  { name: 'login', who: 'visitor', path: () => '/login', ready: byTestId('login-form') },
-  { name: 'sign-up', who: 'visitor', path: () => '/signup', ready: byTestId('signup-form') },
-  { name: 'terms', who: 'visitor', path: () => '/terms', ready: byTestId('terms') },
-  { name: 'account', who: 'participant', path: () => '/account', ready: byTestId('notify-results') },
+  {
+    name: 'home-participant',
+    route: '/',
+    who: 'participant',
+    path: () => '/',
+    ready: byTestId('current-edition'),
+  },
+  { name: 'home-organizer', route: '/', who: 'organizer', path: () => '/', ready: byTestId('cta-console') },
+  {
+    name: 'edition',
+    route: '/editions/:slug',
+    who: 'visitor',
+    path: () => `/editions/${SLUG}`,
+    ready: byTestId('edition-timeline'),
+  },
+  { name: 'login', route: '/login', who: 'visitor', path: () => '/login', ready: byTestId('login-form') },
+  {
+    name: 'sign-up',
+    route: '/signup',
+    who: 'visitor',
+    path: () => '/signup',
+    ready: byTestId('signup-form'),
+  },
+  { name: 'terms', route: '/terms', who: 'visitor', path: () => '/terms', ready: byTestId('terms') },
   {
     name: 'forgot-password',
+    route: '/forgot-password',
     who: 'visitor',
     path: () => '/forgot-password',
     ready: byTestId('forgot-email'),
   },
   {
     name: 'my-team',
+    route: '/editions/:slug/team',
     who: 'participant',
     path: () => `/editions/${OPEN}/team`,
     ready: byTestId('team-panel'),
   },
   {
     name: 'team-finder-people',
+    route: '/editions/:slug/find-team',
     who: 'participant',
     path: () => `/editions/${OPEN}/find-team`,
     ready: (page) =>
@@ -68,30 +99,35 @@ const TARGETS: Target[] = [
   },
   {
     name: 'team-finder-teams',
+    route: '/editions/:slug/find-team',
     who: 'participant',
     path: () => `/editions/${OPEN}/find-team?tab=teams`,
     ready: (page) => page.getByTestId('finder-team').filter({ hasText: participant.teamName }).waitFor(),
   },
   {
     name: 'submission-editor',
+    route: '/teams/:teamId/submission',
     who: 'participant',
     path: () => `/teams/${participant.teamId}/submission`,
     ready: byTestId('submission-form'),
   },
   {
     name: 'juror-route',
+    route: '/jury/:slug',
     who: 'juror',
     path: () => `/jury/${SLUG}`,
     ready: byTestId('route-list'),
   },
   {
     name: 'juror-sheet',
+    route: '/jury/:slug/projects/:submissionId',
     who: 'juror',
     path: () => `/jury/${SLUG}/projects/${juror.submissionId}`,
     ready: byTestId('sheet-form'),
   },
   {
     name: 'organizer-coverage',
+    route: '/organize/editions/:slug/coverage',
     who: 'organizer',
     path: () => `/organize/editions/${SLUG}/coverage`,
     ready: byTestId('coverage-totals'),
@@ -105,18 +141,21 @@ const TARGETS: Target[] = [
     ] as const
   ).map(([section, ready]): Target => ({
     name: `organizer-${section}`,
+    route: `/organize/editions/:slug/${section}`,
     who: 'organizer',
     path: () => `/organize/editions/${SLUG}/${section}`,
     ready: byTestId(ready),
   })),
   {
     name: 'jury-invalid-link',
+    route: '/jury/accept',
     who: 'participant',
     path: () => '/jury/accept?token=not-a-real-token',
     ready: byTestId('jury-invalid'),
   },
   {
     name: 'organizer-home',
+    route: '/organize',
     who: 'organizer',
     path: () => '/organize',
     ready: byTestId('organizer-editions'),
@@ -134,12 +173,119 @@ const TARGETS: Target[] = [
     ] as const
   ).map(([section, path, ready]): Target => ({
     name: `console-${section}`,
+    route: `/organize/editions/:slug${path}`,
     who: 'organizer',
     path: () => `/organize/editions/${SLUG}${path}`,
     ready: (page) =>
       page.locator(`[data-testid="${ready}"], [data-testid="submissions-table"]`).first().waitFor(),
   })),
 ];
+
+TARGETS.push(
+  {
+    name: 'account',
+    route: '/account',
+    who: 'participant',
+    path: () => '/account',
+    ready: byTestId('password-form'),
+  },
+  {
+    name: 'reset-password',
+    route: '/reset-password',
+    who: 'visitor',
+    path: () => '/reset-password?token=not-a-real-token',
+    ready: byTestId('reset-password'),
+  },
+  {
+    name: 'join-team',
+    route: '/join/:inviteCode',
+    who: 'participant',
+    path: () => `/join/${participant.inviteCode}`,
+    ready: byTestId('already-member'),
+  },
+  // A juror of one edition goes straight to its route; the page itself shows to someone else.
+  {
+    name: 'jury-editions',
+    route: '/jury',
+    who: 'participant',
+    path: () => '/jury',
+    ready: (page) => page.getByRole('heading', { level: 1 }).waitFor(),
+  },
+  {
+    name: 'gallery',
+    route: '/editions/:slug/gallery',
+    who: 'visitor',
+    path: () => `/editions/${SLUG}/gallery`,
+    ready: anyTestId('gallery-not-published', 'gallery-track', 'gallery-empty'),
+  },
+  {
+    name: 'gallery-project',
+    route: '/editions/:slug/gallery/:submissionId',
+    who: 'visitor',
+    path: () => `/editions/${SLUG}/gallery/${juror.submissionId}`,
+    ready: anyTestId('gallery-not-published', 'project-title'),
+  },
+  {
+    name: 'event-screen',
+    route: '/screen/:editionSlug',
+    who: 'visitor',
+    path: () => `/screen/${SLUG}`,
+    ready: byTestId('event-screen'),
+  },
+  {
+    name: 'console-live',
+    route: '/organize/editions/:slug/live',
+    who: 'organizer',
+    path: () => `/organize/editions/${SLUG}/live`,
+    ready: byTestId('live-console'),
+  },
+  {
+    name: 'new-edition',
+    route: '/organize/editions/new',
+    who: 'organizer',
+    path: () => '/organize/editions/new',
+    ready: byTestId('edition-form'),
+  },
+  {
+    name: 'not-found',
+    route: '/*',
+    who: 'visitor',
+    path: () => '/no-such-page/here',
+    ready: (page) => page.getByRole('heading', { level: 1 }).waitFor(),
+  },
+);
+
+/** The router's patterns no target visits, and the targets' patterns the router does not have. */
+function coverageGaps(appRoutes: string[], targets: Pick<Target, 'route'>[]) {
+  const visited = new Set(targets.map((t) => t.route));
+  return {
+    notCovered: appRoutes.filter((r) => !visited.has(r)),
+    notARoute: [...visited].filter((r) => !appRoutes.includes(r)).sort(),
+  };
+}
+
+describe('accessibility targets', () => {
+  const appRoutes = appRoutePatterns();
+
+  it('visit every route of the web app (a new route or console section needs a target here)', () => {
+    expect(appRoutes.length).toBeGreaterThan(30);
+    expect(appRoutes).toEqual(
+      expect.arrayContaining(['/screen/:editionSlug', '/organize/editions/:slug/live', '/*']),
+    );
+    expect(coverageGaps(appRoutes, TARGETS)).toEqual({ notCovered: [], notARoute: [] });
+  });
+
+  it('notice a route without a target, and a target of no route (the comparison itself can fail)', () => {
+    const withoutLive = TARGETS.filter((t) => t.route !== '/organize/editions/:slug/live');
+    expect(coverageGaps([...appRoutes, '/organize/editions/:slug/audit'], withoutLive)).toEqual({
+      notCovered: ['/organize/editions/:slug/live', '/organize/editions/:slug/audit'],
+      notARoute: [],
+    });
+    expect(coverageGaps(appRoutes, [...TARGETS, { route: '/editions/:slug/nowhere' }]).notARoute).toEqual([
+      '/editions/:slug/nowhere',
+    ]);
+  });
+});
 
 const VIEWPORTS = [
   { name: 'desktop', options: { viewport: { width: 1280, height: 900 } } },
@@ -219,7 +365,10 @@ async function createParticipantWithTeam(api: APIRequestContext): Promise<void> 
     data: { name: participant.teamName, trackId: health.id },
   });
   if (team.status() !== 201) throw new Error(`team: ${team.status()} ${await team.text()}`);
-  participant.teamId = (await team.json()).id;
+  const created = await team.json();
+  participant.teamId = created.id;
+  participant.inviteCode = created.inviteCode;
+  if (!participant.inviteCode) throw new Error('the new team has no invite code');
 }
 
 /** The first project on the demo juror's route (the demo seed assigns them). */
@@ -302,4 +451,59 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
       });
     },
   );
+
+  describe.each([
+    { width: 1920, height: 1080 },
+    { width: 1280, height: 720 },
+  ])('the event screen at $width×$height, in Romanian', (size) => {
+    it('has no violations, fits the screen, and its smallest text is readable from afar', async () => {
+      const context = await browser.newContext({ viewport: size });
+      await context.addInitScript(() => window.localStorage.setItem('ca.language', 'ro'));
+      const page = await context.newPage();
+      try {
+        await page.goto(`${baseUrl()}/screen/${SLUG}`);
+        await page.getByTestId('event-screen').waitFor();
+        await page.getByTestId('screen-board').first().waitFor();
+        expect(await page.getAttribute('html', 'lang')).toBe('ro');
+        await page.waitForLoadState('networkidle');
+        const file = await screenshot(page, `a11y-event-screen-ro-${size.width}x${size.height}`);
+        const violations = await runAxe(page);
+        if (violations.length > 0)
+          throw new Error(
+            describeViolations(`the event screen (ro, ${size.width}×${size.height})`, violations),
+          );
+        const layout = await page.evaluate(() => {
+          const screen = document.querySelector('[data-testid="event-screen"]')!;
+          const texts = Array.from(screen.querySelectorAll<HTMLElement>('*')).filter((el) => {
+            const own = Array.from(el.childNodes).some(
+              (n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim(),
+            );
+            const box = el.getBoundingClientRect();
+            return own && box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+          });
+          const heading = screen.querySelector('h1')?.getBoundingClientRect();
+          return {
+            scrollWidth: document.documentElement.scrollWidth,
+            scrollHeight: document.documentElement.scrollHeight,
+            smallest: Math.min(...texts.map((el) => parseFloat(getComputedStyle(el).fontSize))),
+            texts: texts.length,
+            heading: heading && { top: heading.top, right: heading.right },
+          };
+        });
+        expect(file).toMatch(/\.png$/);
+        expect(layout.texts).toBeGreaterThan(3);
+        // No scroll bar on a screen nobody can scroll; the heading in view.
+        expect(layout.scrollWidth).toBeLessThanOrEqual(size.width);
+        expect(layout.scrollHeight).toBeLessThanOrEqual(size.height);
+        expect(layout.heading).toBeDefined();
+        expect(layout.heading!.top).toBeGreaterThanOrEqual(0);
+        expect(layout.heading!.right).toBeLessThanOrEqual(size.width);
+        // From the back of a hall: no text under 1.8% of the screen's height (13 px at 720, 19 at
+        // 1080); the smallest are the board's column headings, in capitals, at 1.9%.
+        expect(layout.smallest).toBeGreaterThanOrEqual(size.height * 0.018);
+      } finally {
+        await context.close();
+      }
+    });
+  });
 });

@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ARTIFACTS, baseUrl, launch, screenshot } from '../support/browser';
+import { createOpenEdition, HACKING_TIMELINE } from '../support/open-edition';
 import { ORGANIZER_EMAIL, ORGANIZER_PASSWORD } from '../support/organizer';
 
 /**
@@ -65,30 +66,16 @@ async function register(email: string, name: string, password = 'participant-pas
  */
 async function createWorld(): Promise<World> {
   const unique = Date.now().toString(36);
-  const { token: organizer } = await api<{ token: string }>('/auth/login', {
-    method: 'POST',
-    body: { email: ORGANIZER_EMAIL, password: ORGANIZER_PASSWORD },
+  const created = await createOpenEdition({
+    slugPrefix: 'judging-e2e',
+    name: `Judging e2e ${unique}`,
+    timeline: HACKING_TIMELINE,
+    tracks: [{ name: 'Health', slug: 'health' }],
+    challenges: false,
   });
-  const now = Date.now();
-  const edition = await api<{ id: string; slug: string }>('/editions', {
-    method: 'POST',
-    token: organizer,
-    body: {
-      slug: `judging-e2e-${unique}`,
-      name: `Judging e2e ${unique}`,
-      published: true,
-      registrationOpensAt: iso(now - 24 * HOUR),
-      registrationClosesAt: iso(now + 24 * HOUR),
-      hackingStartsAt: iso(now - HOUR),
-      submissionDeadline: iso(now + 48 * HOUR),
-      judgingEndsAt: iso(now + 72 * HOUR),
-    },
-  });
-  const track = await api<{ id: string }>(`/editions/${edition.id}/tracks`, {
-    method: 'POST',
-    token: organizer,
-    body: { name: 'Health', slug: 'health' },
-  });
+  const organizer = created.organizerToken;
+  const edition = { id: created.id, slug: created.slug };
+  const track = created.tracks[0]!;
   const criteria = await api<{ id: string; name: string }[]>(`/editions/${edition.id}/criteria`, {
     method: 'PUT',
     token: organizer,

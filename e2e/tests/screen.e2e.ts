@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
+import { createOpenEdition, HACKING_TIMELINE } from '../support/open-edition';
 import { baseUrl, launch, screenshot } from '../support/browser';
-import { ORGANIZER_EMAIL, ORGANIZER_PASSWORD } from '../support/organizer';
 
 /**
  * Issue 12's browser test: the event screen at 1920×1080 shows a score change within a second of
@@ -42,31 +42,17 @@ interface World {
 
 async function createWorld(tag: string): Promise<World> {
   const unique = `${Date.now().toString(36)}-${tag}`;
-  const { token: organizer } = await api<{ token: string }>('/auth/login', {
-    method: 'POST',
-    body: { email: ORGANIZER_EMAIL, password: ORGANIZER_PASSWORD },
+  const created = await createOpenEdition({
+    slugPrefix: 'screen',
+    name: 'Challenge Accepted — VI',
+    timeline: HACKING_TIMELINE,
+    tracks: [{ name: 'Health', slug: 'health' }],
+    challenges: false,
+    fields: { reviewsPerSubmission: 1 },
   });
-  const now = Date.now();
-  const edition = await api<{ id: string; slug: string }>('/editions', {
-    method: 'POST',
-    token: organizer,
-    body: {
-      slug: `screen-${unique}`,
-      name: 'Challenge Accepted — VI',
-      published: true,
-      registrationOpensAt: iso(now - 24 * HOUR),
-      registrationClosesAt: iso(now + 24 * HOUR),
-      hackingStartsAt: iso(now - HOUR),
-      submissionDeadline: iso(now + 48 * HOUR),
-      judgingEndsAt: iso(now + 72 * HOUR),
-      reviewsPerSubmission: 1,
-    },
-  });
-  const track = await api<{ id: string }>(`/editions/${edition.id}/tracks`, {
-    method: 'POST',
-    token: organizer,
-    body: { name: 'Health', slug: 'health' },
-  });
+  const organizer = created.organizerToken;
+  const edition = { id: created.id, slug: created.slug };
+  const track = created.tracks[0]!;
   const submissions: string[] = [];
   for (const [i, name] of TEAMS.entries()) {
     const { token } = await api<{ token: string }>('/auth/register', {

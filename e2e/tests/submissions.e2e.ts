@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createOpenEdition, HACKING_TIMELINE } from '../support/open-edition';
 import { baseUrl, launch, screenshot } from '../support/browser';
 import { ORGANIZER_EMAIL, ORGANIZER_PASSWORD } from '../support/organizer';
 
@@ -50,30 +51,16 @@ interface World {
 async function createWorld(context: BrowserContext): Promise<World> {
   worlds += 1;
   const unique = `${Date.now().toString(36)}-${worlds}`;
-  const { token: organizer } = await api<{ token: string }>('/auth/login', {
-    method: 'POST',
-    body: { email: ORGANIZER_EMAIL, password: ORGANIZER_PASSWORD },
+  const created = await createOpenEdition({
+    slugPrefix: 'submissions-e2e',
+    name: `Submissions e2e ${unique}`,
+    timeline: HACKING_TIMELINE,
+    tracks: [{ name: 'Health', slug: 'health' }],
+    challenges: false,
   });
-  const now = Date.now();
-  const edition = await api<{ id: string; slug: string }>('/editions', {
-    method: 'POST',
-    token: organizer,
-    body: {
-      slug: `submissions-e2e-${unique}`,
-      name: `Submissions e2e ${unique}`,
-      published: true,
-      registrationOpensAt: iso(now - 24 * HOUR),
-      registrationClosesAt: iso(now + 24 * HOUR),
-      hackingStartsAt: iso(now - HOUR),
-      submissionDeadline: iso(now + 48 * HOUR),
-      judgingEndsAt: iso(now + 72 * HOUR),
-    },
-  });
-  const track = await api<{ id: string }>(`/editions/${edition.id}/tracks`, {
-    method: 'POST',
-    token: organizer,
-    body: { name: 'Health', slug: 'health' },
-  });
+  const organizer = created.organizerToken;
+  const edition = { id: created.id, slug: created.slug };
+  const track = created.tracks[0]!;
 
   // The participant signs up through the browser context, whose cookie jar keeps the session.
   const signup = await context.request.post(`${baseUrl()}/api/auth/register`, {

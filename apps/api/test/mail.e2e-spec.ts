@@ -1,5 +1,5 @@
 import { createTestApp, type TestApp } from './helpers/app';
-import { fakeSmtp, unQuote } from './helpers/smtp';
+import { fakeSmtp, subjectOf, unQuote } from './helpers/smtp';
 import { signUp, signUpOrganizer, type TestUser } from './helpers/users';
 
 async function makeEdition(t: TestApp, organizer: TestUser): Promise<string> {
@@ -60,7 +60,9 @@ describe('mail through SMTP (SMTP_URL set)', () => {
     expect(mail.to).toEqual(['judge.smtp@example.test']);
     expect(mail.from).toContain('jury@ca.example.test');
     expect(unQuote(mail.data)).toContain(`https://ca.example.test/jury/accept?token=${res.body.token}`);
-    expect(mail.data).toMatch(/^Subject: You are invited to the jury of Mail Test Edition/m);
+    expect(subjectOf(mail.data)).toBe(
+      'You are invited to the jury of Mail Test Edition · Vă invităm în juriul Mail Test Edition',
+    );
     const outbox = await t.request('GET', '/api/mail/outbox', { token: organizer.token });
     expect(outbox.body.items).toEqual([]);
   });
@@ -101,6 +103,9 @@ describe('mail when the SMTP server is unreachable', () => {
     const outbox = await t.request('GET', '/api/mail/outbox', { token: organizer.token });
     expect(outbox.body.items).toHaveLength(1);
     expect(outbox.body.items[0].text).toContain(res.body.token);
+    // The invitee has no account the API could read a language from: the mail says it in both.
+    expect(outbox.body.items[0].text).toContain('invites you to judge the projects of');
+    expect(outbox.body.items[0].text).toContain('vă invită să jurizați proiectele ediției');
   });
 });
 
@@ -131,7 +136,7 @@ describe('outbox (no SMTP_URL)', () => {
     expect(first.body.items[0]).toEqual({
       id: expect.any(String),
       to: 'c@example.test',
-      subject: 'You are invited to the jury of Mail Test Edition',
+      subject: 'You are invited to the jury of Mail Test Edition · Vă invităm în juriul Mail Test Edition',
       text: expect.stringContaining(`http://localhost:3000/jury/accept?token=${tokens[2]}`),
       kind: 'jury_invitation',
       editionId,

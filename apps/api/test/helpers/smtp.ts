@@ -58,3 +58,21 @@ export async function fakeSmtp(): Promise<{ port: number; received: Received[]; 
 /** The text of a quoted-printable body as a person reads it. */
 export const unQuote = (s: string) =>
   s.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+
+/** The Subject header of a raw mail, its RFC 2047 encoded words (`=?UTF-8?Q?…?=`) decoded. */
+export function subjectOf(data: string): string {
+  const header = /^Subject: (.*(?:\r?\n[ \t].*)*)/m.exec(data)?.[1] ?? '';
+  return header
+    .replace(/\?=\s+=\?/g, '?==?') // white space between encoded words is not part of the text
+    .replace(/\r?\n[ \t]/g, ' ')
+    .replace(/=\?([^?]+)\?([QqBb])\?([^?]*)\?=/g, (_, _charset: string, enc: string, word: string) =>
+      enc.toUpperCase() === 'B'
+        ? Buffer.from(word, 'base64').toString('utf8')
+        : Buffer.from(
+            word
+              .replace(/_/g, ' ')
+              .replace(/=([0-9A-Fa-f]{2})/g, (__, h: string) => String.fromCharCode(parseInt(h, 16))),
+            'latin1',
+          ).toString('utf8'),
+    );
+}

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { ERROR_CODES } from '@ca/shared';
 import { CLIENT_ERROR_CODES } from './http';
 import { LANGUAGE_STORAGE_KEY, detectLanguage, i18n, resources, setLanguage } from './i18n';
@@ -35,6 +38,38 @@ const flat = (tree: Tree) => {
   walk(tree, '');
   return out;
 };
+
+/** Where Romanian text people read lives, outside the web locale files (repository-relative). */
+const SCANNED_FOR_CEDILLAS = ['apps/api/src', 'packages/shared/src', 'apps/web/src', 'docs'];
+/** The cedilla look-alikes of ș ț (U+015E, U+015F, U+0162, U+0163), written as escapes here. */
+const CEDILLA = /[\u015e\u015f\u0162\u0163]/;
+
+/** Source and text files under `dirs`; tests are left out, as they hold cedillas to reject them. */
+function scannedFiles(root: string, dirs: string[]): string[] {
+  const walk = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory())
+        return ['node_modules', 'dist', '__tests__', 'test'].includes(entry.name) ? [] : walk(full);
+      return /\.(ts|tsx|json|md|sql|html|txt|hbs)$/.test(entry.name) &&
+        !/\.(spec|e2e-spec|test)\.tsx?$/.test(entry.name)
+        ? [full]
+        : [];
+    });
+  return dirs.flatMap((d) => (fs.existsSync(path.join(root, d)) ? walk(path.join(root, d)) : []));
+}
+
+/** `file:line: text` of each line with a cedilla form. */
+function cedillaLines(root: string, dirs: string[]): string[] {
+  return scannedFiles(root, dirs).flatMap((file) =>
+    fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .flatMap((line, i) =>
+        CEDILLA.test(line) ? [`${path.relative(root, file)}:${i + 1}: ${line.trim()}`] : [],
+      ),
+  );
+}
 
 describe('locales', () => {
   it('English and Romanian have exactly the same keys', () => {
@@ -86,6 +121,29 @@ describe('locales', () => {
     const text = [...flat(ro).values()].join('\n');
     expect(text).not.toMatch(/[şţŞŢ]/);
     expect(text).toMatch(/[ăâîșț]/);
+  });
+
+  it('writes no cedilla ş ţ anywhere else people read Romanian: API mails and seed, shared package, web sources', () => {
+    const repo = path.resolve(__dirname, '../../../..');
+    const offenders = cedillaLines(repo, SCANNED_FOR_CEDILLAS);
+    expect(offenders).toEqual([]);
+    // The scan reads what it should: the demo seed's Romanian and the web's Romanian locale.
+    expect(scannedFiles(repo, SCANNED_FOR_CEDILLAS).map((f) => path.relative(repo, f))).toEqual(
+      expect.arrayContaining([
+        'apps/api/src/modules/seed/demo-data.ts',
+        'apps/web/src/locales/ro/common.json',
+        'packages/shared/src/index.ts',
+      ]),
+    );
+  });
+
+  it('names the file and line of a cedilla (the scan itself can fail)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cedilla-'));
+    fs.mkdirSync(path.join(dir, 'src'));
+    fs.writeFileSync(path.join(dir, 'src', 'mail.ts'), `const a = 'Bună';\nconst b = 'Mul\u0163umim';\n`);
+    fs.writeFileSync(path.join(dir, 'src', 'ok.spec.ts'), `expect(x).not.toMatch(/\u015f/); // '\u015f'\n`);
+    expect(cedillaLines(dir, ['src'])).toEqual(["src/mail.ts:2: const b = 'Mul\u0163umim';"]);
+    fs.rmSync(dir, { recursive: true });
   });
 
   it('addresses people in Romanian with the formal dumneavoastră, never tu or voi', () => {

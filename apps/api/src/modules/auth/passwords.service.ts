@@ -12,6 +12,7 @@ import { queryRows } from '../../common/database/returning';
 import { UsersService } from '../users/users.service';
 import { LoginLimiter } from './login-limiter';
 import { SessionsService } from './sessions.service';
+import { bothLanguages, passwordResetTexts } from '../mail/mail-texts';
 
 /** A reset link works for one hour. */
 export const RESET_TTL_MS = 3600_000;
@@ -94,15 +95,7 @@ export class PasswordsService {
       .sendPrivate({
         to: user.email,
         kind: 'password_reset',
-        subject: 'Reset your Challenge Accepted password',
-        text: [
-          `Hello ${user.name},`,
-          '',
-          'Someone (hopefully you) asked to reset the password of your Challenge Accepted account.',
-          `Choose a new password here within the hour: ${link}`,
-          '',
-          'If it was not you, ignore this mail: your password stays as it is.',
-        ].join('\n'),
+        ...bothLanguages(passwordResetTexts({ name: user.name, link })),
       })
       .then(async (sent) => {
         if (!sent) await this.db.query(`DELETE FROM password_resets WHERE id = $1`, [resetId]);

@@ -29,6 +29,7 @@ import { normalizeEmail } from '../users/users.mapper';
 import { UsersService } from '../users/users.service';
 import { JuryInvitationEntity } from './entities/jury-invitation.entity';
 import { invitationStatus, toJuryInvitation } from './jury.mapper';
+import { bothLanguages, juryInvitationTexts } from '../mail/mail-texts';
 
 /** An invitation can be accepted for 14 days. */
 export const INVITATION_TTL_DAYS = 14;
@@ -114,14 +115,15 @@ export class JuryService {
       to: email,
       kind: 'jury_invitation',
       editionId,
-      subject: `You are invited to the jury of ${edition.name}`,
-      text: [
-        'Hello,',
-        '',
-        `${actor.name} invites you to judge the projects of ${edition.name}` +
-          (tracks.length ? ` (${tracks.join(', ')}).` : '.'),
-        `Sign in or create an account, then accept here within ${INVITATION_TTL_DAYS} days: ${link}`,
-      ].join('\n'),
+      ...bothLanguages(
+        juryInvitationTexts({
+          edition: edition.name,
+          inviter: actor.name,
+          tracks,
+          days: INVITATION_TTL_DAYS,
+          link,
+        }),
+      ),
     });
   }
 

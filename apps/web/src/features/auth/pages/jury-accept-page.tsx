@@ -98,7 +98,7 @@ function Invitation({
     >
       <Stack gap="md">
         <Text size="sm" c="dimmed">
-          {t('auth.jury.expires', { date: format.dateTime(invitation.expiresAt) })}
+          {t('auth.jury.expires', { date: format.deadline(invitation.expiresAt) })}
         </Text>
         <FormError error={accept.error}>
           {isApiError(accept.error) && accept.error.code === 'INVALID_TOKEN' && (

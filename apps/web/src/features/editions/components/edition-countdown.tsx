@@ -65,7 +65,7 @@ export function EditionCountdown({
         <Text fw={600}>
           {t('editions.countdown.until', { event: target.label })}
           {' · '}
-          <time dateTime={target.at}>{format.dateTime(target.at)}</time>
+          <time dateTime={target.at}>{format.deadline(target.at)}</time>
         </Text>
         {/* A timer is not live by default: announcing every second would drown everything else. */}
         <Group gap="sm" role="timer" aria-atomic="true" wrap="nowrap">

@@ -39,7 +39,7 @@ export function EditionTimeline({ edition }: { edition: TimedEdition }) {
           }
         >
           <Text size="sm" c="dimmed">
-            <time dateTime={entry.at}>{format.dateTime(entry.at)}</time>
+            <time dateTime={entry.at}>{format.deadline(entry.at)}</time>
           </Text>
         </Timeline.Item>
       ))}

@@ -79,7 +79,7 @@ export function NextStepPanel({
       case 'registrationOpensSoon':
         return (
           <Text key={step.key}>
-            {t('registrations.panel.opensOn', { date: format.dateTime(edition.registrationOpensAt) })}
+            {t('registrations.panel.opensOn', { date: format.deadline(edition.registrationOpensAt) })}
           </Text>
         );
       case 'registrationClosed':
@@ -101,7 +101,7 @@ export function NextStepPanel({
       !viewer.juror &&
       !viewer.organizer &&
       registerOpen &&
-      t('registrations.panel.openUntil', { date: format.dateTime(edition.registrationClosesAt) }),
+      t('registrations.panel.openUntil', { date: format.deadline(edition.registrationClosesAt) }),
   ].filter((n): n is string => !!n);
   const actions = steps.filter((s) => s.key !== 'gallery');
   const gallery = steps.find((s) => s.key === 'gallery');

@@ -16,7 +16,7 @@ export function NotPublished({ resultsPublishedAt }: { resultsPublishedAt: strin
     >
       <Text size="sm">
         {resultsPublishedAt
-          ? t('gallery.notPublished.scheduled', { date: format.dateTime(resultsPublishedAt) })
+          ? t('gallery.notPublished.scheduled', { date: format.deadline(resultsPublishedAt) })
           : t('gallery.notPublished.body')}
       </Text>
     </Alert>

@@ -24,10 +24,10 @@ export function JudgingWindow({ edition }: { edition: TimedEdition }) {
   const state = judgingWindow(edition, now);
   const text =
     state === 'before'
-      ? t('judging.window.before', { at: format.dateTime(edition.submissionDeadline) })
+      ? t('judging.window.before', { at: format.deadline(edition.submissionDeadline) })
       : state === 'open'
-        ? t('judging.window.open', { at: format.dateTime(edition.judgingEndsAt) })
-        : t('judging.window.closed', { at: format.dateTime(edition.judgingEndsAt) });
+        ? t('judging.window.open', { at: format.deadline(edition.judgingEndsAt) })
+        : t('judging.window.closed', { at: format.deadline(edition.judgingEndsAt) });
   return (
     <Text size="sm" data-testid="judging-window" data-state={state}>
       {text}

@@ -53,7 +53,7 @@ export function CorrectionsSection() {
       />
       {!over && (
         <Alert color="blue" variant="light" data-testid="corrections-running">
-          {t('judging.corrections.stillRunning', { at: format.dateTime(edition.judgingEndsAt) })}
+          {t('judging.corrections.stillRunning', { at: format.deadline(edition.judgingEndsAt) })}
         </Alert>
       )}
       <Select
@@ -126,7 +126,7 @@ function SheetsOf({
                 {s.reopening.until
                   ? t('judging.corrections.reopenedUntil', {
                       reason: s.reopening.reason,
-                      at: format.dateTime(s.reopening.until),
+                      at: format.deadline(s.reopening.until),
                     })
                   : t('judging.corrections.reopened', { reason: s.reopening.reason })}
               </Text>

@@ -424,14 +424,14 @@ function ScoringNotices({
           {a.reopening.until
             ? t('judging.sheet.reopenedUntil', {
                 reason: a.reopening.reason,
-                at: format.dateTime(a.reopening.until),
+                at: format.deadline(a.reopening.until),
               })
             : t('judging.sheet.reopened', { reason: a.reopening.reason })}
         </Alert>
       )}
       {a.latest.extensionRunning && (
         <Alert color="blue" variant="light" data-testid="project-extension">
-          {t('judging.sheet.extension', { at: format.dateTime(a.latest.deadline) })}
+          {t('judging.sheet.extension', { at: format.deadline(a.latest.deadline) })}
         </Alert>
       )}
       {!canScore && (
@@ -439,9 +439,9 @@ function ScoringNotices({
           {a.status === 'conflicted'
             ? t('judging.sheet.lockedConflict')
             : phase === 'before'
-              ? t('judging.sheet.lockedBefore', { at: format.dateTime(edition.submissionDeadline) })
+              ? t('judging.sheet.lockedBefore', { at: format.deadline(edition.submissionDeadline) })
               : phase === 'closed'
-                ? t('judging.sheet.lockedClosed', { at: format.dateTime(edition.judgingEndsAt) })
+                ? t('judging.sheet.lockedClosed', { at: format.deadline(edition.judgingEndsAt) })
                 : t('judging.sheet.locked')}
         </Alert>
       )}

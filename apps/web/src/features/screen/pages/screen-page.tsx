@@ -93,6 +93,8 @@ export function ScreenPage() {
       <footer className="screen-bottom">
         <div
           className="screen-dots"
+          // A picture of where the rotation stands: a label needs a role that takes one.
+          role={track ? 'img' : undefined}
           aria-label={track ? t('screen.trackOf', { index: index + 1, count: tracks.length }) : undefined}
         >
           {!reveal &&

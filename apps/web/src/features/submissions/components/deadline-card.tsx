@@ -37,7 +37,7 @@ export function DeadlineCard({
           )}
         </Group>
         <Text fw={600}>
-          <time dateTime={deadline}>{format.dateTime(deadline)}</time>
+          <time dateTime={deadline}>{format.deadline(deadline)}</time>
         </Text>
         {/* A timer, not a live region: announcing every second would drown everything else. */}
         <Text

@@ -70,7 +70,7 @@ export function ProjectCard({ team, edition }: { team: Team; edition: TimedEditi
           <Text size="sm" c="dimmed">
             {submission && t('teams.project.lastSaved', { date: format.dateTime(submission.updatedAt) })}
             {submission && ' · '}
-            {t('teams.project.deadline', { date: format.dateTime(deadline) })}
+            {t('teams.project.deadline', { date: format.deadline(deadline) })}
           </Text>
           {submission && !submission.disqualified && missing.length > 0 && (
             <Stack gap={4} data-testid="project-missing">

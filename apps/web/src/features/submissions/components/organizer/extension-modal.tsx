@@ -64,7 +64,7 @@ export function ExtensionModal({
             message: result.extendedDeadline
               ? t('submissions.organizer.extension.granted', {
                   team: item.teamName,
-                  deadline: format.dateTime(result.deadline),
+                  deadline: format.deadline(result.deadline),
                 })
               : t('submissions.organizer.extension.withdrawn', { team: item.teamName }),
           });
@@ -89,12 +89,12 @@ export function ExtensionModal({
           <Stack gap="md">
             <Text size="sm">
               {t('submissions.organizer.extension.intro', {
-                deadline: format.dateTime(edition.submissionDeadline),
-                judgingEnds: format.dateTime(edition.judgingEndsAt),
+                deadline: format.deadline(edition.submissionDeadline),
+                judgingEnds: format.deadline(edition.judgingEndsAt),
               })}
             </Text>
             <Text size="sm" fw={600}>
-              {t('submissions.organizer.extension.current', { deadline: format.dateTime(item.deadline) })}
+              {t('submissions.organizer.extension.current', { deadline: format.deadline(item.deadline) })}
             </Text>
             <FormError error={extend.error} />
             <DateTimePicker
