@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type {
+  DataSource,
+  EntityManager,
+  EntitySubscriberInterface,
+  QueryRunner,
+  TransactionCommitEvent,
+  TransactionRollbackEvent,
+} from 'typeorm';
 import { conflictedSql } from '../judging/judging.sql';
 import type { RankCriterion } from './engine';
 import {
@@ -64,6 +72,61 @@ const toSheet = (r: SheetRow): SheetRecord => ({
  */
 @Injectable()
 export class RankingLog {
+  /** Per open transaction of this instance, the highest sequence it recorded per edition. */
+  private readonly open = new WeakMap<QueryRunner, Map<string, number>>();
+  /** Per edition, the highest sequence a transaction of this instance committed. */
+  private readonly committed = new Map<string, number>();
+
+  constructor(@InjectDataSource() db: DataSource) {
+    // TypeORM tells subscribers of each COMMIT and ROLLBACK (also of savepoints: only the outer
+    // one counts), awaited before the transaction's promise resolves, so before the writer answers.
+    const subscriber: EntitySubscriberInterface = {
+      afterTransactionCommit: (e: TransactionCommitEvent) => this.closed(e.queryRunner, true),
+      afterTransactionRollback: (e: TransactionRollbackEvent) => this.closed(e.queryRunner, false),
+    };
+    db.subscribers.push(subscriber);
+  }
+
+  /**
+   * The highest change sequence of `editionId` that a transaction of this instance committed (0
+   * when none): a state at this sequence or later holds every change this instance's writers have
+   * answered for (RankingStore serves reads from memory then; the other instances' changes arrive
+   * by NOTIFY).
+   */
+  committedSeq(editionId: string): number {
+    return this.committed.get(editionId) ?? 0;
+  }
+
+  /**
+   * The log read after the commit that raised `committedSeq` to `seq` ended below it: that change
+   * was rolled back in a savepoint, so waiting for it is pointless.
+   */
+  forgetCommitted(editionId: string, seq: number): void {
+    if (this.committed.get(editionId) === seq) this.committed.delete(editionId);
+  }
+
+  private closed(runner: QueryRunner | undefined, committed: boolean): void {
+    if (!runner || runner.isTransactionActive) return; // a savepoint: the transaction goes on
+    const recorded = this.open.get(runner);
+    if (!recorded) return;
+    this.open.delete(runner);
+    if (!committed) return;
+    for (const [editionId, seq] of recorded)
+      if (seq > this.committedSeq(editionId)) this.committed.set(editionId, seq);
+  }
+
+  private opened(m: EntityManager, editionId: string, seq: number): void {
+    const runner = m.queryRunner;
+    if (!runner?.isTransactionActive) {
+      // Not in a transaction: the statement committed by itself.
+      if (seq > this.committedSeq(editionId)) this.committed.set(editionId, seq);
+      return;
+    }
+    let recorded = this.open.get(runner);
+    if (!recorded) this.open.set(runner, (recorded = new Map()));
+    recorded.set(editionId, Math.max(seq, recorded.get(editionId) ?? 0));
+  }
+
   /** A juror's sheet of a submission was saved or replaced. */
   async sheetChanged(
     m: EntityManager,
@@ -201,7 +264,9 @@ export class RankingLog {
        RETURNING seq`,
       [editionId],
     );
-    return Number(rows[0]!.seq);
+    const seq = Number(rows[0]!.seq);
+    this.opened(m, editionId, seq);
+    return seq;
   }
 
   private async allTracks(m: EntityManager, editionId: string): Promise<string[]> {
