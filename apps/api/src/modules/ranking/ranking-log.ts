@@ -135,18 +135,33 @@ export class RankingLog {
     submissionId: string,
   ): Promise<void> {
     const seq = await this.raise(m, editionId);
-    // One round trip: the sheet as it now stands, and the tracks of the boards it can move.
-    const [row]: { sheet: SheetRow | null; tracks: string[] }[] = await m.query(
-      `SELECT (SELECT row_to_json(x) FROM (${SHEETS_SQL} WHERE sh.juror_id = $2 AND sh.submission_id = $3) x) AS sheet,
-              ARRAY(SELECT track_id FROM submissions WHERE id = $3 UNION ${JUROR_TRACKS})::text[] AS tracks`,
-      [editionId, jurorId, submissionId],
+    // One round trip after the lock: the sheet as it now stands and the tracks of the boards it can
+    // move are read, the boards' versions raised and the change stored and notified, as `append`
+    // does (the change's JSON is the one `append` would store: kind, jurorId, submissionId, sheet).
+    await m.query(
+      `WITH sheet AS (
+         SELECT json_build_object('jurorId', sh.juror_id, 'submissionId', sh.submission_id, 'teamId', s.team_id,
+                                  'values', sh.values, 'conflicted', ${conflictedSql('sh.juror_id', 's.team_id')}) AS j
+           FROM score_sheets sh JOIN submissions s ON s.id = sh.submission_id
+          WHERE sh.juror_id = $2 AND sh.submission_id = $3
+       ), tracks AS (
+         SELECT track_id FROM submissions WHERE id = $3 UNION ${JUROR_TRACKS}
+       ), bumped AS (
+         INSERT INTO ranking_boards (edition_id, board, version)
+         SELECT $1, b, 1 FROM (SELECT '${ALL_BOARD}'::text AS b UNION SELECT track_id::text FROM tracks) boards
+         ON CONFLICT (edition_id, board) DO UPDATE SET version = ranking_boards.version + 1
+         RETURNING board, version
+       ), logged AS (
+         INSERT INTO ranking_changes (edition_id, seq, change, versions, at)
+         SELECT $1, $4,
+                jsonb_build_object('kind', 'sheet', 'jurorId', $2::uuid, 'submissionId', $3::uuid,
+                                   'sheet', (SELECT j FROM sheet)),
+                coalesce(jsonb_object_agg(board, version), '{}'::jsonb), now() FROM bumped
+         RETURNING seq
+       )
+       SELECT pg_notify('${RANKING_CHANNEL}', $1::text) FROM logged`,
+      [editionId, jurorId, submissionId, seq],
     );
-    await this.append(m, editionId, seq, row!.tracks, {
-      kind: 'sheet',
-      jurorId,
-      submissionId,
-      sheet: row!.sheet ? toSheet(row!.sheet) : null,
-    });
   }
 
   /** A conflict between a juror and a team was declared or withdrawn. */
