@@ -281,7 +281,11 @@ try {
   console.log(
     `app: ${opened.connected}/${CLIENTS} clients subscribed in ${opened.openSeconds} s; RSS ${result.app.rssBeforeMB} → ${result.app.rssIdleMB} MB (${result.app.rssPerSocketKB} KB per socket)`,
   );
-  if (STORM) result.storm = await reconnectStorm(opened.procs, `${app.base}/api/editions/${world.edition.id}/leaderboard`);
+  if (STORM)
+    result.storm = await reconnectStorm(
+      opened.procs,
+      `${app.base}/api/editions/${world.edition.id}/leaderboard`,
+    );
   Object.assign(result.app, await writeAndCollect(app.base, opened.procs, world));
   console.log('app: writes done');
   meanBytes = result.app.meanUpdateBytes || meanBytes;
