@@ -33,7 +33,13 @@ const PROCS = Number(process.env.BENCH_CLIENT_PROCS ?? Math.max(1, Math.ceil(CLI
 const RATE = Number(process.env.BENCH_RATE ?? 10);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const JURORS = Number(process.env.BENCH_JURORS ?? 6);
-const TARGETS = { p99Ratio: 1.5, rssPerSocketKB: 50 };
+/** BENCH_STORM=0: no reconnection storm; BENCH_STORM_SECONDS: the storm's spread (10 s). */
+const STORM = process.env.BENCH_STORM !== '0';
+const STORM_SECONDS = Number(process.env.BENCH_STORM_SECONDS ?? 10);
+/** BENCH_CLUSTER=0: no two-instance run; else it runs with REDIS_URL (redis://127.0.0.1:6379 by default). */
+const CLUSTER = process.env.BENCH_CLUSTER !== '0';
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const TARGETS = { p99Ratio: 1.5, rssPerSocketKB: 50, stormResyncSeconds: 30, clusterP99Ratio: 1.3 };
 const now = () => performance.timeOrigin + performance.now();
 
 const ncpu = os.cpus().length;
@@ -83,7 +89,7 @@ async function openClients(url, board) {
   let connected = 0;
   let connectErrors = 0;
   for (const p of procs) {
-    p.child.send({ cmd: 'open' });
+    p.child.send({ cmd: 'open', url });
     const r = await p.next('opened');
     connected += r.connected;
     connectErrors += r.connectErrors;
@@ -193,31 +199,14 @@ async function collect(procs, sends, settleMs = 1500) {
 const result = { clients: CLIENTS, clientProcs: PROCS, rate: RATE, seconds: SECONDS };
 let missed = 0;
 
-// ---- the API ----------------------------------------------------------------------------------
-const app = await startApi({ cpus: SERVER_CPUS });
-let meanBytes = 1000;
-let rowsPerUpdate = 1;
-try {
-  const { edition, criteria, submissionIds, jurors } = await judgingEdition(app.base, JURORS);
-  const board = { editionId: edition.id, trackId: null };
-  const rss0 = rssKB(app.child.pid);
-  const opened = await openClients(app.base, board);
-  await new Promise((r) => setTimeout(r, 2000));
-  const rss1 = rssKB(app.child.pid);
-  result.app = {
-    connected: opened.connected,
-    connectErrors: opened.connectErrors,
-    openSeconds: opened.openSeconds,
-    rssBeforeMB: Math.round(rss0 / 1024),
-    rssIdleMB: Math.round(rss1 / 1024),
-    rssPerSocketKB: Math.round(((rss1 - rss0) / Math.max(1, opened.connected)) * 10) / 10,
-  };
-  console.log(
-    `app: ${opened.connected}/${CLIENTS} clients subscribed in ${opened.openSeconds} s; RSS ${result.app.rssBeforeMB} → ${result.app.rssIdleMB} MB (${result.app.rssPerSocketKB} KB per socket)`,
-  );
-  for (const p of opened.procs) p.child.send({ cmd: 'record' });
-  await Promise.all(opened.procs.map((p) => p.next('recording')));
-  // Jurors go round the projects: write i is juror (i / projects) % jurors on project i % projects.
+/**
+ * Writes at RATE a second through `writeBase` while the clients (subscribed through their own
+ * instance) record; jurors go round the projects: write i is juror (i / projects) % jurors on
+ * project i % projects.
+ */
+async function writeAndCollect(writeBase, procs, { criteria, submissionIds, jurors }) {
+  for (const p of procs) p.child.send({ cmd: 'record' });
+  await Promise.all(procs.map((p) => p.next('recording')));
   const last = new Map();
   const sends = await fixedRate(async (i) => {
     const submissionId = submissionIds[i % submissionIds.length];
@@ -230,23 +219,99 @@ try {
         [criteria[0].id]: values[criteria[0].id] === criteria[0].min ? criteria[0].max : criteria[0].min,
       };
     last.set(key, JSON.stringify(values));
-    const res = await fetch(`${app.base}/api/submissions/${submissionId}/scores/me`, {
+    const res = await fetch(`${writeBase}/api/submissions/${submissionId}/scores/me`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${juror.token}` },
-      body: JSON.stringify({ values, comment: '', idempotencyKey: `live-${process.pid}-${i}` }),
+      body: JSON.stringify({ values, comment: '', idempotencyKey: `live-${process.pid}-${i}-${Date.now()}` }),
     });
     await res.arrayBuffer();
     return { ok: res.ok, status: res.status, submissionId };
   });
-  console.log('app: writes done, collecting');
-  Object.assign(result.app, await collect(opened.procs, sends));
+  const out = await collect(procs, sends);
+  await Promise.all(procs.map((p) => new Promise((r) => (exited(p.child) ? r() : p.child.once('exit', r)))));
+  return out;
+}
+
+/** Every client drops and reconnects within STORM_SECONDS; how long until all resynced. */
+async function reconnectStorm(procs, boardUrl) {
+  const startAt = Date.now() + 500;
+  for (const p of procs) p.child.send({ cmd: 'storm', startAt, spreadMs: STORM_SECONDS * 1000 });
+  const rs = await Promise.all(procs.map((p) => p.next('stormed')));
+  const current = (await (await fetch(boardUrl)).json()).version;
+  const at = rs.flatMap((r) => r.resyncedAt).sort((a, b) => a - b);
+  const versions = rs.flatMap((r) => r.versions);
+  const failed = rs.reduce((n, r) => n + r.failed, 0);
+  const storm = {
+    clients: CLIENTS,
+    spreadSeconds: STORM_SECONDS,
+    resynced: at.length,
+    failed,
+    staleSnapshots: versions.filter((v) => v !== current).length,
+    lastResyncSeconds: at.length ? r1(at.at(-1) / 1000) : null,
+    p50ResyncSeconds: r1((quant(at, 0.5) ?? 0) / 1000),
+    p99ResyncSeconds: r1((quant(at, 0.99) ?? 0) / 1000),
+  };
+  console.log(
+    `storm: ${storm.resynced}/${CLIENTS} resynced (${failed} failed, ${storm.staleSnapshots} stale), the last ${storm.lastResyncSeconds} s after the storm began (spread over ${STORM_SECONDS} s)`,
+  );
+  return storm;
+}
+
+const idleFigures = (opened, rss0, rss1) => ({
+  connected: opened.connected,
+  connectErrors: opened.connectErrors,
+  openSeconds: opened.openSeconds,
+  rssBeforeMB: Math.round(rss0 / 1024),
+  rssIdleMB: Math.round(rss1 / 1024),
+  rssPerSocketKB: Math.round(((rss1 - rss0) / Math.max(1, opened.connected)) * 10) / 10,
+});
+
+// ---- the API ----------------------------------------------------------------------------------
+const app = await startApi({ cpus: SERVER_CPUS });
+let meanBytes = 1000;
+let rowsPerUpdate = 1;
+try {
+  const world = await judgingEdition(app.base, JURORS);
+  const board = { editionId: world.edition.id, trackId: null };
+  const rss0 = rssKB(app.child.pid);
+  const opened = await openClients(app.base, board);
+  await new Promise((r) => setTimeout(r, 2000));
+  const rss1 = rssKB(app.child.pid);
+  result.app = idleFigures(opened, rss0, rss1);
+  console.log(
+    `app: ${opened.connected}/${CLIENTS} clients subscribed in ${opened.openSeconds} s; RSS ${result.app.rssBeforeMB} → ${result.app.rssIdleMB} MB (${result.app.rssPerSocketKB} KB per socket)`,
+  );
+  if (STORM)
+    result.storm = await reconnectStorm(
+      opened.procs,
+      `${app.base}/api/editions/${world.edition.id}/leaderboard`,
+    );
+  Object.assign(result.app, await writeAndCollect(app.base, opened.procs, world));
+  console.log('app: writes done');
   meanBytes = result.app.meanUpdateBytes || meanBytes;
   rowsPerUpdate = Math.max(1, result.app.sampleRows);
-  await Promise.all(
-    opened.procs.map((p) => new Promise((r) => (exited(p.child) ? r() : p.child.once('exit', r)))),
-  );
 } finally {
   await app.stop();
+}
+
+// ---- two instances and Redis: clients on one, writes through the other ----------------------------
+if (CLUSTER) {
+  const a1 = await startApi({ cpus: SERVER_CPUS, extraEnv: { REDIS_URL } });
+  let a2;
+  try {
+    a2 = await startApi({ cpus: SERVER_CPUS, extraEnv: { REDIS_URL }, shareWith: a1 });
+    const world = await judgingEdition(a1.base, JURORS);
+    const opened = await openClients(a2.base, { editionId: world.edition.id, trackId: null });
+    result.cluster = { redis: REDIS_URL, connected: opened.connected, connectErrors: opened.connectErrors };
+    Object.assign(result.cluster, await writeAndCollect(a1.base, opened.procs, world));
+    console.log('cluster: writes done');
+  } catch (err) {
+    console.error('bench:live two-instance run failed:', err);
+    result.cluster = { error: String(err) };
+  } finally {
+    if (a2) await a2.stop();
+    await a1.stop();
+  }
 }
 
 // ---- the bare baseline -------------------------------------------------------------------------
@@ -262,14 +327,7 @@ try {
   const opened = await openClients(bareBase, { editionId: 'bare', trackId: null });
   await new Promise((r) => setTimeout(r, 2000));
   const rss1 = rssKB(bare.pid);
-  result.baseline = {
-    connected: opened.connected,
-    connectErrors: opened.connectErrors,
-    openSeconds: opened.openSeconds,
-    rssBeforeMB: Math.round(rss0 / 1024),
-    rssIdleMB: Math.round(rss1 / 1024),
-    rssPerSocketKB: Math.round(((rss1 - rss0) / Math.max(1, opened.connected)) * 10) / 10,
-  };
+  result.baseline = idleFigures(opened, rss0, rss1);
   for (const p of opened.procs) p.child.send({ cmd: 'record' });
   await Promise.all(opened.procs.map((p) => p.next('recording')));
   const sends = await fixedRate(async (i) => {
@@ -294,9 +352,12 @@ try {
 const a = result.app;
 const b = result.baseline;
 const ratio = a.p99Ms !== null && b.p99Ms ? Math.round((a.p99Ms / b.p99Ms) * 100) / 100 : null;
+const c = result.cluster;
+const clusterRatio = c?.p99Ms && a.p99Ms ? Math.round((c.p99Ms / a.p99Ms) * 100) / 100 : null;
 result.ratios = {
   p99: ratio,
   p50: a.p50Ms !== null && b.p50Ms ? Math.round((a.p50Ms / b.p50Ms) * 100) / 100 : null,
+  clusterP99OverSingle: clusterRatio,
 };
 const checks = [
   ['all clients subscribed', a.connected === CLIENTS && b.connected === CLIENTS],
@@ -308,6 +369,32 @@ const checks = [
   ],
   [`app/baseline p99 ≤ ${TARGETS.p99Ratio}`, ratio !== null && ratio <= TARGETS.p99Ratio],
   [`RSS per idle socket ≤ ${TARGETS.rssPerSocketKB} KB`, a.rssPerSocketKB <= TARGETS.rssPerSocketKB],
+  ...(STORM
+    ? [
+        [
+          `reconnection storm: all ${CLIENTS} resynced within ${TARGETS.stormResyncSeconds} s`,
+          result.storm.resynced === CLIENTS &&
+            result.storm.staleSnapshots === 0 &&
+            result.storm.lastResyncSeconds <= TARGETS.stormResyncSeconds,
+        ],
+      ]
+    : []),
+  ...(CLUSTER
+    ? [
+        [
+          'two instances: no lost or reordered version, every write reached every client',
+          c.lostVersions === 0 &&
+            c.reordered === 0 &&
+            c.writesWithoutUpdate === 0 &&
+            c.updatesNotReachingEveryClient === 0 &&
+            c.connected === CLIENTS,
+        ],
+        [
+          `two instances: cross-instance p99 ≤ ${TARGETS.clusterP99Ratio} × single-instance`,
+          clusterRatio !== null && clusterRatio <= TARGETS.clusterP99Ratio,
+        ],
+      ]
+    : []),
 ];
 result.checks = Object.fromEntries(checks);
 for (const [name, ok] of checks) {
@@ -318,7 +405,9 @@ const line = (n, x) =>
   `${n}: ${x.writes} writes (${x.writesOk} 2xx) → ${x.updates} updates of ~${x.meanUpdateBytes} B, ${x.deliveries} deliveries; p50 ${x.p50Ms} ms, p99 ${x.p99Ms} ms, max ${x.maxMs} ms; lost ${x.lostVersions}, reordered ${x.reordered}; RSS ${x.rssPerSocketKB} KB/socket; generator CPU ${x.generatorCpu.join(' + ')}`;
 console.log(line('app     ', a));
 console.log(line('baseline', b));
+if (c && !c.error) console.log(line('cluster ', { ...c, rssPerSocketKB: '-' }));
 console.log(`p99 ratio app/baseline ${ratio} (target ≤ ${TARGETS.p99Ratio}); p50 ratio ${result.ratios.p50}`);
+if (CLUSTER) console.log(`p99 ratio two instances/one ${clusterRatio} (target ≤ ${TARGETS.clusterP99Ratio})`);
 await writeResults(`live-${CLIENTS}`, {
   pinned: pinned ? { server: SERVER_CPUS, generator: GEN_CPUS } : null,
   loadavg: os.loadavg(),

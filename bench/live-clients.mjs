@@ -50,39 +50,70 @@ function onUpdate(i, u) {
   rec.arrivals.push(t);
 }
 
-async function open() {
+/** Opens socket `idx` and subscribes it; resolves with the snapshot's version, or null on failure. */
+function connect(idx, url = URL_) {
+  return new Promise((resolve) => {
+    const s = io(url + NAMESPACE, { transports: ['websocket'], reconnection: false, forceNew: true });
+    sockets[idx] = s;
+    held[idx] = -1;
+    s.on('leaderboard:update', (u) => onUpdate(idx, u));
+    s.once('connect_error', () => resolve(null));
+    s.once('connect', () => {
+      s.timeout(30_000).emit('leaderboard:subscribe', BOARD, (err, ack) => {
+        if (err || !ack?.ok) return resolve(null);
+        held[idx] = ack.snapshot.version;
+        resolve(ack.snapshot.version);
+      });
+    });
+  });
+}
+
+async function open(url) {
   const batch = 100;
   for (let i = 0; i < COUNT; i += batch) {
     await Promise.all(
-      Array.from({ length: Math.min(batch, COUNT - i) }, (_, k) => {
-        const idx = i + k;
-        return new Promise((resolve) => {
-          const s = io(URL_ + NAMESPACE, { transports: ['websocket'], reconnection: false, forceNew: true });
-          sockets[idx] = s;
-          held[idx] = -1;
-          s.on('leaderboard:update', (u) => onUpdate(idx, u));
-          s.once('connect_error', () => {
-            connectErrors += 1;
-            resolve();
-          });
-          s.once('connect', () => {
-            s.timeout(30_000).emit('leaderboard:subscribe', BOARD, (err, ack) => {
-              if (err || !ack?.ok) connectErrors += 1;
-              else held[idx] = ack.snapshot.version;
-              resolve();
-            });
-          });
-        });
+      Array.from({ length: Math.min(batch, COUNT - i) }, async (_, k) => {
+        if ((await connect(i + k, url)) === null) connectErrors += 1;
       }),
     );
   }
 }
 
+/**
+ * The reconnection storm: every socket drops and reconnects (a new socket, as after a lost
+ * network or a restarted instance), spread evenly over `spreadMs` from `startAt` (epoch ms, the
+ * same for every generator process), then resubscribes: resynced when its snapshot's ack arrives.
+ * Answers each socket's resync moment (ms after `startAt`) and snapshot version, and the failures.
+ */
+async function storm(startAt, spreadMs) {
+  const done = [];
+  const versions = [];
+  let failed = 0;
+  await Promise.all(
+    sockets.map(async (old, idx) => {
+      const at = startAt + (idx / COUNT) * spreadMs;
+      const wait = at - now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      old.disconnect();
+      const v = await connect(idx);
+      if (v === null) failed += 1;
+      else {
+        done.push(now() - startAt);
+        versions.push(v);
+      }
+    }),
+  );
+  return { resyncedAt: done, versions, failed };
+}
+
 let cpu0;
 let wall0;
 process.on('message', async (msg) => {
-  if (msg.cmd === 'open') {
-    await open();
+  if (msg.cmd === 'storm') {
+    const r = await storm(msg.startAt, msg.spreadMs);
+    process.send({ cmd: 'stormed', ...r });
+  } else if (msg.cmd === 'open') {
+    await open(msg.url);
     process.send({ cmd: 'opened', connected: sockets.filter((s) => s.connected).length, connectErrors });
   } else if (msg.cmd === 'record') {
     recording = true;

@@ -109,12 +109,20 @@ export async function freshDatabase() {
   };
 }
 
-/** The built API on a fresh database with the demo seed, pinned to `cpus`. */
-export async function startApi({ cpus, extraEnv = {} } = {}) {
+/**
+ * The built API on a fresh database with the demo seed, pinned to `cpus`; with `shareWith` (another
+ * startApi's result), a further instance on that one's database (stopping it leaves the database).
+ * `extraEnv.REDIS_URL` is the only Redis it gets (the caller's REDIS_URL is not passed on).
+ */
+export async function startApi({ cpus, extraEnv = {}, shareWith } = {}) {
   const main = path.join(ROOT, 'apps/api/dist/main.js');
   if (!fs.existsSync(main)) throw new Error(`no built server at ${main}: run \`npm run build\` first`);
   const port = await freePort();
-  const db = await freshDatabase();
+  // A further instance connects to the first one's database (with the embedded PostgreSQL, the one
+  // the first instance runs: stop the further instances first).
+  const db = shareWith
+    ? { env: { DATABASE_URL: shareWith.databaseUrl }, cleanup: async () => undefined }
+    : await freshDatabase();
   const env = {
     ...process.env,
     NODE_ENV: 'production',

@@ -37,6 +37,7 @@ import { CriterionEntity } from './entities/criterion.entity';
 import { EditionEntity } from './entities/edition.entity';
 import { TrackEntity } from './entities/track.entity';
 import { EMPTY_TEXT, assertWritten, mergeText, sameText } from './texts';
+import { Coalescer } from '../../common/database/coalesce';
 
 const RELATIONS = { tracks: { challenges: true }, criteria: true } as const;
 
@@ -141,7 +142,7 @@ export class EditionsService {
 
   /** By id or slug. A draft is the organizers' alone: to anyone else it does not exist. */
   async get(idOrSlug: string, opts: { includeDrafts: boolean; lang?: Language }): Promise<Edition> {
-    const entity = await this.findEntity(idOrSlug);
+    const entity = await this.pages.get(idOrSlug);
     if (!entity || (!entity.published && !opts.includeDrafts)) throw notFound('Edition');
     return toEdition(entity, Date.now(), opts.lang);
   }
@@ -151,6 +152,13 @@ export class EditionsService {
    * second, DISTINCT query first, which halved the edition page's throughput (bench/http-bench.mjs).
    * Id and slug are unique, so there is one row at most anyway.
    */
+  /**
+   * The public edition page is read by every participant at once: concurrent reads of one edition
+   * share one query (never one that began before the request arrived; see Coalescer). The entity is
+   * shared: `toEdition` only reads it.
+   */
+  private readonly pages = new Coalescer((idOrSlug: string) => this.findEntity(idOrSlug));
+
   private async findEntity(idOrSlug: string, manager: EntityManager = this.db.manager) {
     const rows = await manager.getRepository(EditionEntity).find({
       where: isUuid(idOrSlug) ? { id: idOrSlug } : { slug: idOrSlug },

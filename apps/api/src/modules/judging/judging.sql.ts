@@ -97,28 +97,7 @@ export interface SheetContext {
  * share-locked until the transaction ends: the timeline (and the criteria, which change only
  * under that row's exclusive lock) cannot change under the decision. 404 for an unknown submission.
  */
-export async function sheetContext(
-  m: EntityManager,
-  submissionId: string,
-  jurorId: string,
-): Promise<SheetContext> {
-  const rows: {
-    submission_id: string;
-    edition_id: string;
-    team_id: string;
-    team_name: string;
-    title: string;
-    status: 'draft' | 'submitted';
-    version: number;
-    disqualified: boolean;
-    submission_deadline: Date;
-    judging_ends_at: Date;
-    window_open: boolean;
-    judging_over: boolean;
-    conflicted: boolean;
-    reopened: boolean;
-  }[] = await m.query(
-    `SELECT s.id AS submission_id, s.edition_id, s.team_id, t.name AS team_name, s.title, s.status,
+const SHEET_CONTEXT_SQL = `SELECT s.id AS submission_id, s.edition_id, s.team_id, t.name AS team_name, s.title, s.status,
             s.version, s.disqualified_at IS NOT NULL AS disqualified,
             e.submission_deadline, e.judging_ends_at,
             e.published AND now() >= e.submission_deadline AND now() < e.judging_ends_at AS window_open,
@@ -129,27 +108,74 @@ export async function sheetContext(
        JOIN teams t ON t.id = s.team_id
        JOIN editions e ON e.id = s.edition_id
       WHERE s.id = $1
-        FOR SHARE OF e`,
+        FOR SHARE OF e`;
+
+interface SheetContextRow {
+  submission_id: string;
+  edition_id: string;
+  team_id: string;
+  team_name: string;
+  title: string;
+  status: 'draft' | 'submitted';
+  version: number;
+  disqualified: boolean;
+  submission_deadline: Date;
+  judging_ends_at: Date;
+  window_open: boolean;
+  judging_over: boolean;
+  conflicted: boolean;
+  reopened: boolean;
+}
+
+const toSheetContext = (r: SheetContextRow): SheetContext => ({
+  submissionId: r.submission_id,
+  editionId: r.edition_id,
+  teamId: r.team_id,
+  teamName: r.team_name,
+  title: r.title,
+  status: r.status,
+  version: r.version,
+  disqualified: r.disqualified,
+  submissionDeadline: r.submission_deadline,
+  judgingEndsAt: r.judging_ends_at,
+  windowOpen: r.window_open,
+  judgingOver: r.judging_over,
+  conflicted: r.conflicted,
+  reopened: r.reopened,
+});
+
+export async function sheetContext(
+  m: EntityManager,
+  submissionId: string,
+  jurorId: string,
+): Promise<SheetContext> {
+  const rows: SheetContextRow[] = await m.query(SHEET_CONTEXT_SQL, [submissionId, jurorId]);
+  const r = rows[0];
+  if (!r) throw notFound('Submission');
+  return toSheetContext(r);
+}
+
+/**
+ * `sheetContext` and `lockAssignment(…, 'share')` in one round trip, in that order: the edition's
+ * row is share-locked first (the context's CTE is read before the assignment's), then the juror's
+ * assignment to the submission. 404 for an unknown submission.
+ */
+export async function sheetContextAssigned(
+  m: EntityManager,
+  submissionId: string,
+  jurorId: string,
+): Promise<{ ctx: SheetContext; assigned: boolean }> {
+  const rows: (SheetContextRow & { assigned: boolean })[] = await m.query(
+    `WITH ctx AS (${SHEET_CONTEXT_SQL}),
+          a AS (SELECT 1 FROM assignments
+                 WHERE juror_id = $2 AND submission_id = $1 AND EXISTS (SELECT 1 FROM ctx)
+                   FOR SHARE)
+     SELECT ctx.*, EXISTS (SELECT 1 FROM a) AS assigned FROM ctx`,
     [submissionId, jurorId],
   );
   const r = rows[0];
   if (!r) throw notFound('Submission');
-  return {
-    submissionId: r.submission_id,
-    editionId: r.edition_id,
-    teamId: r.team_id,
-    teamName: r.team_name,
-    title: r.title,
-    status: r.status,
-    version: r.version,
-    disqualified: r.disqualified,
-    submissionDeadline: r.submission_deadline,
-    judgingEndsAt: r.judging_ends_at,
-    windowOpen: r.window_open,
-    judgingOver: r.judging_over,
-    conflicted: r.conflicted,
-    reopened: r.reopened,
-  };
+  return { ctx: toSheetContext(r), assigned: r.assigned };
 }
 
 /**
@@ -193,6 +219,29 @@ export function criteriaOf(m: EntityManager, editionId: string): Promise<Criteri
        FROM criteria WHERE edition_id = $1 ORDER BY position`,
     [editionId],
   );
+}
+
+/**
+ * `criteriaOf` and `findSheet` in one round trip (read after `sheetContext` locked the edition's
+ * row: one statement, so both see what was committed when it starts).
+ */
+export async function criteriaAndSheet(
+  m: EntityManager,
+  editionId: string,
+  jurorId: string,
+  submissionId: string,
+): Promise<{ criteria: CriterionRow[]; sheet: SheetRow | null }> {
+  const rows: (Partial<SheetRow> & { criteria: CriterionRow[] })[] = await m.query(
+    `SELECT sh.*,
+            (SELECT coalesce(json_agg(json_build_object('id', c.id, 'name', c.name, 'weight', c.weight,
+                                                        'min', c.scale_min, 'max', c.scale_max) ORDER BY c.position), '[]')
+               FROM criteria c WHERE c.edition_id = $1) AS criteria
+       FROM (SELECT 1) one
+       LEFT JOIN (${SHEET_SELECT} WHERE sh.juror_id = $2 AND sh.submission_id = $3) sh ON true`,
+    [editionId, jurorId, submissionId],
+  );
+  const { criteria, ...sheet } = rows[0]!;
+  return { criteria, sheet: sheet.id ? (sheet as SheetRow) : null };
 }
 
 export interface ReopeningRow {

@@ -6,12 +6,12 @@ import type { AuthUser } from '../../common/auth/current-user';
 import { DomainError, notFound, validationFailed } from '../../common/errors/domain-error';
 import { JudgingEvents } from './judging-events';
 import {
-  criteriaOf,
-  findSheet,
-  lockAssignment,
-  sheetContext,
+  criteriaAndSheet,
+  SHEET_SELECT,
+  sheetContextAssigned,
   toScoreSheet,
   type SheetContext,
+  type SheetRow,
 } from './judging.sql';
 import { assertValues, sameValues } from './sheet-values';
 import { SheetWriter } from './sheet-writer';
@@ -72,14 +72,14 @@ export class ScoreSheetsService {
       const replay = await this.claimKey(m, user.id, submissionId, input.idempotencyKey);
       if (replay) return replay;
 
-      const ctx = await sheetContext(m, submissionId, user.id);
-      const assigned = await lockAssignment(m, user.id, submissionId, 'share');
+      // Round trips count here: every sheet writer of the edition queues behind the sequence lock
+      // the writer takes, so the reads before it are folded into two statements.
+      const { ctx, assigned } = await sheetContextAssigned(m, submissionId, user.id);
       const refusal = scoringRefusal(ctx, assigned);
       if (refusal) throw refusal;
-      const criteria = await criteriaOf(m, ctx.editionId);
+      const { criteria, sheet: current } = await criteriaAndSheet(m, ctx.editionId, user.id, submissionId);
       assertValues(criteria, input.values);
 
-      const current = await findSheet(m, user.id, submissionId);
       if (current && sameValues(current.values, input.values) && current.comment === input.comment) {
         return toScoreSheet(current);
       }
@@ -122,16 +122,19 @@ export class ScoreSheetsService {
       [jurorId, key, submissionId],
     );
     if (claimed.length > 0) return null;
-    const [earlier]: { submission_id: string }[] = await m.query(
-      'SELECT submission_id FROM score_sheet_keys WHERE juror_id = $1 AND idempotency_key = $2',
-      [jurorId, key],
+    // The key and the stored sheet in one statement (a new one: it sees the first request's commit).
+    const [earlier]: (Partial<SheetRow> & { key_submission_id: string })[] = await m.query(
+      `SELECT k.submission_id AS key_submission_id, sh.*
+         FROM score_sheet_keys k
+         LEFT JOIN (${SHEET_SELECT} WHERE sh.juror_id = $1 AND sh.submission_id = $3) sh ON true
+        WHERE k.juror_id = $1 AND k.idempotency_key = $2`,
+      [jurorId, key, submissionId],
     );
     if (!earlier) throw notFound('Submission');
-    if (earlier.submission_id !== submissionId) {
+    if (earlier.key_submission_id !== submissionId) {
       throw validationFailed('idempotencyKey', 'already used for a sheet of another project; use a new key');
     }
-    const stored = await findSheet(m, jurorId, submissionId);
-    if (!stored) throw notFound('Score sheet');
-    return toScoreSheet(stored);
+    if (!earlier.id) throw notFound('Score sheet');
+    return toScoreSheet(earlier as SheetRow);
   }
 }

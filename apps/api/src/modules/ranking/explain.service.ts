@@ -37,7 +37,7 @@ export class ExplainService {
     trackId: string | null,
     submissionId: string | null = null,
   ): Promise<LeaderboardExplanation> {
-    const state = await this.store.sync(editionId);
+    const state = await this.store.current(editionId);
     await this.ranking.assertTrack(state, trackId);
     const rows = state.ranking.board(trackId);
     if (submissionId && !rows.some((r) => r.submissionId === submissionId))

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type {
+  DataSource,
+  EntityManager,
+  EntitySubscriberInterface,
+  QueryRunner,
+  TransactionCommitEvent,
+  TransactionRollbackEvent,
+} from 'typeorm';
 import { conflictedSql } from '../judging/judging.sql';
 import type { RankCriterion } from './engine';
 import {
@@ -64,6 +72,61 @@ const toSheet = (r: SheetRow): SheetRecord => ({
  */
 @Injectable()
 export class RankingLog {
+  /** Per open transaction of this instance, the highest sequence it recorded per edition. */
+  private readonly open = new WeakMap<QueryRunner, Map<string, number>>();
+  /** Per edition, the highest sequence a transaction of this instance committed. */
+  private readonly committed = new Map<string, number>();
+
+  constructor(@InjectDataSource() db: DataSource) {
+    // TypeORM tells subscribers of each COMMIT and ROLLBACK (also of savepoints: only the outer
+    // one counts), awaited before the transaction's promise resolves, so before the writer answers.
+    const subscriber: EntitySubscriberInterface = {
+      afterTransactionCommit: (e: TransactionCommitEvent) => this.closed(e.queryRunner, true),
+      afterTransactionRollback: (e: TransactionRollbackEvent) => this.closed(e.queryRunner, false),
+    };
+    db.subscribers.push(subscriber);
+  }
+
+  /**
+   * The highest change sequence of `editionId` that a transaction of this instance committed (0
+   * when none): a state at this sequence or later holds every change this instance's writers have
+   * answered for (RankingStore serves reads from memory then; the other instances' changes arrive
+   * by NOTIFY).
+   */
+  committedSeq(editionId: string): number {
+    return this.committed.get(editionId) ?? 0;
+  }
+
+  /**
+   * The log read after the commit that raised `committedSeq` to `seq` ended below it: that change
+   * was rolled back in a savepoint, so waiting for it is pointless.
+   */
+  forgetCommitted(editionId: string, seq: number): void {
+    if (this.committed.get(editionId) === seq) this.committed.delete(editionId);
+  }
+
+  private closed(runner: QueryRunner | undefined, committed: boolean): void {
+    if (!runner || runner.isTransactionActive) return; // a savepoint: the transaction goes on
+    const recorded = this.open.get(runner);
+    if (!recorded) return;
+    this.open.delete(runner);
+    if (!committed) return;
+    for (const [editionId, seq] of recorded)
+      if (seq > this.committedSeq(editionId)) this.committed.set(editionId, seq);
+  }
+
+  private opened(m: EntityManager, editionId: string, seq: number): void {
+    const runner = m.queryRunner;
+    if (!runner?.isTransactionActive) {
+      // Not in a transaction: the statement committed by itself.
+      if (seq > this.committedSeq(editionId)) this.committed.set(editionId, seq);
+      return;
+    }
+    let recorded = this.open.get(runner);
+    if (!recorded) this.open.set(runner, (recorded = new Map()));
+    recorded.set(editionId, Math.max(seq, recorded.get(editionId) ?? 0));
+  }
+
   /** A juror's sheet of a submission was saved or replaced. */
   async sheetChanged(
     m: EntityManager,
@@ -72,18 +135,33 @@ export class RankingLog {
     submissionId: string,
   ): Promise<void> {
     const seq = await this.raise(m, editionId);
-    // One round trip: the sheet as it now stands, and the tracks of the boards it can move.
-    const [row]: { sheet: SheetRow | null; tracks: string[] }[] = await m.query(
-      `SELECT (SELECT row_to_json(x) FROM (${SHEETS_SQL} WHERE sh.juror_id = $2 AND sh.submission_id = $3) x) AS sheet,
-              ARRAY(SELECT track_id FROM submissions WHERE id = $3 UNION ${JUROR_TRACKS})::text[] AS tracks`,
-      [editionId, jurorId, submissionId],
+    // One round trip after the lock: the sheet as it now stands and the tracks of the boards it can
+    // move are read, the boards' versions raised and the change stored and notified, as `append`
+    // does (the change's JSON is the one `append` would store: kind, jurorId, submissionId, sheet).
+    await m.query(
+      `WITH sheet AS (
+         SELECT json_build_object('jurorId', sh.juror_id, 'submissionId', sh.submission_id, 'teamId', s.team_id,
+                                  'values', sh.values, 'conflicted', ${conflictedSql('sh.juror_id', 's.team_id')}) AS j
+           FROM score_sheets sh JOIN submissions s ON s.id = sh.submission_id
+          WHERE sh.juror_id = $2 AND sh.submission_id = $3
+       ), tracks AS (
+         SELECT track_id FROM submissions WHERE id = $3 UNION ${JUROR_TRACKS}
+       ), bumped AS (
+         INSERT INTO ranking_boards (edition_id, board, version)
+         SELECT $1, b, 1 FROM (SELECT '${ALL_BOARD}'::text AS b UNION SELECT track_id::text FROM tracks) boards
+         ON CONFLICT (edition_id, board) DO UPDATE SET version = ranking_boards.version + 1
+         RETURNING board, version
+       ), logged AS (
+         INSERT INTO ranking_changes (edition_id, seq, change, versions, at)
+         SELECT $1, $4,
+                jsonb_build_object('kind', 'sheet', 'jurorId', $2::uuid, 'submissionId', $3::uuid,
+                                   'sheet', (SELECT j FROM sheet)),
+                coalesce(jsonb_object_agg(board, version), '{}'::jsonb), now() FROM bumped
+         RETURNING seq
+       )
+       SELECT pg_notify('${RANKING_CHANNEL}', $1::text) FROM logged`,
+      [editionId, jurorId, submissionId, seq],
     );
-    await this.append(m, editionId, seq, row!.tracks, {
-      kind: 'sheet',
-      jurorId,
-      submissionId,
-      sheet: row!.sheet ? toSheet(row!.sheet) : null,
-    });
   }
 
   /** A conflict between a juror and a team was declared or withdrawn. */
@@ -201,7 +279,9 @@ export class RankingLog {
        RETURNING seq`,
       [editionId],
     );
-    return Number(rows[0]!.seq);
+    const seq = Number(rows[0]!.seq);
+    this.opened(m, editionId, seq);
+    return seq;
   }
 
   private async allTracks(m: EntityManager, editionId: string): Promise<string[]> {

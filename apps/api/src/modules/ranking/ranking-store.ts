@@ -15,6 +15,7 @@ import { EditionsService } from '../editions/editions.service';
 import { JudgingReadService } from '../judging/judging-read.service';
 import { EditionState, type Applied, type BoardChange, type LoggedChange } from './edition-state';
 import { freezeMoment, nextModeChange, publicModeOf } from './public-mode';
+import { RankingLog } from './ranking-log';
 import { RANKING_CHANNEL, type RankingChange } from './ranking-change';
 
 /** Every instance re-checks the change log this often, in case a notification was lost. */
@@ -39,6 +40,8 @@ export interface StoreListeners {
 interface Sync {
   tail: Promise<unknown>;
   queued: Promise<EditionState> | null;
+  /** A pull is reading or applying the log now. */
+  running: boolean;
 }
 
 /**
@@ -54,6 +57,11 @@ interface Sync {
  * - A dedicated connection LISTENs on `ca_ranking`: the writer's NOTIFY (sent at commit) makes
  *   every instance sync that edition within milliseconds. After a lost connection it reconnects
  *   and syncs everything; every RESYNC_MS it also compares the sequences, in case.
+ * - Reads (`current`) are served from memory, with no query, unless the state is known to be
+ *   behind: a sync is queued or running (a notification came in), the listening connection is
+ *   down, or a transaction of this instance committed a change the state has not applied yet
+ *   (`RankingLog.committedSeq`: read-your-writes for every writer through this instance). Then
+ *   they `sync` first. Another instance's writes arrive by NOTIFY within milliseconds.
  */
 @Injectable()
 export class RankingStore implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -72,6 +80,7 @@ export class RankingStore implements OnApplicationBootstrap, OnApplicationShutdo
     @Inject(APP_CONFIG) private readonly config: ResolvedConfig,
     private readonly judging: JudgingReadService,
     private readonly editions: EditionsService,
+    private readonly log: RankingLog,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -98,15 +107,43 @@ export class RankingStore implements OnApplicationBootstrap, OnApplicationShutdo
     return () => this.listeners.delete(listeners);
   }
 
+  /**
+   * The edition's state for a read: from memory when it is not known to be behind (see the class
+   * comment), else after a `sync`. 404 for an unknown edition.
+   */
+  current(editionId: string): Promise<EditionState> {
+    const state = this.states.get(editionId);
+    const s = this.syncs.get(editionId);
+    if (
+      state &&
+      s &&
+      !s.queued &&
+      !s.running &&
+      this.listener !== null &&
+      state.seq >= this.log.committedSeq(editionId)
+    )
+      return Promise.resolve(state);
+    return this.sync(editionId);
+  }
+
   /** The edition's state with every committed change applied (404 for an unknown edition). */
   sync(editionId: string): Promise<EditionState> {
     let s = this.syncs.get(editionId);
-    if (!s) this.syncs.set(editionId, (s = { tail: Promise.resolve(), queued: null }));
+    if (!s) this.syncs.set(editionId, (s = { tail: Promise.resolve(), queued: null, running: false }));
     if (s.queued) return s.queued;
     const sync = s;
-    const run = sync.tail.then(() => {
+    const run = sync.tail.then(async () => {
       sync.queued = null;
-      return this.pull(editionId);
+      sync.running = true;
+      // Every commit this instance made before now is in what the pull reads.
+      const committed = this.log.committedSeq(editionId);
+      try {
+        const state = await this.pull(editionId);
+        if (state.seq < committed) this.log.forgetCommitted(editionId, committed); // rolled back in a savepoint
+        return state;
+      } finally {
+        sync.running = false;
+      }
     });
     sync.queued = run;
     sync.tail = run.catch(() => {

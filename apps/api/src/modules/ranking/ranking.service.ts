@@ -69,7 +69,7 @@ export class RankingService {
 
   /** What non-organizers see of the edition now. */
   async publicMode(editionId: string): Promise<PublicMode> {
-    return this.store.mode(await this.store.sync(editionId));
+    return this.store.mode(await this.store.current(editionId));
   }
 
   /**
@@ -80,7 +80,7 @@ export class RankingService {
    * track of another edition.
    */
   async leaderboard(editionId: string, trackId: string | null, viewer: Viewer): Promise<Leaderboard> {
-    const state = await this.store.sync(editionId);
+    const state = await this.store.current(editionId);
     if (!state.settings.published && !viewer.isOrganizer) throw notFound('Edition');
     await this.assertTrack(state, trackId);
     const publicMode = this.store.mode(state);
@@ -113,7 +113,7 @@ export class RankingService {
    * them); an empty map before. The gallery calls this.
    */
   async publishedStandings(editionId: string): Promise<Map<string, Standing>> {
-    const state = await this.store.sync(editionId);
+    const state = await this.store.current(editionId);
     if (this.store.mode(state) !== 'published') return new Map();
     return standings(state);
   }

@@ -26,7 +26,7 @@ export class TeamResultService {
     const team = await this.teams.get(teamId); // 404 for an unknown team
     if (!user.isOrganizer && !(await this.teams.isMember(teamId, user.id)))
       throw forbidden("Only the team's members and organizers may see its result");
-    const state = await this.store.sync(team.editionId);
+    const state = await this.store.current(team.editionId);
     if (this.store.mode(state) !== 'published')
       throw new DomainError('PHASE_CLOSED', 'Results are not published yet');
     const edition = await this.editions.get(team.editionId, { includeDrafts: true });
