@@ -49,6 +49,7 @@ import { TablesService } from './tables.service';
     ScoreSheetsService,
     FlagsService,
     TablesService,
+    CoverageService,
   ],
 })
 export class JudgingModule {}
