@@ -8,8 +8,11 @@ import { CoverageSection } from '../../judging/pages/coverage-section';
 import { TablesSection } from '../../judging/pages/tables-section';
 import { LiveSection } from '../../live/components/live-section';
 import { OrganizerSubmissionsPage } from '../../submissions/pages/organizer-submissions-page';
+import { AuditSection } from '../pages/audit-section';
 import { CriteriaSection } from '../pages/criteria-section';
+import { DashboardSection } from '../pages/dashboard-section';
 import { EditionSection } from '../pages/edition-section';
+import { ExportsSection } from '../pages/exports-section';
 import { JurySection } from '../pages/jury-section';
 import { OverviewSection } from '../pages/overview-section';
 import { ParticipantsSection } from '../pages/participants-section';
@@ -52,6 +55,7 @@ const section = (id: SectionId, Component: ComponentType, path: string = id): Co
  */
 export const CONSOLE_SECTIONS: ConsoleSection[] = [
   section('overview', OverviewSection, ''),
+  section('dashboard', DashboardSection),
   section('edition', EditionSection),
   section('tracks', TracksSection),
   section('criteria', CriteriaSection),
@@ -65,6 +69,8 @@ export const CONSOLE_SECTIONS: ConsoleSection[] = [
   section('tables', TablesSection),
   section('corrections', CorrectionsSection),
   section('live', ConsoleLiveSection),
+  section('audit', AuditSection),
+  section('exports', ExportsSection),
 ];
 
 export const sectionPath = (slug: string, s: Pick<ConsoleSection, 'path'>) =>
