@@ -1,0 +1,174 @@
+import fs from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { baseUrl, launch, screenshot } from '../support/browser';
+import { ORGANIZER_EMAIL, ORGANIZER_PASSWORD } from '../support/organizer';
+
+/**
+ * Issue 13's console sections in the browser, as an organizer: the dashboard of the demo edition
+ * (its charts drawn, in English and Romanian, at phone and desktop width; Romanian screenshots
+ * kept in e2e/artifacts), the audit log of an edition of this test (filtered to one action, an
+ * entry's change shown old → new), and a CSV export downloaded (BOM and header checked).
+ */
+
+const DEMO_SLUG = 'challenge-accepted-vi';
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } as const;
+const DESKTOP = { viewport: { width: 1280, height: 900 } } as const;
+const HOUR = 3_600_000;
+const iso = (ms: number) => new Date(ms).toISOString();
+
+async function api<T>(path: string, opts: { method?: string; body?: unknown; token?: string } = {}): Promise<T> {
+  const res = await fetch(`${baseUrl()}/api${path}`, {
+    method: opts.method ?? 'GET',
+    headers: {
+      Accept: 'application/json',
+      ...(opts.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...(opts.token ? { Authorization: `Bearer ${opts.token}` } : {}),
+    },
+    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${opts.method ?? 'GET'} ${path} → ${res.status} ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+describe('organizer console: dashboard, audit log, exports', () => {
+  let browser: Browser;
+  let token: string;
+  /** An edition of this test, renamed once (so its log holds an `edition.updated` entry). */
+  let audited: { id: string; slug: string };
+  const renamed = { from: `Console e2e ${Date.now().toString(36)}`, to: '' };
+
+  beforeAll(async () => {
+    browser = await launch();
+    ({ token } = await api<{ token: string }>('/auth/login', {
+      method: 'POST',
+      body: { email: ORGANIZER_EMAIL, password: ORGANIZER_PASSWORD },
+    }));
+    const now = Date.now();
+    audited = await api('/editions', {
+      method: 'POST',
+      token,
+      body: {
+        slug: `console-e2e-${now.toString(36)}`,
+        name: renamed.from,
+        registrationOpensAt: iso(now + 24 * HOUR),
+        registrationClosesAt: iso(now + 48 * HOUR),
+        hackingStartsAt: iso(now + 48 * HOUR),
+        submissionDeadline: iso(now + 72 * HOUR),
+        judgingEndsAt: iso(now + 96 * HOUR),
+      },
+    });
+    renamed.to = `${renamed.from} — Ediția a VII-a`;
+    await api(`/editions/${audited.id}`, { method: 'PATCH', token, body: { name: renamed.to } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function organizerPage(
+    language: 'en' | 'ro',
+    device: typeof PHONE | typeof DESKTOP = DESKTOP,
+    options: { acceptDownloads?: boolean } = {},
+  ): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ ...device, ...options });
+    await context.addInitScript((lng) => window.localStorage.setItem('ca.language', lng), language);
+    const res = await context.request.post(`${baseUrl()}/api/auth/login`, {
+      data: { email: ORGANIZER_EMAIL, password: ORGANIZER_PASSWORD },
+    });
+    expect(res.status()).toBe(200);
+    return { context, page: await context.newPage() };
+  }
+
+  const heading = { en: 'Dashboard', ro: 'Tablou de bord' } as const;
+  const cases = [
+    ['en', 'desktop', DESKTOP],
+    ['ro', 'desktop', DESKTOP],
+    ['en', 'phone', PHONE],
+    ['ro', 'phone', PHONE],
+  ] as const;
+
+  it.each(cases)('the dashboard draws its charts (%s, %s)', async (language, width, device) => {
+    const { context, page } = await organizerPage(language, device);
+    try {
+      await page.goto(`${baseUrl()}/organize/editions/${DEMO_SLUG}`);
+      if (width === 'phone') {
+        await page.goto(`${baseUrl()}/organize/editions/${DEMO_SLUG}/dashboard`);
+      } else {
+        await page.getByTestId('console-nav-dashboard').click();
+      }
+      await expect(page.getByTestId('console-section-title').textContent()).resolves.toBe(heading[language]);
+      // The demo edition has registrations, teams in every track and projects: each chart is an SVG.
+      for (const chart of ['chart-registrations', 'chart-teams', 'chart-projects'])
+        await page.getByTestId(chart).locator('svg.recharts-surface').first().waitFor();
+      const bars = await page.getByTestId('chart-teams').locator('.recharts-bar-rectangle').count();
+      expect(bars).toBeGreaterThan(0);
+      const total = await page.getByTestId('dashboard-registrations-total').textContent();
+      expect(total).toMatch(language === 'ro' ? /înscris/ : /registered/);
+      await page.getByTestId('dashboard-coverage').waitFor();
+      // Nothing wider than the screen (charts shrink to the phone's width).
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await page.waitForLoadState('networkidle');
+      await screenshot(page, `console-dashboard-${language}-${width}`);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the audit log filters one action and shows the change old → new', async () => {
+    const { context, page } = await organizerPage('en');
+    try {
+      await page.goto(`${baseUrl()}/organize/editions/${audited.slug}/audit`);
+      await page.getByTestId('audit-row').first().waitFor();
+      // Created, then renamed: both entries, newest first.
+      expect(await page.getByTestId('audit-row').count()).toBeGreaterThanOrEqual(2);
+      await page.getByTestId('audit-filter-action').click();
+      await page.getByRole('option', { name: 'Edition changed', exact: true }).click();
+      await page.waitForURL(/action=edition\.updated/);
+      await page.waitForFunction(
+        () => document.querySelectorAll('[data-testid="audit-row"]').length === 1,
+        undefined,
+        { timeout: 10_000 },
+      );
+      const row = page.getByTestId('audit-row');
+      await expect(row.textContent()).resolves.toContain('edition.updated');
+      const diff = row.getByTestId('audit-diff');
+      await expect(diff.locator('del').first().textContent()).resolves.toBe(renamed.from);
+      await expect(diff.locator('ins').first().textContent()).resolves.toBe(renamed.to);
+      await screenshot(page, 'console-audit-en-desktop');
+
+      // The entries without an edition are a click away (the organizer made at start-up, at least none fails).
+      await page.getByTestId('audit-scope').getByText('Without an edition').click();
+      await page.waitForURL(/scope=global/);
+      await page.waitForFunction(
+        () =>
+          document.querySelector('[data-testid="audit-empty"]') !== null ||
+          document.querySelector('[data-testid="audit-row"]') !== null,
+      );
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('an export downloads as CSV with a byte-order mark and the documented header', async () => {
+    const { context, page } = await organizerPage('ro', DESKTOP, { acceptDownloads: true });
+    try {
+      await page.goto(`${baseUrl()}/organize/editions/${DEMO_SLUG}/exports`);
+      const link = page.getByTestId('export-participants-link');
+      await link.waitFor();
+      const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+      expect(download.suggestedFilename()).toMatch(/participants.*\.csv$/);
+      const file = await download.path();
+      const bytes = fs.readFileSync(file);
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const text = bytes.subarray(3).toString('utf8');
+      expect(text.split(/\r?\n/)[0]).toBe(
+        'userId,name,email,skills,lookingForTeam,teamId,teamName,trackSlug,registeredAt',
+      );
+      expect(text.split(/\r?\n/).filter((l) => l !== '').length).toBeGreaterThan(1);
+      await screenshot(page, 'console-exports-ro-desktop');
+    } finally {
+      await context.close();
+    }
+  });
+});
