@@ -16,7 +16,10 @@ const DESKTOP = { viewport: { width: 1280, height: 900 } } as const;
 const HOUR = 3_600_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
-async function api<T>(path: string, opts: { method?: string; body?: unknown; token?: string } = {}): Promise<T> {
+async function api<T>(
+  path: string,
+  opts: { method?: string; body?: unknown; token?: string } = {},
+): Promise<T> {
   const res = await fetch(`${baseUrl()}/api${path}`, {
     method: opts.method ?? 'GET',
     headers: {
@@ -96,7 +99,8 @@ describe('organizer console: dashboard, audit log, exports', () => {
       } else {
         await page.getByTestId('console-nav-dashboard').click();
       }
-      await expect(page.getByTestId('console-section-title').textContent()).resolves.toBe(heading[language]);
+      await page.waitForURL(/\/dashboard$/);
+      await page.getByTestId('console-section-title').filter({ hasText: heading[language] }).waitFor();
       // The demo edition has registrations, teams in every track and projects: each chart is an SVG.
       for (const chart of ['chart-registrations', 'chart-teams', 'chart-projects'])
         await page.getByTestId(chart).locator('svg.recharts-surface').first().waitFor();
@@ -145,6 +149,44 @@ describe('organizer console: dashboard, audit log, exports', () => {
           document.querySelector('[data-testid="audit-empty"]') !== null ||
           document.querySelector('[data-testid="audit-row"]') !== null,
       );
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the audit log reads at phone width in Romanian', async () => {
+    const { context, page } = await organizerPage('ro', PHONE);
+    try {
+      await page.goto(`${baseUrl()}/organize/editions/${audited.slug}/audit?action=edition.updated`);
+      const diff = page.getByTestId('audit-diff').first();
+      await diff.waitFor();
+      await expect(diff.locator('ins').first().textContent()).resolves.toBe(renamed.to);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await screenshot(page, 'console-audit-ro-phone');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the next edition is created from this one, with a new address and timeline', async () => {
+    const { context, page } = await organizerPage('ro');
+    try {
+      await page.goto(`${baseUrl()}/organize/editions/${audited.slug}`);
+      await page.getByTestId('copy-edition-open').click();
+      const form = page.getByTestId('copy-edition-form');
+      await form.waitFor();
+      const slug = `${audited.slug}-next`;
+      // The address first: left empty, it is made from the name when the name field is left.
+      await page.getByTestId('copy-slug').fill(slug);
+      await page.getByTestId('copy-name').fill('Ediția a VIII-a');
+      await screenshot(page, 'console-copy-ro-desktop');
+      await page.getByTestId('copy-submit').click();
+      await page.waitForURL(new RegExp(`/organize/editions/${slug}/edition$`));
+      const copy = await api<{ name: string; tracks: unknown[]; published: boolean }>(`/editions/${slug}`, {
+        token,
+      });
+      expect(copy).toMatchObject({ name: 'Ediția a VIII-a', published: false });
     } finally {
       await context.close();
     }

@@ -242,7 +242,7 @@ export function AuditSection() {
         caption={(count) => t('console.audit.caption', { count })}
         testId="audit-list"
         rowTestId="audit-row"
-        minWidth={960}
+        minWidth={760}
       />
     </Stack>
   );

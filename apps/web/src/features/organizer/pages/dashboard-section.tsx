@@ -1,6 +1,6 @@
 import '@mantine/charts/styles.css';
 import type { EditionDashboard } from '@ca/shared';
-import { AreaChart, BarChart, DonutChart } from '@mantine/charts';
+import { BarChart, CompositeChart, DonutChart } from '@mantine/charts';
 import { Anchor, Card, Group, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -96,185 +96,193 @@ function DashboardBody({ d }: { d: EditionDashboard }) {
 
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-      <Panel id="dash-registrations" title={t('console.dashboard.registrations.title')}>
-        <Text fw={700} size="lg" data-testid="dashboard-registrations-total">
-          {t('console.dashboard.registrations.total', { count: d.registrations.total })}
-        </Text>
-        {days.length === 0 ? (
-          <Text c="dimmed">{t('console.dashboard.registrations.empty')}</Text>
-        ) : (
-          <Chart label={t('console.dashboard.registrations.chart')} testId="chart-registrations">
-            <AreaChart
-              h={220}
-              data={days}
-              dataKey="label"
-              curveType="linear"
-              withLegend
-              legendProps={{ verticalAlign: 'bottom' }}
-              valueFormatter={(v) => number.format(v)}
-              accessibilityLayer={false}
-              series={[
-                {
-                  name: 'cumulative',
-                  label: t('console.dashboard.registrations.cumulative'),
-                  color: COLORS.cumulative,
-                },
-                { name: 'count', label: t('console.dashboard.registrations.daily'), color: COLORS.daily },
-              ]}
-            />
-          </Chart>
-        )}
-      </Panel>
-
-      <Panel id="dash-teams" title={t('console.dashboard.teams.title')}>
-        <Text fw={700} size="lg" data-testid="dashboard-teams-total">
-          {t('console.dashboard.teams.total', { count: d.teams.total })}
-        </Text>
-        {tracks.length === 0 ? (
-          <Text c="dimmed">{t('console.dashboard.teams.empty')}</Text>
-        ) : (
-          <>
-            <Chart label={t('console.dashboard.teams.chart')} testId="chart-teams">
-              <BarChart
-                h={Math.max(140, 56 * tracks.length + 60)}
-                data={tracks}
-                dataKey="track"
-                orientation="vertical"
-                yAxisProps={{ width: 110 }}
-                withLegend
-                legendProps={{ verticalAlign: 'bottom' }}
-                valueFormatter={(v) => number.format(v)}
-                accessibilityLayer={false}
-                series={[
-                  { name: 'teams', label: t('console.dashboard.teams.teams'), color: COLORS.teams },
-                  { name: 'members', label: t('console.dashboard.teams.members'), color: COLORS.members },
-                ]}
-              />
-            </Chart>
-            <FigureList
-              items={tracks.map((tr) => ({
-                key: tr.trackId,
-                label: tr.track,
-                value: `${number.format(tr.teams)} · ${t('console.dashboard.teams.members')}: ${number.format(tr.members)}`,
-              }))}
-            />
-          </>
-        )}
-      </Panel>
-
-      <Panel id="dash-projects" title={t('console.dashboard.submissions.title')}>
-        {projects === 0 ? (
-          <Text c="dimmed">{t('console.dashboard.submissions.empty')}</Text>
-        ) : (
-          <Group align="center" gap="lg" wrap="wrap">
-            <Chart label={t('console.dashboard.submissions.chart')} testId="chart-projects">
-              <DonutChart
-                data={states.filter((s) => s.value > 0)}
-                size={150}
-                thickness={26}
-                chartLabel={number.format(projects)}
-                valueFormatter={(v) => number.format(v)}
-                accessibilityLayer={false}
-              />
-            </Chart>
-            <FigureList
-              testId="dashboard-states"
-              items={states.map((s) => ({
-                key: s.key,
-                label: s.name,
-                value: number.format(s.value),
-                color: s.color,
-              }))}
-            />
-          </Group>
-        )}
-        <Text size="sm" c="dimmed">
-          {t('console.dashboard.submissions.disqualified', { count: d.submissions.disqualified })}
-          {' · '}
-          {t('console.dashboard.submissions.extensions', { count: d.submissions.extensions })}
-        </Text>
-      </Panel>
-
-      <Panel id="dash-judging" title={t('console.dashboard.judging.title')}>
-        <Text fw={700} size="lg" data-testid="dashboard-coverage">
-          {t('console.dashboard.judging.progress', {
-            done: number.format(j.done),
-            required: number.format(j.required),
-            percent: percent.format(share),
-          })}
-        </Text>
-        <Progress
-          value={share * 100}
-          color={COLORS.done}
-          size="lg"
-          aria-label={t('console.dashboard.judging.title')}
-        />
-        <Text size="sm" c="dimmed">
-          {t('console.dashboard.judging.assigned', {
-            assigned: number.format(j.assigned),
-            required: number.format(j.required),
-            jurors: number.format(j.jurors),
-            reviews: number.format(j.reviewsPerSubmission),
-          })}
-        </Text>
-        <Title order={3} size="h5">
-          {t('console.dashboard.judging.behind')}
-        </Title>
-        {behind.length === 0 ? (
-          <Text c="dimmed" data-testid="dashboard-none-behind">
-            {t('console.dashboard.judging.noneBehind')}
+      {/* Two columns on a wide screen, each stacking its panels at their own height. */}
+      <Stack gap="lg" style={{ minWidth: 0 }}>
+        <Panel id="dash-registrations" title={t('console.dashboard.registrations.title')}>
+          <Text fw={700} size="lg" data-testid="dashboard-registrations-total">
+            {t('console.dashboard.registrations.total', { count: d.registrations.total })}
           </Text>
-        ) : (
-          <>
-            <Chart label={t('console.dashboard.judging.behindChart')} testId="chart-jurors">
-              <BarChart
-                h={Math.max(120, 40 * behind.length + 60)}
-                data={behind}
-                dataKey="juror"
-                type="stacked"
-                orientation="vertical"
-                yAxisProps={{ width: 110 }}
+          {days.length === 0 ? (
+            <Text c="dimmed">{t('console.dashboard.registrations.empty')}</Text>
+          ) : (
+            <Chart label={t('console.dashboard.registrations.chart')} testId="chart-registrations">
+              <CompositeChart
+                h={220}
+                data={days}
+                dataKey="label"
+                curveType="linear"
+                maxBarWidth={28}
                 withLegend
                 legendProps={{ verticalAlign: 'bottom' }}
+                valueFormatter={(v) => number.format(v)}
                 accessibilityLayer={false}
                 series={[
-                  { name: 'done', label: t('console.dashboard.judging.done'), color: COLORS.done },
-                  { name: 'left', label: t('console.dashboard.judging.left'), color: COLORS.left },
+                  {
+                    name: 'count',
+                    type: 'bar',
+                    label: t('console.dashboard.registrations.daily'),
+                    color: COLORS.daily,
+                  },
+                  {
+                    name: 'cumulative',
+                    type: 'line',
+                    label: t('console.dashboard.registrations.cumulative'),
+                    color: COLORS.cumulative,
+                  },
                 ]}
               />
             </Chart>
-            <FigureList
-              testId="dashboard-behind"
-              items={behind.map((b) => ({
-                key: b.jurorId,
-                label: b.name,
-                value: t('console.dashboard.judging.scoredOf', {
-                  done: number.format(b.done),
-                  assigned: number.format(b.assigned),
-                }),
-              }))}
-            />
-            {j.jurorsBehind.length > JURORS_SHOWN && (
-              <Text size="sm" c="dimmed">
-                {t('console.dashboard.judging.more', { count: j.jurorsBehind.length - JURORS_SHOWN })}
-              </Text>
-            )}
-          </>
-        )}
-      </Panel>
-
-      <Panel id="dash-flags" title={t('console.dashboard.flags.title')}>
-        <Text fw={700} size="lg" data-testid="dashboard-flags">
-          {j.flagsOpen === 0
-            ? t('console.dashboard.flags.none')
-            : t('console.dashboard.flags.count', { count: j.flagsOpen })}
-        </Text>
-        {j.flagsOpen > 0 && (
-          <Anchor component={Link} to={`/organize/editions/${edition.slug}/coverage`} fw={600}>
-            {t('console.dashboard.flags.resolve')}
-          </Anchor>
-        )}
-      </Panel>
+          )}
+        </Panel>
+        <Panel id="dash-projects" title={t('console.dashboard.submissions.title')}>
+          {projects === 0 ? (
+            <Text c="dimmed">{t('console.dashboard.submissions.empty')}</Text>
+          ) : (
+            <Group align="center" gap="lg" wrap="wrap">
+              <Chart label={t('console.dashboard.submissions.chart')} testId="chart-projects">
+                <DonutChart
+                  data={states.filter((s) => s.value > 0)}
+                  size={150}
+                  thickness={26}
+                  chartLabel={number.format(projects)}
+                  valueFormatter={(v) => number.format(v)}
+                  accessibilityLayer={false}
+                />
+              </Chart>
+              <FigureList
+                testId="dashboard-states"
+                items={states.map((s) => ({
+                  key: s.key,
+                  label: s.name,
+                  value: number.format(s.value),
+                  color: s.color,
+                }))}
+              />
+            </Group>
+          )}
+          <Text size="sm" c="dimmed">
+            {t('console.dashboard.submissions.disqualified', { count: d.submissions.disqualified })}
+            {' · '}
+            {t('console.dashboard.submissions.extensions', { count: d.submissions.extensions })}
+          </Text>
+        </Panel>
+        <Panel id="dash-flags" title={t('console.dashboard.flags.title')}>
+          <Text fw={700} size="lg" data-testid="dashboard-flags">
+            {j.flagsOpen === 0
+              ? t('console.dashboard.flags.none')
+              : t('console.dashboard.flags.count', { count: j.flagsOpen })}
+          </Text>
+          {j.flagsOpen > 0 && (
+            <Anchor component={Link} to={`/organize/editions/${edition.slug}/coverage`} fw={600}>
+              {t('console.dashboard.flags.resolve')}
+            </Anchor>
+          )}
+        </Panel>
+      </Stack>
+      <Stack gap="lg" style={{ minWidth: 0 }}>
+        <Panel id="dash-teams" title={t('console.dashboard.teams.title')}>
+          <Text fw={700} size="lg" data-testid="dashboard-teams-total">
+            {t('console.dashboard.teams.total', { count: d.teams.total })}
+          </Text>
+          {tracks.length === 0 ? (
+            <Text c="dimmed">{t('console.dashboard.teams.empty')}</Text>
+          ) : (
+            <>
+              <Chart label={t('console.dashboard.teams.chart')} testId="chart-teams">
+                <BarChart
+                  h={Math.max(140, 56 * tracks.length + 60)}
+                  data={tracks}
+                  dataKey="track"
+                  orientation="vertical"
+                  yAxisProps={{ width: 110 }}
+                  withLegend
+                  legendProps={{ verticalAlign: 'bottom' }}
+                  valueFormatter={(v) => number.format(v)}
+                  accessibilityLayer={false}
+                  series={[
+                    { name: 'teams', label: t('console.dashboard.teams.teams'), color: COLORS.teams },
+                    { name: 'members', label: t('console.dashboard.teams.members'), color: COLORS.members },
+                  ]}
+                />
+              </Chart>
+              <FigureList
+                items={tracks.map((tr) => ({
+                  key: tr.trackId,
+                  label: tr.track,
+                  value: `${number.format(tr.teams)} · ${t('console.dashboard.teams.members')}: ${number.format(tr.members)}`,
+                }))}
+              />
+            </>
+          )}
+        </Panel>
+        <Panel id="dash-judging" title={t('console.dashboard.judging.title')}>
+          <Text fw={700} size="lg" data-testid="dashboard-coverage">
+            {t('console.dashboard.judging.progress', {
+              done: number.format(j.done),
+              required: number.format(j.required),
+              percent: percent.format(share),
+            })}
+          </Text>
+          <Progress
+            value={share * 100}
+            color={COLORS.done}
+            size="lg"
+            aria-label={t('console.dashboard.judging.title')}
+          />
+          <Text size="sm" c="dimmed">
+            {t('console.dashboard.judging.assigned', {
+              assigned: number.format(j.assigned),
+              required: number.format(j.required),
+              jurors: number.format(j.jurors),
+              reviews: number.format(j.reviewsPerSubmission),
+            })}
+          </Text>
+          <Title order={3} size="h5">
+            {t('console.dashboard.judging.behind')}
+          </Title>
+          {behind.length === 0 ? (
+            <Text c="dimmed" data-testid="dashboard-none-behind">
+              {t('console.dashboard.judging.noneBehind')}
+            </Text>
+          ) : (
+            <>
+              <Chart label={t('console.dashboard.judging.behindChart')} testId="chart-jurors">
+                <BarChart
+                  h={Math.max(120, 40 * behind.length + 60)}
+                  data={behind}
+                  dataKey="juror"
+                  type="stacked"
+                  orientation="vertical"
+                  yAxisProps={{ width: 110 }}
+                  withLegend
+                  legendProps={{ verticalAlign: 'bottom' }}
+                  accessibilityLayer={false}
+                  series={[
+                    { name: 'done', label: t('console.dashboard.judging.done'), color: COLORS.done },
+                    { name: 'left', label: t('console.dashboard.judging.left'), color: COLORS.left },
+                  ]}
+                />
+              </Chart>
+              <FigureList
+                testId="dashboard-behind"
+                items={behind.map((b) => ({
+                  key: b.jurorId,
+                  label: b.name,
+                  value: t('console.dashboard.judging.scoredOf', {
+                    done: number.format(b.done),
+                    assigned: number.format(b.assigned),
+                  }),
+                }))}
+              />
+              {j.jurorsBehind.length > JURORS_SHOWN && (
+                <Text size="sm" c="dimmed">
+                  {t('console.dashboard.judging.more', { count: j.jurorsBehind.length - JURORS_SHOWN })}
+                </Text>
+              )}
+            </>
+          )}
+        </Panel>
+      </Stack>
     </SimpleGrid>
   );
 }
