@@ -1,3 +1,4 @@
+import axe from 'axe-core';
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { baseUrl, launch, screenshot } from '../support/browser';
@@ -15,6 +16,20 @@ const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch:
 const DESKTOP = { viewport: { width: 1280, height: 900 } } as const;
 const HOUR = 3_600_000;
 const iso = (ms: number) => new Date(ms).toISOString();
+
+/** axe-core's WCAG 2.1 AA violations on the page (injected through the debugging protocol, past the CSP). */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axe.source);
+  return page.evaluate(async () => {
+    const w = window as unknown as { axe: typeof axe };
+    const results = await w.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return results.violations.map(
+      (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.map(String).join(' ')).join(', ')}`,
+    );
+  });
+}
 
 async function api<T>(
   path: string,
@@ -113,6 +128,7 @@ describe('organizer console: dashboard, audit log, exports', () => {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
       await page.waitForLoadState('networkidle');
+      expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, `console-dashboard-${language}-${width}`);
     } finally {
       await context.close();
@@ -139,6 +155,7 @@ describe('organizer console: dashboard, audit log, exports', () => {
       const diff = row.getByTestId('audit-diff');
       await expect(diff.locator('del').first().textContent()).resolves.toBe(renamed.from);
       await expect(diff.locator('ins').first().textContent()).resolves.toBe(renamed.to);
+      expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, 'console-audit-en-desktop');
 
       // The entries without an edition are a click away (the organizer made at start-up, at least none fails).
@@ -163,6 +180,7 @@ describe('organizer console: dashboard, audit log, exports', () => {
       await expect(diff.locator('ins').first().textContent()).resolves.toBe(renamed.to);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
+      expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, 'console-audit-ro-phone');
     } finally {
       await context.close();
@@ -180,6 +198,7 @@ describe('organizer console: dashboard, audit log, exports', () => {
       // The address first: left empty, it is made from the name when the name field is left.
       await page.getByTestId('copy-slug').fill(slug);
       await page.getByTestId('copy-name').fill('Ediția a VIII-a');
+      expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, 'console-copy-ro-desktop');
       await page.getByTestId('copy-submit').click();
       await page.waitForURL(new RegExp(`/organize/editions/${slug}/edition$`));
@@ -208,6 +227,7 @@ describe('organizer console: dashboard, audit log, exports', () => {
         'userId,name,email,skills,lookingForTeam,teamId,teamName,trackSlug,registeredAt',
       );
       expect(text.split(/\r?\n/).filter((l) => l !== '').length).toBeGreaterThan(1);
+      expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, 'console-exports-ro-desktop');
     } finally {
       await context.close();

@@ -32,7 +32,6 @@ export function ExportsSection() {
                   component="a"
                   href={`${API_BASE}/editions/${edition.id}/exports/${kind}.csv`}
                   download
-                  variant="light"
                   mt="auto"
                   style={{ alignSelf: 'flex-start' }}
                   aria-label={t('console.exports.downloadOf', { kind: name })}
