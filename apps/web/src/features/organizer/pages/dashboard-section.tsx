@@ -209,7 +209,7 @@ function DashboardBody({ d }: { d: EditionDashboard }) {
                 items={tracks.map((tr) => ({
                   key: tr.trackId,
                   label: tr.track,
-                  value: `${number.format(tr.teams)} · ${t('console.dashboard.teams.members')}: ${number.format(tr.members)}`,
+                  value: `${t('console.dashboard.teams.total', { count: tr.teams })} · ${t('console.dashboard.teams.membersCount', { count: tr.members })}`,
                 }))}
               />
             </>
