@@ -29,7 +29,6 @@ export const dashboardQueries = {
       queryKey: dashboardKeys.dashboard(editionId),
       queryFn: ({ signal }) => http.get<EditionDashboard>(`/editions/${editionId}/dashboard`, { signal }),
       refetchInterval: DASHBOARD_REFRESH_MS,
-      placeholderData: keepPreviousData,
     }),
   audit: (filters: AuditFilters) =>
     infiniteQueryOptions({
