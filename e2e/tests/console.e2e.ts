@@ -135,6 +135,45 @@ describe('organizer console: dashboard, audit log, exports', () => {
     }
   });
 
+  it('the dashboard follows the edition live: a phase change refetches it without a reload', async () => {
+    // An edition whose registration opens a few seconds from now: the server announces the phase.
+    const opensIn = 6_000;
+    const now = Date.now();
+    const live = await api<{ id: string; slug: string }>('/editions', {
+      method: 'POST',
+      token,
+      body: {
+        slug: `console-live-${now.toString(36)}`,
+        name: `Console live ${now.toString(36)}`,
+        published: true,
+        registrationOpensAt: iso(now + opensIn),
+        registrationClosesAt: iso(now + 48 * HOUR),
+        hackingStartsAt: iso(now + 48 * HOUR),
+        submissionDeadline: iso(now + 72 * HOUR),
+        judgingEndsAt: iso(now + 96 * HOUR),
+      },
+    });
+    const { context, page } = await organizerPage('en');
+    try {
+      const fetched: number[] = [];
+      page.on('response', (res) => {
+        if (res.url().endsWith(`/api/editions/${live.id}/dashboard`)) fetched.push(Date.now());
+      });
+      await page.goto(`${baseUrl()}/organize/editions/${live.slug}/dashboard`);
+      await page.getByTestId('dashboard-updated').waitFor();
+      const first = fetched.length;
+      expect(first).toBeGreaterThanOrEqual(1);
+      // Well before the 30 s periodic refresh, the phase event brings a new read of the figures.
+      const deadline = now + opensIn + 15_000;
+      while (fetched.length === first && Date.now() < deadline) await page.waitForTimeout(200);
+      expect(fetched.length).toBeGreaterThan(first);
+      expect(fetched[first]! - now).toBeGreaterThanOrEqual(opensIn - 1_000);
+      expect(fetched[first]! - now).toBeLessThan(opensIn + 15_000);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('the audit log filters one action and shows the change old → new', async () => {
     const { context, page } = await organizerPage('en');
     try {
