@@ -173,6 +173,54 @@ describe('console: audit log', () => {
   });
 });
 
+describe('console: audit log by who', () => {
+  it('finds an account by name and lists only what it did', async () => {
+    setScreenWidth(1366);
+    const ana = entry({});
+    const { calls } = stubFetch(
+      routes({
+        [`GET ${base}/audit?limit=50`]: () =>
+          json(200, {
+            items: [
+              ana,
+              entry({ id: '55555555-0000-4000-8000-000000000003', actorId: null, actorName: null }),
+            ],
+            nextCursor: null,
+          }),
+        'GET /api/users?limit=20&query=Ana': () =>
+          json(200, {
+            items: [
+              {
+                id: ana.actorId,
+                name: 'Ana Organizer',
+                email: 'ana@example.com',
+                isOrganizer: true,
+                disabledAt: null,
+                createdAt: '2026-01-01T00:00:00.000Z',
+              },
+            ],
+            nextCursor: null,
+          }),
+        [`GET ${base}/audit?limit=50&actorId=${ana.actorId}`]: () =>
+          json(200, { items: [ana], nextCursor: null }),
+      }),
+    );
+    renderApp(`${console_}/audit`);
+    expect(await screen.findAllByTestId('audit-row')).toHaveLength(2);
+    // An entry without an actor is the system's.
+    expect(screen.getAllByTestId('audit-row')[1]!.textContent).toContain('The system');
+
+    const who = screen.getByTestId('audit-filter-actor');
+    who.focus(); // Mantine takes a change of an unfocused input for autofill
+    fireEvent.change(who, { target: { value: 'Ana' } });
+    fireEvent.click(
+      await screen.findByRole('option', { name: 'Ana Organizer · ana@example.com', hidden: true }),
+    );
+    await waitFor(() => expect(screen.getAllByTestId('audit-row')).toHaveLength(1));
+    expect(calls.map((c) => c.url)).toContain(`${base}/audit?limit=50&actorId=${ana.actorId}`);
+  });
+});
+
 describe('console: exports', () => {
   it('links every CSV export of the edition', async () => {
     setScreenWidth(1366);
