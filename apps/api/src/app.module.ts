@@ -26,6 +26,7 @@ import { RevealModule } from './modules/reveal/reveal.module';
 import { LiveFeedsModule } from './modules/live/live-feeds.module';
 import { SeedModule } from './modules/seed/seed.module';
 import { ExportsModule } from './modules/exports/exports.module';
+import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { PrivacyModule } from './modules/privacy/privacy.module';
 
 export type ResolvedConfig = AppConfig & { databaseUrl: string };
@@ -97,6 +98,7 @@ export class AppModule {
         RevealModule,
         LiveFeedsModule,
         ExportsModule,
+        DashboardModule,
         PrivacyModule,
         SeedModule,
       ],

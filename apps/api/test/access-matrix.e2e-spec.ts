@@ -197,6 +197,9 @@ const ROWS: Row[] = [
   // exports (one kind here; test/exports.e2e-spec.ts checks every kind's access)
   ['GET /api/editions/:id/exports/:kind.csv',          401,  403,  403,  403,  403,  200, { path: (w) => `/api/editions/${w.edition.id}/exports/scores.csv` }],
 
+  // dashboard
+  ['GET /api/editions/:id/dashboard',                  401,  403,  403,  403,  403,  200],
+
   // audit
   ['GET /api/editions/:id/audit',                      401,  403,  403,  403,  403,  200],
   ['GET /api/audit',                                   401,  403,  403,  403,  403,  200],

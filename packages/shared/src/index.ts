@@ -13,6 +13,7 @@ export * from './realtime/events.js';
 export * from './auth/schemas.js';
 export * from './audit/schemas.js';
 export * from './exports/schemas.js';
+export * from './dashboard/schemas.js';
 export * from './mail/schemas.js';
 export * from './jury/schemas.js';
 export * from './users/schemas.js';

@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import enAuth from '../locales/en/auth.json';
 import enCommon from '../locales/en/common.json';
+import enConsole from '../locales/en/console.json';
 import enEditions from '../locales/en/editions.json';
 import enErrors from '../locales/en/errors.json';
 import enForms from '../locales/en/forms.json';
@@ -16,6 +17,7 @@ import enLive from '../locales/en/live.json';
 import enRanking from '../locales/en/ranking.json';
 import roAuth from '../locales/ro/auth.json';
 import roCommon from '../locales/ro/common.json';
+import roConsole from '../locales/ro/console.json';
 import roEditions from '../locales/ro/editions.json';
 import roErrors from '../locales/ro/errors.json';
 import roForms from '../locales/ro/forms.json';
@@ -41,6 +43,7 @@ export const resources = {
   en: {
     translation: {
       common: enCommon,
+      console: enConsole,
       editions: enEditions,
       errors: enErrors,
       submissions: enSubmissions,
@@ -59,6 +62,7 @@ export const resources = {
   ro: {
     translation: {
       common: roCommon,
+      console: roConsole,
       editions: roEditions,
       errors: roErrors,
       submissions: roSubmissions,

@@ -5,6 +5,8 @@ export const AuditEntrySchema = z.object({
   id: IdSchema,
   at: InstantSchema,
   actorId: IdSchema.nullable(),
+  /** The actor's name as it stands now (anonymised after an account deletion); null without an actor. */
+  actorName: z.string().nullable(),
   action: z.string(),
   entity: z.string(),
   entityId: z.string(),

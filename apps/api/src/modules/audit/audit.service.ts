@@ -15,10 +15,11 @@ export interface AuditInput {
   after?: unknown;
 }
 
-const toAuditEntry = (e: AuditEntryEntity): AuditEntry => ({
+const toAuditEntry = (e: AuditEntryEntity, actorName: string | null): AuditEntry => ({
   id: e.id,
   at: e.at.toISOString(),
   actorId: e.actorId,
+  actorName: e.actorId ? actorName : null,
   action: e.action,
   entity: e.entity,
   entityId: e.entityId,
@@ -59,6 +60,9 @@ export class AuditService {
       .getRepository(AuditEntryEntity)
       .createQueryBuilder('a')
       .addSelect(`to_char(a.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, 'at_us')
+      // The actor's current name, for a readable log: a read-only look at the users table (the
+      // audit module is global and used by the users module, so it cannot depend on it).
+      .addSelect('(SELECT u.name FROM users u WHERE u.id = a.actor_id)', 'actor_name')
       .orderBy('a.at', 'DESC')
       .addOrderBy('a.id', 'DESC')
       .limit(q.limit + 1);
@@ -70,9 +74,9 @@ export class AuditService {
     if (q.from) qb.andWhere('a.at >= :from::timestamptz', { from: q.from });
     if (q.to) qb.andWhere('a.at < :to::timestamptz', { to: q.to });
     if (cursor) qb.andWhere('(a.at, a.id) < (:at::timestamptz, :id::uuid)', { at: cursor[0], id: cursor[1] });
-    const { entities, raw } = await qb.getRawAndEntities<{ at_us: string }>();
-    const rows = entities.map((e, i) => ({ e, atUs: raw[i]!.at_us }));
+    const { entities, raw } = await qb.getRawAndEntities<{ at_us: string; actor_name: string | null }>();
+    const rows = entities.map((e, i) => ({ e, atUs: raw[i]!.at_us, actorName: raw[i]!.actor_name }));
     const page = pageFrom(rows, q.limit, (r) => [r.atUs, r.e.id]);
-    return { items: page.items.map((r) => toAuditEntry(r.e)), nextCursor: page.nextCursor };
+    return { items: page.items.map((r) => toAuditEntry(r.e, r.actorName)), nextCursor: page.nextCursor };
   }
 }

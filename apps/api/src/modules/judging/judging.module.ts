@@ -50,6 +50,7 @@ import { TablesService } from './tables.service';
     ScoreSheetsService,
     FlagsService,
     TablesService,
+    CoverageService,
   ],
 })
 export class JudgingModule {}

@@ -200,4 +200,21 @@ export class RegistrationsService {
     );
     return rows.length;
   }
+
+  /**
+   * Registrations per calendar day in `timeZone` (the organizers' dashboard), from the first
+   * registration's day to the last one's with empty days included, oldest first.
+   */
+  async perDay(editionId: string, timeZone: string): Promise<{ day: string; count: number }[]> {
+    return this.db.query(
+      `WITH d AS (
+         SELECT (created_at AT TIME ZONE $2)::date AS day FROM registrations WHERE edition_id = $1
+       )
+       SELECT to_char(g.day, 'YYYY-MM-DD') AS day,
+              (SELECT count(*)::int FROM d WHERE d.day = g.day) AS count
+         FROM generate_series((SELECT min(day) FROM d), (SELECT max(day) FROM d), interval '1 day') AS g(day)
+        ORDER BY g.day`,
+      [editionId, timeZone],
+    );
+  }
 }

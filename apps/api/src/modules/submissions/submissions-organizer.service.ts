@@ -21,6 +21,9 @@ import {
   type SubmissionRow,
 } from './submissions.sql';
 
+/** Submitted after the edition's deadline, by a team with a deadline of its own. */
+const LATE = 't.extended_deadline IS NOT NULL AND s.submitted_at > e.submission_deadline';
+
 /** What organizers do with submissions: list and filter, extend one team's deadline, disqualify. */
 @Injectable()
 export class SubmissionsOrganizerService {
@@ -139,5 +142,35 @@ export class SubmissionsOrganizerService {
       });
     }
     return result;
+  }
+
+  /**
+   * The edition's projects by state (the organizers' dashboard): teams without a project, drafts,
+   * projects submitted, and late ones (submitted after the edition's deadline by a team with an
+   * extension; a project submitted before a deadline later moved earlier is not late);
+   * disqualified projects of any state; teams with a deadline of their own.
+   */
+  async stateCounts(editionId: string): Promise<{
+    none: number;
+    draft: number;
+    submitted: number;
+    late: number;
+    disqualified: number;
+    extensions: number;
+  }> {
+    const [row] = await this.db.query(
+      `SELECT count(*) FILTER (WHERE s.id IS NULL)::int AS none,
+              count(*) FILTER (WHERE s.status = 'draft')::int AS draft,
+              count(*) FILTER (WHERE s.status = 'submitted' AND NOT ${LATE})::int AS submitted,
+              count(*) FILTER (WHERE s.status = 'submitted' AND ${LATE})::int AS late,
+              count(*) FILTER (WHERE s.disqualified_at IS NOT NULL)::int AS disqualified,
+              count(*) FILTER (WHERE t.extended_deadline IS NOT NULL)::int AS extensions
+         FROM teams t
+         JOIN editions e ON e.id = t.edition_id
+         LEFT JOIN submissions s ON s.team_id = t.id
+        WHERE t.edition_id = $1`,
+      [editionId],
+    );
+    return row;
   }
 }

@@ -26,6 +26,6 @@ import { SubmissionsService } from './submissions.service';
   ],
   controllers: [SubmissionsController, GalleryController],
   providers: [SubmissionsService, SubmissionsOrganizerService, GalleryService, SubmissionChecklistService],
-  exports: [SubmissionsService],
+  exports: [SubmissionsService, SubmissionsOrganizerService],
 })
 export class SubmissionsModule {}

@@ -179,4 +179,16 @@ export class TeamsService {
     const page = pageFrom(rows, q.limit, (t) => [t.nameKey, t.id]);
     return { items: await this.toTeams(page.items, edition, viewer), nextCursor: page.nextCursor };
   }
+
+  /** Teams and their members per track (the organizers' dashboard); tracks without a team absent. */
+  async countsByTrack(editionId: string): Promise<{ trackId: string; teams: number; members: number }[]> {
+    return this.db.query(
+      `SELECT t.track_id AS "trackId", count(*)::int AS teams,
+              coalesce(sum((SELECT count(*) FROM team_members m WHERE m.team_id = t.id)), 0)::int AS members
+         FROM teams t
+        WHERE t.edition_id = $1
+        GROUP BY t.track_id`,
+      [editionId],
+    );
+  }
 }

@@ -9,8 +9,11 @@ import { TablesSection } from '../../judging/pages/tables-section';
 import { LiveSection } from '../../live/components/live-section';
 import { ResultsSection } from '../../ranking/pages/results-section';
 import { OrganizerSubmissionsPage } from '../../submissions/pages/organizer-submissions-page';
+import { AuditSection } from '../pages/audit-section';
 import { CriteriaSection } from '../pages/criteria-section';
+import { DashboardSection } from '../pages/dashboard-section';
 import { EditionSection } from '../pages/edition-section';
+import { ExportsSection } from '../pages/exports-section';
 import { JurySection } from '../pages/jury-section';
 import { OverviewSection } from '../pages/overview-section';
 import { ParticipantsSection } from '../pages/participants-section';
@@ -53,6 +56,7 @@ const section = (id: SectionId, Component: ComponentType, path: string = id): Co
  */
 export const CONSOLE_SECTIONS: ConsoleSection[] = [
   section('overview', OverviewSection, ''),
+  section('dashboard', DashboardSection),
   section('edition', EditionSection),
   section('tracks', TracksSection),
   section('criteria', CriteriaSection),
@@ -67,6 +71,8 @@ export const CONSOLE_SECTIONS: ConsoleSection[] = [
   section('corrections', CorrectionsSection),
   section('live', ConsoleLiveSection),
   section('results', ResultsSection),
+  section('audit', AuditSection),
+  section('exports', ExportsSection),
 ];
 
 export const sectionPath = (slug: string, s: Pick<ConsoleSection, 'path'>) =>

@@ -1,9 +1,11 @@
-import { Anchor, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EditionCountdown } from '../../editions/components/edition-countdown';
+import { CopyEditionModal } from '../components/copy-edition-modal';
 import { editionKeys } from '../../editions/queries';
 import { useConsoleEdition } from '../console/console-context';
 import { SectionHeader } from '../console/section-header';
@@ -28,6 +30,7 @@ export function OverviewSection() {
     () => void queryClient.invalidateQueries({ queryKey: editionKeys.all }),
     [queryClient],
   );
+  const [copying, copyModal] = useDisclosure(false);
   const jurors = useInfiniteQuery(organizerQueries.jurors(edition.id));
   const invitations = useInfiniteQuery(organizerQueries.invitations(edition.id));
   const juryCount =
@@ -77,6 +80,19 @@ export function OverviewSection() {
             </Group>
           ))}
         </Stack>
+      </section>
+
+      <section aria-labelledby="next-edition-title">
+        <Title order={2} size="h3" id="next-edition-title" mb="xs">
+          {t('console.copy.title')}
+        </Title>
+        <Text size="sm" c="dimmed" mb="sm" maw={760}>
+          {t('console.copy.intro')}
+        </Text>
+        <Button variant="light" onClick={copyModal.open} data-testid="copy-edition-open">
+          {t('console.copy.open')}
+        </Button>
+        <CopyEditionModal edition={edition} opened={copying} onClose={copyModal.close} />
       </section>
 
       <section aria-labelledby="sections-title">

@@ -4,8 +4,8 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { DataList, LoadMore, type Column } from '../../../components/data-list';
-import { PageLoader, QueryError } from '../../../components/query-state';
+import { type Column } from '../../../components/data-list';
+import { PagedDataList } from '../../../components/paged-data-list';
 import { useFormat } from '../../../lib/format';
 import { useConsoleEdition } from '../console/console-context';
 import { SectionHeader } from '../console/section-header';
@@ -39,7 +39,6 @@ export function ParticipantsSection() {
     lookingForTeam: params.get('looking') === 'true',
   };
   const list = useInfiniteQuery(organizerQueries.participants(edition.id, filters));
-  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
 
   const columns: Column<Participant>[] = [
     { key: 'name', header: t('auth.fields.name'), cell: (p) => p.name },
@@ -119,28 +118,16 @@ export function ParticipantsSection() {
           mb={8}
         />
       </Group>
-      {list.isPending ? (
-        <PageLoader />
-      ) : list.isError ? (
-        <QueryError error={list.error} onRetry={() => void list.refetch()} />
-      ) : rows.length === 0 ? (
-        <Text data-testid="participants-empty">{t('organizer.participants.empty')}</Text>
-      ) : (
-        <DataList
-          rows={rows}
-          rowKey={(p) => p.userId}
-          columns={columns}
-          caption={t('teams.finder.peopleCaption', { count: rows.length })}
-          testId="participants"
-          rowTestId="participant-row"
-          minWidth={820}
-        />
-      )}
-      <LoadMore
-        hasMore={list.hasNextPage}
-        loading={list.isFetchingNextPage}
-        onMore={() => void list.fetchNextPage()}
-        label={t('organizer.lists.more')}
+      <PagedDataList
+        query={list}
+        empty={t('organizer.participants.empty')}
+        emptyTestId="participants-empty"
+        rowKey={(p) => p.userId}
+        columns={columns}
+        caption={(count) => t('teams.finder.peopleCaption', { count })}
+        testId="participants"
+        rowTestId="participant-row"
+        minWidth={820}
       />
     </Stack>
   );

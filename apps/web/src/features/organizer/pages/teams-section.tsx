@@ -4,8 +4,8 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { DataList, LoadMore, type Column } from '../../../components/data-list';
-import { PageLoader, QueryError } from '../../../components/query-state';
+import { type Column } from '../../../components/data-list';
+import { PagedDataList } from '../../../components/paged-data-list';
 import { useFormat } from '../../../lib/format';
 import { ProjectStateBadge } from '../components/project-state-badge';
 import { useConsoleEdition } from '../console/console-context';
@@ -40,7 +40,6 @@ export function TeamsSection() {
     hasFreePlaces: params.get('free') === 'true',
   };
   const list = useInfiniteQuery(organizerQueries.teams(edition.id, filters));
-  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   const trackName = (id: string) => edition.tracks.find((tr) => tr.id === id)?.name ?? '—';
 
   const columns: Column<TeamOverview>[] = [
@@ -129,28 +128,16 @@ export function TeamsSection() {
           mb={8}
         />
       </Group>
-      {list.isPending ? (
-        <PageLoader />
-      ) : list.isError ? (
-        <QueryError error={list.error} onRetry={() => void list.refetch()} />
-      ) : rows.length === 0 ? (
-        <Text data-testid="teams-empty">{t('teams.finder.noTeams')}</Text>
-      ) : (
-        <DataList
-          rows={rows}
-          rowKey={(tm) => tm.id}
-          columns={columns}
-          caption={t('teams.finder.teamsCaption', { count: rows.length })}
-          testId="console-teams"
-          rowTestId="console-team-row"
-          minWidth={860}
-        />
-      )}
-      <LoadMore
-        hasMore={list.hasNextPage}
-        loading={list.isFetchingNextPage}
-        onMore={() => void list.fetchNextPage()}
-        label={t('organizer.lists.more')}
+      <PagedDataList
+        query={list}
+        empty={t('teams.finder.noTeams')}
+        emptyTestId="teams-empty"
+        rowKey={(tm) => tm.id}
+        columns={columns}
+        caption={(count) => t('teams.finder.teamsCaption', { count })}
+        testId="console-teams"
+        rowTestId="console-team-row"
+        minWidth={860}
       />
     </Stack>
   );
