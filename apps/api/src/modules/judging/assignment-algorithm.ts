@@ -31,8 +31,9 @@
  * hands a new assignment from a juror with load L + 1 to one with load L (loads as a multiset
  * unchanged), only when both new pairs are eligible (rule 1), neither is fixed or kept (rules 2, 5),
  * the track costs do not grow (rule 6) and the pair sum falls. Every step keeps the flow's cost, so
- * rules 1–6 hold exactly as before; the search stops after `MIXING.passes` passes without a gain or
- * `MIXING.work` pair-count reads and writes, whichever comes first, whatever the edition's size.
+ * rules 1–6 hold exactly as before. The search stops at the first pass without a gain, after
+ * `MIXING.passes` passes, or after `MIXING.work` steps of work (pair counts read or written,
+ * candidates looked at), whichever comes first, whatever the edition's size.
  */
 
 export interface AlgoProject {
@@ -90,14 +91,19 @@ export const COST = { keep: 0, ownTrack: 1, anyTrack: 2, otherTrack: 3 } as cons
 
 /**
  * Bounds of rule 7's search: at most `passes` passes over the new assignments, and at most `work`
- * pair-count reads and writes in all (about 0.1 s of work on one core), whatever the edition's size.
+ * steps (pair counts read or written, candidates looked at) in all, whatever the edition's size.
  */
-export const MIXING = { passes: 12, work: 20_000_000 } as const;
+export const MIXING: MixingBounds = { passes: 12, work: 20_000_000 };
+
+export interface MixingBounds {
+  passes: number;
+  work: number;
+}
 
 export interface MixingStats {
   /** Passes run over the new assignments. */
   passes: number;
-  /** Pair-count reads and writes spent (≤ `MIXING.work` plus one step's). */
+  /** Pair-count reads and writes and candidates looked at (≤ the bound plus one step's). */
   work: number;
   /** Σ over juror pairs of (projects they share)², before and after the search. */
   penaltyBefore: number;
@@ -171,7 +177,14 @@ const byId =
   (a: T, b: T) =>
     id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0;
 
-export function assignJurors(input: AlgoInput): AlgoResult {
+/**
+ * `options.mixing`: the bounds of rule 7's search (`MIXING` unless told), or false to skip it (the
+ * flow's answer as is: for comparison in the tests and the lab).
+ */
+export function assignJurors(
+  input: AlgoInput,
+  options: { mixing?: MixingBounds | false } = {},
+): AlgoResult {
   const projects = [...input.projects].sort(byId((p) => p.submissionId));
   const jurors = [...input.jurors].sort(byId((j) => j.jurorId));
   const projectIndex = new Map(projects.map((p, i) => [p.submissionId, i]));
@@ -240,7 +253,13 @@ export function assignJurors(input: AlgoInput): AlgoResult {
   for (const e of fixed) members[projectIndex.get(e.submissionId)!]!.push(jurorIndex.get(e.jurorId)!);
   for (const a of flowed) members[a.p]!.push(a.j);
   const fresh = flowed.filter((a) => !isMovable(a)).map((a) => ({ p: a.p, j: a.j }));
-  const mixing = mixJurors({ jurors: jurors.length, members, fresh, newCost });
+  const mixing = mixJurors({
+    jurors: jurors.length,
+    members,
+    fresh,
+    newCost,
+    bounds: options.mixing === false ? { passes: 0, work: 0 } : (options.mixing ?? MIXING),
+  });
 
   const ref = (a: { p: number; j: number }): AlgoAssignment => ({
     jurorId: jurors[a.j]!.jurorId,
@@ -284,9 +303,10 @@ function mixJurors(input: {
   members: number[][];
   fresh: { p: number; j: number }[];
   newCost: Int8Array;
+  bounds: MixingBounds;
 }): MixingStats {
   const J = input.jurors;
-  const { members, fresh, newCost } = input;
+  const { members, fresh, newCost, bounds } = input;
   const stats: MixingStats = { passes: 0, work: 0, penaltyBefore: 0, penaltyAfter: 0, swaps: 0, transfers: 0 };
   const pairs = new Int32Array(J * J);
   // Whether juror j is on project p, at p · J + j.
@@ -359,10 +379,10 @@ function mixJurors(input: {
     fresh[i]!.j = to;
   };
 
-  for (let pass = 0; pass < MIXING.passes && stats.work < MIXING.work; pass++) {
+  for (let pass = 0; pass < bounds.passes && stats.work < bounds.work; pass++) {
     stats.passes += 1;
     let improved = false;
-    for (let i = 0; i < fresh.length && stats.work < MIXING.work; i++) {
+    for (let i = 0; i < fresh.length && stats.work < bounds.work; i++) {
       const { p, j: a } = fresh[i]!;
       // What taking juror a off p saves: Σ (2c − 1) over a's pairs there; no juror can take the place
       // for less when every one of those pairs is a first (c = 1).
@@ -371,7 +391,7 @@ function mixJurors(input: {
       if (here <= others) continue;
       const costA = newCost[p * J + a]!;
       let done = false;
-      for (let b = 0; b < J && !done && stats.work < MIXING.work; b++) {
+      for (let b = 0; b < J && !done && stats.work < bounds.work; b++) {
         stats.work += 1;
         if (b === a || on[onKey(p, b)]) continue;
         const costB = newCost[p * J + b]!;
@@ -396,7 +416,7 @@ function mixJurors(input: {
           if (q === p || on[onKey(q, a)]) continue;
           const aq = newCost[q * J + a]!;
           if (aq < 0 || aq + costB > costA + newCost[q * J + b]!) continue;
-          if (stats.work >= MIXING.work) break;
+          if (stats.work >= bounds.work) break;
           const delta = remove(p, a) + remove(q, b) + add(p, b) + add(q, a);
           if (delta < 0) {
             move(i, b);
