@@ -63,6 +63,11 @@ export interface AlgoInput {
   conflicted: (jurorId: string, teamId: string) => boolean;
   /** Current assignments on these projects by these jurors. */
   existing: readonly AlgoExisting[];
+  /**
+   * Other assignments that this run neither counts nor moves (a second round's: the first round's,
+   * on any project): only rule 7 reads them, for the pairs of jurors who already share a project.
+   */
+  context?: readonly AlgoAssignment[];
 }
 export interface AlgoShortfall {
   submissionId: string;
@@ -253,9 +258,23 @@ export function assignJurors(
   for (const e of fixed) members[projectIndex.get(e.submissionId)!]!.push(jurorIndex.get(e.jurorId)!);
   for (const a of flowed) members[a.p]!.push(a.j);
   const fresh = flowed.filter((a) => !isMovable(a)).map((a) => ({ p: a.p, j: a.j }));
+  const load = Int32Array.from(fixedLoad);
+  for (const a of flowed) load[a.j]! += 1;
+  // The context's jurors join the pair counts: on this run's projects as members (they are on it),
+  // elsewhere as groups of their own.
+  const outside = new Map<string, number[]>();
+  for (const c of input.context ?? []) {
+    const ji = jurorIndex.get(c.jurorId);
+    if (ji === undefined) continue;
+    const pi = projectIndex.get(c.submissionId);
+    if (pi === undefined) outside.set(c.submissionId, [...(outside.get(c.submissionId) ?? []), ji]);
+    else if (!members[pi]!.includes(ji)) members[pi]!.push(ji);
+  }
   const mixing = mixJurors({
     jurors: jurors.length,
     members,
+    outside: [...outside.values()].map((js) => [...new Set(js)]),
+    load,
     fresh,
     newCost,
     bounds: options.mixing === false ? { passes: 0, work: 0 } : (options.mixing ?? MIXING),
@@ -301,23 +320,31 @@ export function assignJurors(
 function mixJurors(input: {
   jurors: number;
   members: number[][];
+  /** Groups of jurors sharing a project outside the run: counted in the pairs, never changed. */
+  outside: number[][];
+  /** Each juror's load in the run (what rule 4 balances). */
+  load: Int32Array;
   fresh: { p: number; j: number }[];
   newCost: Int8Array;
   bounds: MixingBounds;
 }): MixingStats {
   const J = input.jurors;
-  const { members, fresh, newCost, bounds } = input;
+  const { members, fresh, newCost, bounds, load } = input;
   const stats: MixingStats = { passes: 0, work: 0, penaltyBefore: 0, penaltyAfter: 0, swaps: 0, transfers: 0 };
   const pairs = new Int32Array(J * J);
   // Whether juror j is on project p, at p · J + j.
   const on = new Uint8Array(members.length * J);
   const onKey = (p: number, j: number) => p * J + j;
-  const load = new Int32Array(J);
+  for (const m of input.outside)
+    for (let x = 0; x < m.length; x++)
+      for (let y = 0; y < x; y++) {
+        pairs[m[x]! * J + m[y]!]! += 1;
+        pairs[m[y]! * J + m[x]!]! += 1;
+      }
   for (let p = 0; p < members.length; p++) {
     const m = members[p]!;
     for (let x = 0; x < m.length; x++) {
       on[onKey(p, m[x]!)] = 1;
-      load[m[x]!]! += 1;
       for (let y = 0; y < x; y++) {
         pairs[m[x]! * J + m[y]!]! += 1;
         pairs[m[y]! * J + m[x]!]! += 1;

@@ -78,6 +78,8 @@ export function secondRound(input: SecondRoundInput): SecondRoundResult {
     conflicted: (jurorId, teamId) =>
       input.conflicted(jurorId, teamId) || onIt.has(`${jurorId}\u0000${teamOf.get(teamId) ?? ''}`),
     existing: [],
+    // The first round's pairs of jurors, so that rule 7 brings jurors who have not shared projects.
+    context: input.assignments,
   });
   return { uncertain: uncertain.map((r) => r.submissionId), added: result.added, short: result.short };
 }
