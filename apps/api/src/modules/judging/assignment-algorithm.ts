@@ -186,10 +186,7 @@ const byId =
  * `options.mixing`: the bounds of rule 7's search (`MIXING` unless told), or false to skip it (the
  * flow's answer as is: for comparison in the tests and the lab).
  */
-export function assignJurors(
-  input: AlgoInput,
-  options: { mixing?: MixingBounds | false } = {},
-): AlgoResult {
+export function assignJurors(input: AlgoInput, options: { mixing?: MixingBounds | false } = {}): AlgoResult {
   const projects = [...input.projects].sort(byId((p) => p.submissionId));
   const jurors = [...input.jurors].sort(byId((j) => j.jurorId));
   const projectIndex = new Map(projects.map((p, i) => [p.submissionId, i]));
@@ -330,7 +327,14 @@ function mixJurors(input: {
 }): MixingStats {
   const J = input.jurors;
   const { members, fresh, newCost, bounds, load } = input;
-  const stats: MixingStats = { passes: 0, work: 0, penaltyBefore: 0, penaltyAfter: 0, swaps: 0, transfers: 0 };
+  const stats: MixingStats = {
+    passes: 0,
+    work: 0,
+    penaltyBefore: 0,
+    penaltyAfter: 0,
+    swaps: 0,
+    transfers: 0,
+  };
   const pairs = new Int32Array(J * J);
   // Whether juror j is on project p, at p · J + j.
   const on = new Uint8Array(members.length * J);

@@ -359,6 +359,39 @@ describe('assignJurors mixes jurors across projects (rule 7)', () => {
     }
   });
 
+  it('counts the pairs of a context (a first round) and does not pair its co-jurors again', () => {
+    const projects: AlgoProject[] = ['a', 'b'].map((x) => ({
+      submissionId: x,
+      teamId: `t-${x}`,
+      trackId: 'x',
+    }));
+    const jurors: AlgoJuror[] = ['j1', 'j2', 'j3', 'j4'].map((jurorId) => ({ jurorId, trackIds: [] }));
+    // j1 and j2 scored three projects together in the first round.
+    const context = ['r1', 'r2', 'r3'].flatMap((submissionId) =>
+      ['j1', 'j2'].map((jurorId) => ({ jurorId, submissionId })),
+    );
+    const input: AlgoInput = {
+      reviewsPerSubmission: 2,
+      projects,
+      jurors,
+      conflicted: () => false,
+      existing: [],
+    };
+    const together = (r: ReturnType<typeof assignJurors>) =>
+      projects.some((p) =>
+        ['j1', 'j2'].every((j) =>
+          r.assignments.some((a) => a.jurorId === j && a.submissionId === p.submissionId),
+        ),
+      );
+    expect(together(assignJurors({ ...input, context }, { mixing: false }))).toBe(true);
+    const result = assignJurors({ ...input, context });
+    expect(together(result)).toBe(false);
+    expect(result.assignments).toHaveLength(4);
+    expect([...result.loads.values()]).toEqual([1, 1, 1, 1]);
+    // Context assignments are neither returned nor counted in the loads.
+    expect(result.assignments.every((a) => a.submissionId === 'a' || a.submissionId === 'b')).toBe(true);
+  });
+
   it('bounds its work whatever the edition, and stops anywhere with every rule kept', () => {
     const w = world({ projects: 200, jurors: 40, trackPrefs: false, conflictRate: 0.05, seed: 4 });
     const input: AlgoInput = { reviewsPerSubmission: 5, ...w, existing: [] };
