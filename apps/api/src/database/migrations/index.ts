@@ -9,6 +9,7 @@ import { Judging1796138237130 } from './1796138237130-Judging';
 import { LiveShow1796139183998 } from './1796139183998-LiveShow';
 import { Ranking1796139432005 } from './1796139432005-Ranking';
 import { NormalizationModel1796140500000 } from './1796140500000-NormalizationModel';
+import { NormalizationModelDefault1796142317046 } from './1796142317046-NormalizationModelDefault';
 
 /** Every migration in order; listed explicitly so that jest and the compiled app load the same set. */
 export const MIGRATIONS: Function[] = [
@@ -23,4 +24,5 @@ export const MIGRATIONS: Function[] = [
   LiveShow1796139183998,
   Ranking1796139432005,
   NormalizationModel1796140500000,
+  NormalizationModelDefault1796142317046,
 ];

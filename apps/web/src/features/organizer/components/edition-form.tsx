@@ -218,6 +218,7 @@ export function EditionForm({
             <Select
               label={labels.normalization}
               data={[
+                { value: 'model', label: t('organizer.normalization.model') },
                 { value: 'zscore', label: t('organizer.normalization.zscore') },
                 { value: 'none', label: t('organizer.normalization.none') },
               ]}
