@@ -23,11 +23,20 @@ for (const f of ['ranking/engine/index.js', 'judging/assignment-algorithm.js', '
   }
 const { computeEdition } = require(path.join(DIST, 'ranking/engine/index.js'));
 const { assignJurors } = require(path.join(DIST, 'judging/assignment-algorithm.js'));
-const { DEFAULT_Z, secondRound, sheetNoise } = require(path.join(DIST, 'judging/second-round.js'));
+const { DEFAULT_K, DEFAULT_Z, secondRound, sheetNoise } = require(path.join(DIST, 'judging/second-round.js'));
 
 const SEEDS = Number(process.env.FAIRNESS_SEEDS ?? 200);
-const SECOND_ROUND_K = Number(process.env.FAIRNESS_K ?? 3);
+/** The headline second round runs at the API's defaults (k = 4, z = 3) unless told. */
+const SECOND_ROUND_K = Number(process.env.FAIRNESS_K ?? DEFAULT_K);
 const SECOND_ROUND_Z = Number(process.env.FAIRNESS_Z ?? DEFAULT_Z);
+/** Other operating points of the second round (more reviews k, a wider interval z), model only. */
+const SWEEP = [
+  { k: 3, z: 2 },
+  { k: 3, z: 3 },
+  { k: 3, z: 4 },
+  { k: 3, z: 5 },
+  { k: 6, z: 3 },
+];
 
 // mulberry32, and Box-Muller normals from it.
 const rng = (seed) => () => {
@@ -152,9 +161,38 @@ const assignmentFor = (sc) => {
     existing: [],
   });
   if (result.short.length > 0) throw new Error(`${sc.id}: assignment short`);
-  const value = { projects, jurors, assignments: result.assignments, ms: performance.now() - started };
+  const value = {
+    projects,
+    jurors,
+    assignments: result.assignments,
+    ms: performance.now() - started,
+    graph: coAssignment(result.assignments, jurors),
+  };
   assignmentCache.set(sc.id, value);
   return value;
+};
+
+/** The jurors' co-assignment graph: distinct pairs sharing a project, the most shared, components. */
+const coAssignment = (assignments, jurors) => {
+  const onProject = new Map();
+  for (const a of assignments)
+    onProject.set(a.submissionId, [...(onProject.get(a.submissionId) ?? []), a.jurorId]);
+  const shared = new Map();
+  const parent = new Map(jurors.map((j) => [j.jurorId, j.jurorId]));
+  const find = (x) => (parent.get(x) === x ? x : find(parent.get(x)));
+  for (const js of onProject.values())
+    for (let x = 0; x < js.length; x++)
+      for (let y = 0; y < x; y++) {
+        const k = [js[x], js[y]].sort().join('|');
+        shared.set(k, (shared.get(k) ?? 0) + 1);
+        parent.set(find(js[x]), find(js[y]));
+      }
+  return {
+    pairs: shared.size,
+    possiblePairs: (jurors.length * (jurors.length - 1)) / 2,
+    maxShared: Math.max(0, ...shared.values()),
+    components: new Set(jurors.map((j) => find(j.jurorId))).size,
+  };
 };
 
 const sheetValues = (r, quality, eps, juror) =>
@@ -276,7 +314,7 @@ const metrics = (order, truth) => {
 };
 
 /** The second round on the model's board: k more reviews for the uncertain projects near the top 3. */
-const withSecondRound = (ev, normalization) => {
+const withSecondRound = (ev, normalization, k = SECOND_ROUND_K, z = SECOND_ROUND_Z) => {
   const board = boardOf(ev, normalization);
   const scored = ev.sheets.map((s) => ({
     jurorId: s.jurorId,
@@ -298,8 +336,8 @@ const withSecondRound = (ev, normalization) => {
       sheets: row.sheets,
     })),
     top: 3,
-    k: SECOND_ROUND_K,
-    z: SECOND_ROUND_Z,
+    k,
+    z,
     noiseSd,
     jurors: ev.jurors,
     assignments: ev.sheets.map((s) => ({ jurorId: s.jurorId, submissionId: s.submissionId })),
@@ -342,6 +380,7 @@ for (const sc of SCENARIOS) {
     for (const k of Object.keys(m)) per.get(key)[k].push(m[k]);
   };
   const secondStats = { uncertain: [], added: [] };
+  const sweep = SWEEP.map((p) => ({ ...p, bestWins: [], added: [] }));
   for (let seed = 0; seed < SEEDS; seed++) {
     const ev = simulate(sc, seed);
     for (const m of METHODS) push(m.id, metrics(rankBy(ev, m.id), ev.truth));
@@ -353,6 +392,12 @@ for (const sc of SCENARIOS) {
           secondStats.uncertain.push(next.uncertain);
           secondStats.added.push(next.added);
         }
+      }
+    if (sc.secondRound)
+      for (const p of sweep) {
+        const next = withSecondRound(ev, 'model', p.k, p.z);
+        p.bestWins.push(metrics(rankBy(next.ev, 'model'), ev.truth).bestWins);
+        p.added.push(next.added);
       }
   }
   const base = per.get('none');
@@ -372,6 +417,7 @@ for (const sc of SCENARIOS) {
   results.push({
     scenario: sc,
     assignmentMs: assignmentFor(sc).ms,
+    coAssignment: assignmentFor(sc).graph,
     ms,
     methods,
     secondRound: sc.secondRound
@@ -380,6 +426,7 @@ for (const sc of SCENARIOS) {
           z: SECOND_ROUND_Z,
           uncertain: ci(secondStats.uncertain),
           added: ci(secondStats.added),
+          sweep: sweep.map((p) => ({ k: p.k, z: p.z, bestWins: ci(p.bestWins), added: ci(p.added) })),
         }
       : undefined,
   });
@@ -394,7 +441,10 @@ const out = { date, seeds: SEEDS, node: process.version, totalMs: performance.no
 fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
 const jsonPath = path.join(ROOT, `bench/results/fairness-${date}.json`);
 fs.writeFileSync(jsonPath, JSON.stringify(out, null, 2) + '\n');
-await renderDoc(out, { root: ROOT, methods: METHODS });
+// The lab's figures from before rule 7 (the assignment made disjoint panels), for the doc's comparison.
+const baselinePath = path.join(ROOT, 'bench/results/fairness-baseline-panels.json');
+const baseline = fs.existsSync(baselinePath) ? JSON.parse(fs.readFileSync(baselinePath, 'utf8')) : null;
+await renderDoc(out, { root: ROOT, methods: METHODS, baseline });
 console.log(
   `wrote ${path.relative(ROOT, jsonPath)}, docs/fairness.md, docs/fairness.svg in ${(out.totalMs / 1000).toFixed(1)} s`,
 );

@@ -31,7 +31,7 @@ describe('editions: organizers create and edit them', () => {
         teamMinSize: 1,
         teamMaxSize: 5,
         reviewsPerSubmission: 3,
-        normalization: 'zscore',
+        normalization: 'model',
         leaderboardVisibility: 'public',
         shareJurorComments: false,
         leaderboardFreezeAt: null,

@@ -33,7 +33,7 @@ describe('CSV exports', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    w = await createJudgingWorld(t, { teams: 2, jurors: 2 });
+    w = await createJudgingWorld(t, { teams: 2, jurors: 2, normalization: 'zscore' });
     slug = (await must(t, 'GET', `/api/editions/${w.editionId}`)).slug;
     // A participant without a team whose name tries a formula and whose skills need quoting.
     loner = await signUp(t, '=HYPERLINK("http://evil.test")Știință');

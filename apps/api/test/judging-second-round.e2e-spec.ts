@@ -67,3 +67,44 @@ describe('second judging round', () => {
     expect(after).toHaveLength(before.length + 2);
   });
 });
+
+describe('second judging round without a k', () => {
+  let t: TestApp;
+  let w: JudgingWorld;
+  const sub = (i: number) => w.teams[i]!.submissionId;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    w = await createJudgingWorld(t, { teams: 2, jurors: 6, normalization: 'none' });
+    await openJudging(t, w.editionId);
+    // Two projects level on the board (means 7 and 7 by jurors 0 and 1): both straddle the top-1 cut-off.
+    for (const [i, a, b] of [
+      [0, 8, 6],
+      [1, 7, 7],
+    ] as const) {
+      await score(w, w.jurors[0]!, sub(i), valuesAt(w.criteria, a));
+      await score(w, w.jurors[1]!, sub(i), valuesAt(w.criteria, b));
+    }
+  }, 90_000);
+  afterAll(() => t?.close());
+
+  it('adds the default k = 4 jurors (the fairness lab’s operating point) to each uncertain project', async () => {
+    const before = await assignmentsOf(t, w.editionId);
+    const out = await must(t, 'POST', `/api/editions/${w.editionId}/assignments/second-round`, {
+      token: w.organizer.token,
+      body: { top: 1 },
+    });
+    expect(out.k).toBe(4);
+    expect([...out.uncertain].sort()).toEqual([sub(0), sub(1)].sort());
+    expect(out.short).toEqual([]);
+    expect(out.added).toHaveLength(8);
+    const fresh = w.jurors.slice(2).map((j) => j.id);
+    for (const i of [0, 1]) {
+      const onIt = (out.added as { jurorId: string; submissionId: string }[])
+        .filter((a) => a.submissionId === sub(i))
+        .map((a) => a.jurorId);
+      expect([...onIt].sort()).toEqual([...fresh].sort());
+    }
+    expect(await assignmentsOf(t, w.editionId)).toHaveLength(before.length + 8);
+  });
+});

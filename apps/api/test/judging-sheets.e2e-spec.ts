@@ -59,7 +59,7 @@ describe('judging: score sheets', () => {
   beforeAll(async () => {
     t = await createTestApp({ listen: true });
     t.app.get(JudgingEvents).changes$.subscribe((c) => changes.push(c));
-    w = await createJudgingWorld(t, { teams: 4, jurors: 3 });
+    w = await createJudgingWorld(t, { teams: 4, jurors: 3, normalization: 'zscore' });
     // Juror 0 on teams 0–2, juror 1 on teams 0 and 3; juror 2 on nothing.
     for (const [j, p] of [
       [0, 0],

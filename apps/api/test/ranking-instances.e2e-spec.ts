@@ -37,7 +37,12 @@ describe('ranking across instances', () => {
         .get(RankingService)
         .onChange((c) => seen[name].push(...c.filter((x) => x.editionId === w?.editionId)));
     // The world is made through instance a; b learns every change from the log.
-    w = await createJudgingWorld(a, { teams: 6, jurors: 3, tracks: ['Health', 'Tourism', 'Environment'] });
+    w = await createJudgingWorld(a, {
+      teams: 6,
+      jurors: 3,
+      tracks: ['Health', 'Tourism', 'Environment'],
+      normalization: 'zscore',
+    });
     await openJudging(a, w.editionId);
     // Each instance loads the new edition (and so starts emitting its changes) at whatever change
     // it happens to be at when it first hears of it: start counting once both stand at the same one.
@@ -70,7 +75,7 @@ describe('ranking across instances', () => {
   });
 
   it('a change through either instance reaches the other; the boards agree on rows and versions', async () => {
-    // Sheets through b, with z-scores (the default): one juror's sheets move each other's projects.
+    // Sheets through b, with z-scores (named when the world is made): one juror's sheets move each other's projects.
     const wb: JudgingWorld = { ...w, t: b };
     for (const [j, i, level] of [
       [0, 1, 4],

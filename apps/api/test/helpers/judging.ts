@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Criterion } from '@ca/shared';
+import type { Criterion, Normalization } from '@ca/shared';
 import type { TestApp } from './app';
 import { setTimeline } from './submission-fixtures';
 import { signUp, signUpOrganizer, type TestUser } from './users';
@@ -64,6 +64,11 @@ export async function createJudgingWorld(
     jurors: number;
     tracks?: string[];
     reviewsPerSubmission?: number;
+    /**
+     * The edition's normalization; unset, the edition gets the default of new editions (`model`).
+     * Tests whose expected numbers are z-scores name `zscore`.
+     */
+    normalization?: Normalization;
     /** Preferred track indexes of juror `i` (default none). */
     jurorTracks?: (i: number) => number[];
   },
@@ -83,6 +88,7 @@ export async function createJudgingWorld(
       submissionDeadline: at(24),
       judgingEndsAt: at(72),
       reviewsPerSubmission: opts.reviewsPerSubmission ?? 3,
+      ...(opts.normalization ? { normalization: opts.normalization } : {}),
     },
   });
   const trackIds: string[] = [];

@@ -281,7 +281,7 @@ export const EditionCreateSchema = z
     teamMinSize: editionFields.teamMinSize.default(1),
     teamMaxSize: editionFields.teamMaxSize.default(5),
     reviewsPerSubmission: editionFields.reviewsPerSubmission.default(3),
-    normalization: NormalizationSchema.default('zscore'),
+    normalization: NormalizationSchema.default('model'),
     leaderboardVisibility: LeaderboardVisibilitySchema.default('public'),
     shareJurorComments: z.boolean().default(false),
     personalDataRetentionUntil: InstantSchema.nullable().default(null),

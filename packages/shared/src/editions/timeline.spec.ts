@@ -82,7 +82,7 @@ describe('EditionCreateSchema', () => {
     expect(e).toMatchObject({
       published: false,
       reviewsPerSubmission: 3,
-      normalization: 'zscore',
+      normalization: 'model',
       leaderboardVisibility: 'public',
       leaderboardFreezeAt: null,
       resultsPublishedAt: null,

@@ -1,6 +1,6 @@
 import { CriteriaPutSchema } from '../editions/schemas.js';
 import { levelViolations } from './levels.js';
-import { ScoreSheetPutSchema, compareTableLabels, sheetScore } from './schemas.js';
+import { ScoreSheetPutSchema, SecondRoundRequestSchema, compareTableLabels, sheetScore } from './schemas.js';
 
 describe('sheetScore (rule 1 of docs/scoring.md)', () => {
   const criteria = [
@@ -89,5 +89,12 @@ describe('compareTableLabels', () => {
   it('sorts naturally, ignoring case, with no table last', () => {
     const labels = ['H-10', null, 'h-2', 'E-01', 'H-1'];
     expect([...labels].sort(compareTableLabels)).toEqual(['E-01', 'H-1', 'h-2', 'H-10', null]);
+  });
+});
+
+describe('SecondRoundRequestSchema', () => {
+  it('defaults to k = 4 more reviews and the top 3 (the fairness lab’s operating point)', () => {
+    expect(SecondRoundRequestSchema.parse({})).toEqual({ k: 4, top: 3 });
+    expect(SecondRoundRequestSchema.parse({ k: 2, top: 5 })).toEqual({ k: 2, top: 5 });
   });
 });

@@ -9,6 +9,7 @@ import { Judging1796138237130 } from './1796138237130-Judging';
 import { LiveShow1796139183998 } from './1796139183998-LiveShow';
 import { Ranking1796139432005 } from './1796139432005-Ranking';
 import { NormalizationModel1796140500000 } from './1796140500000-NormalizationModel';
+import { NormalizationModelDefault1796142317046 } from './1796142317046-NormalizationModelDefault';
 import { EditionVenue1796148437219 } from './1796148437219-EditionVenue';
 import { MailPrivacy1796149387000 } from './1796149387000-MailPrivacy';
 
@@ -25,6 +26,7 @@ export const MIGRATIONS: Function[] = [
   LiveShow1796139183998,
   Ranking1796139432005,
   NormalizationModel1796140500000,
+  NormalizationModelDefault1796142317046,
   EditionVenue1796148437219,
   MailPrivacy1796149387000,
 ];

@@ -11,15 +11,20 @@
  *    never a juror conflicted with its team, never a juror already on it, the round's new loads
  *    within one of each other.
  */
-import type { Normalization } from '@ca/shared';
+import { DEFAULT_SECOND_ROUND_K, type Normalization } from '@ca/shared';
 import { fitJurorEffects, jurorStats, zScore, type CountingSheet } from '../ranking/engine';
 import { type AlgoAssignment, type AlgoJuror, type AlgoResult, assignJurors } from './assignment-algorithm';
 
 /**
  * Interval width in standard errors unless told: 3, the operating point of the fairness lab
- * (docs/fairness.md: with k = 3 it raised P(true best wins) on 60 × 12 × 3 from 43 % to 69 %).
+ * (docs/fairness.md: with the default k = 4 it raises P(true best wins) on 60 × 12 × 3 to about
+ * 72 %, with k = 3 only to 67.5 %; z = 2 … 5 give the same within the CI for more or fewer added
+ * reviews).
  */
 export const DEFAULT_Z = 3;
+
+/** More reviews per uncertain project when the request names none (the shared schema's default). */
+export const DEFAULT_K = DEFAULT_SECOND_ROUND_K;
 
 export interface SecondRoundRow {
   submissionId: string;
@@ -78,6 +83,8 @@ export function secondRound(input: SecondRoundInput): SecondRoundResult {
     conflicted: (jurorId, teamId) =>
       input.conflicted(jurorId, teamId) || onIt.has(`${jurorId}\u0000${teamOf.get(teamId) ?? ''}`),
     existing: [],
+    // The first round's pairs of jurors, so that rule 7 brings jurors who have not shared projects.
+    context: input.assignments,
   });
   return { uncertain: uncertain.map((r) => r.submissionId), added: result.added, short: result.short };
 }

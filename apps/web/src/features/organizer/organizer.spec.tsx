@@ -79,6 +79,15 @@ describe('new edition', () => {
     expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
   });
 
+  it('preselects the juror-effects model, the recommended normalization (issue 14)', async () => {
+    stubFetch({ ...signedIn(organizer) });
+    renderApp('/organize/editions/new');
+    await screen.findByTestId('edition-form');
+    expect((input(/^Score normalization/) as HTMLInputElement).value).toBe(
+      "Juror-effects model: each juror's severity fitted on the whole edition (recommended)",
+    );
+  });
+
   it('derives the slug from the name, and names a malformed one', async () => {
     stubFetch({ ...signedIn(organizer) });
     renderApp('/organize/editions/new');

@@ -98,7 +98,7 @@ export class EditionEntity {
   @Column({ name: 'reviews_per_submission', type: 'int', default: 3 })
   reviewsPerSubmission: number;
 
-  @Column({ type: 'text', default: 'zscore' })
+  @Column({ type: 'text', default: 'model' })
   normalization: Normalization;
 
   @Column({ name: 'leaderboard_visibility', type: 'text', default: 'public' })

@@ -1,6 +1,9 @@
 import {
   assignJurors,
+  COST,
   leastLoadedJuror,
+  MIXING,
+  type AlgoAssignment,
   type AlgoExisting,
   type AlgoInput,
   type AlgoJuror,
@@ -24,6 +27,8 @@ function world(opts: {
   tracks?: number;
   conflictRate?: number;
   seed?: number;
+  /** Whether jurors prefer tracks (a third one, a third two); true unless told. */
+  trackPrefs?: boolean;
 }) {
   const random = rng(opts.seed ?? 1);
   const tracks = Array.from({ length: opts.tracks ?? 3 }, (_, i) => id('track', i));
@@ -35,7 +40,14 @@ function world(opts: {
   const jurors: AlgoJuror[] = Array.from({ length: opts.jurors }, (_, i) => ({
     jurorId: id('juror', i),
     // A third prefer one track, a third none, a third two tracks.
-    trackIds: i % 3 === 0 ? [tracks[i % tracks.length]!] : i % 3 === 1 ? [] : tracks.slice(0, 2),
+    trackIds:
+      opts.trackPrefs === false
+        ? []
+        : i % 3 === 0
+          ? [tracks[i % tracks.length]!]
+          : i % 3 === 1
+            ? []
+            : tracks.slice(0, 2),
   }));
   const conflicts = new Set<string>();
   for (const j of jurors)
@@ -193,6 +205,221 @@ describe('assignJurors', () => {
     expect(assignJurors({ reviewsPerSubmission: 3, ...w, projects: [], existing: [] }).assignments).toEqual(
       [],
     );
+  });
+});
+
+/** The jurors' co-assignment graph: pairs sharing a project, Σ over pairs of (shared projects)². */
+function coAssignment(assignments: readonly AlgoAssignment[], jurorIds: readonly string[]) {
+  const onProject = new Map<string, string[]>();
+  for (const a of assignments)
+    onProject.set(a.submissionId, [...(onProject.get(a.submissionId) ?? []), a.jurorId]);
+  const shared = new Map<string, number>();
+  const parent = new Map(jurorIds.map((j) => [j, j]));
+  const find = (x: string): string => {
+    while (parent.get(x) !== x) x = parent.get(x)!;
+    return x;
+  };
+  for (const js of onProject.values())
+    for (let x = 0; x < js.length; x++)
+      for (let y = 0; y < x; y++) {
+        const k = [js[x]!, js[y]!].sort().join('|');
+        shared.set(k, (shared.get(k) ?? 0) + 1);
+        parent.set(find(js[x]!), find(js[y]!));
+      }
+  return {
+    pairs: shared.size,
+    maxShared: Math.max(0, ...shared.values()),
+    penalty: [...shared.values()].reduce((sum, c) => sum + c * c, 0),
+    components: new Set(jurorIds.map(find)).size,
+  };
+}
+
+/** Rule 6's cost of the new assignments (what the flow minimizes after balance). */
+function trackCost(input: AlgoInput, added: readonly AlgoAssignment[]) {
+  const trackOf = new Map(input.projects.map((p) => [p.submissionId, p.trackId]));
+  const prefers = new Map(input.jurors.map((j) => [j.jurorId, j.trackIds]));
+  return added.reduce((sum, a) => {
+    const tracks = prefers.get(a.jurorId)!;
+    return (
+      sum +
+      (tracks.length === 0
+        ? COST.anyTrack
+        : tracks.includes(trackOf.get(a.submissionId)!)
+          ? COST.ownTrack
+          : COST.otherTrack)
+    );
+  }, 0);
+}
+
+const keys = (xs: readonly AlgoAssignment[]) => new Set(xs.map((a) => `${a.jurorId}|${a.submissionId}`));
+
+describe('assignJurors mixes jurors across projects (rule 7)', () => {
+  it('links every pair of jurors in 60 × 12 × 3, where the flow alone made 4 disjoint panels', () => {
+    const w = world({ projects: 60, jurors: 12, tracks: 1, trackPrefs: false, seed: 1 });
+    const input: AlgoInput = { reviewsPerSubmission: 3, ...w, existing: [] };
+    const ids = w.jurors.map((j) => j.jurorId);
+    const panels = coAssignment(assignJurors(input, { mixing: false }).assignments, ids);
+    expect(panels).toMatchObject({ pairs: 12, maxShared: 15, components: 4 });
+
+    const result = assignJurors(input);
+    check(input, result);
+    const graph = coAssignment(result.assignments, ids);
+    expect(graph.components).toBe(1);
+    expect(graph.pairs).toBe(66); // every pair of the 12 jurors shares a project
+    expect(graph.maxShared).toBeLessThanOrEqual(3);
+    // 180 pair slots over 66 pairs: 48 pairs share 3 projects and 18 share 2, the least Σ c² there is.
+    expect(graph.penalty).toBe(48 * 9 + 18 * 4);
+    expect(result.mixing).toMatchObject({ penaltyBefore: panels.penalty, penaltyAfter: graph.penalty });
+    expect([...result.loads.values()].every((l) => l === 15)).toBe(true);
+  });
+
+  it('makes a typical edition’s co-assignment graph connected, with more distinct pairs', () => {
+    // 60 projects in 3 tracks, 12 jurors invited without tracks, 8 % of juror–team pairs conflicted.
+    const w = world({ projects: 60, jurors: 12, trackPrefs: false, conflictRate: 0.08, seed: 7 });
+    const input: AlgoInput = { reviewsPerSubmission: 3, ...w, existing: [] };
+    const ids = w.jurors.map((j) => j.jurorId);
+    const before = coAssignment(assignJurors(input, { mixing: false }).assignments, ids);
+    const result = assignJurors(input);
+    const { min, max } = check(input, result);
+    expect(result.short).toEqual([]);
+    expect(max - min).toBeLessThanOrEqual(1);
+    const after = coAssignment(result.assignments, ids);
+    expect(after.components).toBe(1);
+    expect(after.pairs).toBeGreaterThanOrEqual(60);
+    expect(after.pairs).toBeGreaterThan(before.pairs);
+    expect(after.maxShared).toBeLessThanOrEqual(4);
+  });
+
+  it('with track preferences, mixes as far as rule 6 allows: same track cost, smaller pair sum', () => {
+    const w = world({ projects: 60, jurors: 12, conflictRate: 0.08, seed: 7 });
+    const input: AlgoInput = { reviewsPerSubmission: 3, ...w, existing: [] };
+    const ids = w.jurors.map((j) => j.jurorId);
+    const flow = assignJurors(input, { mixing: false });
+    const result = assignJurors(input);
+    expect(trackCost(input, result.added)).toBe(trackCost(input, flow.added));
+    const [before, after] = [coAssignment(flow.assignments, ids), coAssignment(result.assignments, ids)];
+    expect(after.penalty).toBeLessThan(before.penalty);
+    expect(after.pairs).toBeGreaterThan(before.pairs);
+    expect(after.components).toBe(1);
+  });
+
+  it('keeps rules 1–6: the same loads, track cost, kept, moved and short as the flow alone', () => {
+    const cases: { name: string; input: AlgoInput }[] = [];
+    for (const seed of [1, 2, 3]) {
+      for (const trackPrefs of [true, false]) {
+        const w = world({ projects: 45, jurors: 10, conflictRate: 0.1, seed, trackPrefs });
+        cases.push({
+          name: `fresh ${seed} ${trackPrefs}`,
+          input: { reviewsPerSubmission: 3, ...w, existing: [] },
+        });
+        // A re-run: a third of the assignments have sheets, the rest may move; a late project and a
+        // new juror join.
+        const first = assignJurors({ reviewsPerSubmission: 3, ...w, existing: [] });
+        const existing: AlgoExisting[] = first.assignments.map((a, i) => ({ ...a, fixed: i % 3 === 0 }));
+        const projects = [
+          ...w.projects,
+          { submissionId: id('sub', 900), teamId: id('team', 900), trackId: w.tracks[1]! },
+        ];
+        const jurors = [
+          ...w.jurors,
+          { jurorId: id('juror', 900), trackIds: trackPrefs ? [w.tracks[2]!] : [] },
+        ];
+        cases.push({
+          name: `re-run ${seed} ${trackPrefs}`,
+          input: { reviewsPerSubmission: 3, ...w, projects, jurors, existing },
+        });
+      }
+    }
+    // Heavy conflicts: 30 % of juror–team pairs, 4 reviews from 6 jurors (some projects fall short).
+    const w = world({ projects: 30, jurors: 6, conflictRate: 0.3, seed: 9 });
+    cases.push({ name: 'heavy conflicts', input: { reviewsPerSubmission: 4, ...w, existing: [] } });
+
+    for (const { name, input } of cases) {
+      const flow = assignJurors(input, { mixing: false });
+      const result = assignJurors(input);
+      const got = check(input, result);
+      const want = check(input, flow);
+      expect({ name, spread: got.max - got.min }).toEqual({ name, spread: want.max - want.min });
+      const sortedLoads = (r: typeof result) => [...r.loads.values()].sort((a, b) => a - b);
+      expect({ name, loads: sortedLoads(result) }).toEqual({ name, loads: sortedLoads(flow) });
+      expect({ name, cost: trackCost(input, result.added) }).toEqual({
+        name,
+        cost: trackCost(input, flow.added),
+      });
+      expect(keys(result.kept)).toEqual(keys(flow.kept));
+      expect(keys(result.rebalanced)).toEqual(keys(flow.rebalanced));
+      expect(result.short).toEqual(flow.short);
+      expect(result.added).toHaveLength(flow.added.length);
+      const fixed = keys(input.existing.filter((e) => e.fixed));
+      for (const a of result.added) expect(fixed.has(`${a.jurorId}|${a.submissionId}`)).toBe(false);
+      const ids = input.jurors.map((j) => j.jurorId);
+      const graph = coAssignment(result.assignments, ids);
+      expect(result.mixing.penaltyAfter).toBe(graph.penalty);
+      expect(graph.penalty).toBeLessThanOrEqual(coAssignment(flow.assignments, ids).penalty);
+    }
+  });
+
+  it('counts the pairs of a context (a first round) and does not pair its co-jurors again', () => {
+    const projects: AlgoProject[] = ['a', 'b'].map((x) => ({
+      submissionId: x,
+      teamId: `t-${x}`,
+      trackId: 'x',
+    }));
+    const jurors: AlgoJuror[] = ['j1', 'j2', 'j3', 'j4'].map((jurorId) => ({ jurorId, trackIds: [] }));
+    // j1 and j2 scored three projects together in the first round.
+    const context = ['r1', 'r2', 'r3'].flatMap((submissionId) =>
+      ['j1', 'j2'].map((jurorId) => ({ jurorId, submissionId })),
+    );
+    const input: AlgoInput = {
+      reviewsPerSubmission: 2,
+      projects,
+      jurors,
+      conflicted: () => false,
+      existing: [],
+    };
+    const together = (r: ReturnType<typeof assignJurors>) =>
+      projects.some((p) =>
+        ['j1', 'j2'].every((j) =>
+          r.assignments.some((a) => a.jurorId === j && a.submissionId === p.submissionId),
+        ),
+      );
+    expect(together(assignJurors({ ...input, context }, { mixing: false }))).toBe(true);
+    const result = assignJurors({ ...input, context });
+    expect(together(result)).toBe(false);
+    expect(result.assignments).toHaveLength(4);
+    expect([...result.loads.values()]).toEqual([1, 1, 1, 1]);
+    // Context assignments are neither returned nor counted in the loads.
+    expect(result.assignments.every((a) => a.submissionId === 'a' || a.submissionId === 'b')).toBe(true);
+  });
+
+  it('bounds its work whatever the edition, and stops anywhere with every rule kept', () => {
+    const w = world({ projects: 200, jurors: 40, trackPrefs: false, conflictRate: 0.05, seed: 4 });
+    const input: AlgoInput = { reviewsPerSubmission: 5, ...w, existing: [] };
+    // One step past the bound at most: a candidate, its cost on p, one swap tried and undone.
+    const slack = 10 * (input.reviewsPerSubmission + 1);
+    const full = assignJurors(input);
+    expect(full.mixing.passes).toBeLessThanOrEqual(MIXING.passes);
+    expect(full.mixing.work).toBeLessThanOrEqual(MIXING.work + slack);
+    expect(full.mixing.penaltyAfter).toBeLessThan(full.mixing.penaltyBefore);
+
+    const ids = w.jurors.map((j) => j.jurorId);
+    const flowPenalty = coAssignment(assignJurors(input, { mixing: false }).assignments, ids).penalty;
+    for (const bounds of [
+      { passes: MIXING.passes, work: 3_000 },
+      { passes: 1, work: MIXING.work },
+    ]) {
+      const cut = assignJurors(input, { mixing: bounds });
+      expect(cut.mixing.work).toBeLessThanOrEqual(bounds.work + slack);
+      expect(cut.mixing.passes).toBeLessThanOrEqual(bounds.passes);
+      const { min, max } = check(input, cut);
+      expect(max - min).toBeLessThanOrEqual(1);
+      expect(cut.short).toEqual([]);
+      expect(cut.assignments).toHaveLength(1000);
+      const penalty = coAssignment(cut.assignments, ids).penalty;
+      expect(penalty).toBe(cut.mixing.penaltyAfter);
+      expect(penalty).toBeLessThanOrEqual(flowPenalty);
+      expect(penalty).toBeGreaterThanOrEqual(full.mixing.penaltyAfter);
+    }
   });
 });
 

@@ -51,7 +51,7 @@ export function initialValues(edition?: Edition): EditionFormValues {
     teamMinSize: edition?.teamMinSize ?? 1,
     teamMaxSize: edition?.teamMaxSize ?? 5,
     reviewsPerSubmission: edition?.reviewsPerSubmission ?? 3,
-    normalization: edition?.normalization ?? 'zscore',
+    normalization: edition?.normalization ?? 'model',
     leaderboardVisibility: edition?.leaderboardVisibility ?? 'public',
     shareJurorComments: edition?.shareJurorComments ?? false,
     submissionRequirements: { ...(edition?.submissionRequirements ?? NO_SUBMISSION_REQUIREMENTS) },

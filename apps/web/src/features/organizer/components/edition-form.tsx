@@ -228,9 +228,9 @@ export function EditionForm({
             <Select
               label={labels.normalization}
               data={[
+                { value: 'model', label: t('organizer.normalization.model') },
                 { value: 'zscore', label: t('organizer.normalization.zscore') },
                 { value: 'none', label: t('organizer.normalization.none') },
-                { value: 'model', label: t('organizer.normalization.model') },
               ]}
               allowDeselect={false}
               {...form.getInputProps('normalization')}
