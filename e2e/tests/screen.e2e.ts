@@ -57,7 +57,12 @@ async function createWorld(tag: string): Promise<World> {
   for (const [i, name] of TEAMS.entries()) {
     const { token } = await api<{ token: string }>('/auth/register', {
       method: 'POST',
-      body: { email: `cap-${i}-${unique}@e2e.test`, password: 'captain-password', name: `Captain ${i}`, acceptTerms: true },
+      body: {
+        email: `cap-${i}-${unique}@e2e.test`,
+        password: 'captain-password',
+        name: `Captain ${i}`,
+        acceptTerms: true,
+      },
     });
     await api(`/editions/${edition.id}/registrations`, {
       method: 'POST',
@@ -79,7 +84,12 @@ async function createWorld(tag: string): Promise<World> {
   }
   const { token: juror } = await api<{ token: string }>('/auth/register', {
     method: 'POST',
-    body: { email: `juror-${unique}@e2e.test`, password: 'juror-password-1', name: 'Juror', acceptTerms: true },
+    body: {
+      email: `juror-${unique}@e2e.test`,
+      password: 'juror-password-1',
+      name: 'Juror',
+      acceptTerms: true,
+    },
   });
   const invitation = await api<{ token: string }>(`/editions/${edition.id}/jury/invitations`, {
     method: 'POST',

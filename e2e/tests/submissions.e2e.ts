@@ -64,7 +64,12 @@ async function createWorld(context: BrowserContext): Promise<World> {
 
   // The participant signs up through the browser context, whose cookie jar keeps the session.
   const signup = await context.request.post(`${baseUrl()}/api/auth/register`, {
-    data: { email: `team-${unique}@e2e.test`, password: 'team-member-password', name: 'Ana Popescu', acceptTerms: true },
+    data: {
+      email: `team-${unique}@e2e.test`,
+      password: 'team-member-password',
+      name: 'Ana Popescu',
+      acceptTerms: true,
+    },
   });
   expect(signup.status()).toBe(201);
   const { token } = (await signup.json()) as { token: string };

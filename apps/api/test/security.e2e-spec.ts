@@ -53,7 +53,12 @@ describe('security headers and closed CORS (default configuration)', () => {
 
   it('accepts a body just under 1 MiB as far as the size goes (the schema then judges it)', async () => {
     const res = await t.request('POST', '/api/auth/register', {
-      body: { email: 'big@example.test', password: 'long enough pw', name: 'x'.repeat(1000 * 1000), acceptTerms: true },
+      body: {
+        email: 'big@example.test',
+        password: 'long enough pw',
+        name: 'x'.repeat(1000 * 1000),
+        acceptTerms: true,
+      },
     });
     expect(res.status).toBe(400);
     expect(res.body.message).toContain('name');
@@ -245,7 +250,12 @@ describe('JSON bodies only, and no state change from a foreign Origin (cross-sit
 
   it('answers a body without a content type with 415, and creates nothing', async () => {
     const res = await t.request('POST', '/api/auth/register', {
-      raw: JSON.stringify({ email: 'no-type@example.test', password: 'long enough pw', name: 'N', acceptTerms: true }),
+      raw: JSON.stringify({
+        email: 'no-type@example.test',
+        password: 'long enough pw',
+        name: 'N',
+        acceptTerms: true,
+      }),
     });
     expect(res.status).toBe(415);
     expect(res.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
@@ -275,7 +285,12 @@ describe('JSON bodies only, and no state change from a foreign Origin (cross-sit
     ];
     for (const [i, headers] of cases.entries()) {
       const res = await t.request('POST', '/api/auth/register', {
-        body: { email: `ok-${i}-${Date.now()}@example.test`, password: 'long enough pw', name: 'Ok', acceptTerms: true },
+        body: {
+          email: `ok-${i}-${Date.now()}@example.test`,
+          password: 'long enough pw',
+          name: 'Ok',
+          acceptTerms: true,
+        },
         headers,
       });
       expect(res.status).toBe(201);

@@ -13,7 +13,9 @@ export interface TestUser {
 export async function signUp(t: TestApp, name = 'Test User'): Promise<TestUser> {
   const email = `u-${randomBytes(5).toString('hex')}@example.test`;
   const password = 'correct horse battery';
-  const res = await t.request('POST', '/api/auth/register', { body: { email, password, name, acceptTerms: true } });
+  const res = await t.request('POST', '/api/auth/register', {
+    body: { email, password, name, acceptTerms: true },
+  });
   if (res.status !== 201) throw new Error(`sign-up failed: ${res.status} ${JSON.stringify(res.body)}`);
   return { id: res.body.user.id, email, password, token: res.body.token };
 }

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { TERMS_VERSION, type AuthResult, type Language, type LoginInput, type RegisterInput } from '@ca/shared';
+import {
+  TERMS_VERSION,
+  type AuthResult,
+  type Language,
+  type LoginInput,
+  type RegisterInput,
+} from '@ca/shared';
 import { DUMMY_HASH, verifyPassword } from '../../common/auth/passwords';
 import { DomainError } from '../../common/errors/domain-error';
 import { normalizeEmail, toUser } from '../users/users.mapper';
