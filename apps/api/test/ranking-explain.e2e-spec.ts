@@ -160,4 +160,17 @@ describe('leaderboard explanations', () => {
     );
     expect(res.status).toBe(404);
   });
+
+  it('names the criteria in the reader’s language', async () => {
+    const inRo = (
+      await t.request('GET', `/api/editions/${w.editionId}/leaderboard/explain`, {
+        token: w.organizer.token,
+        headers: { 'accept-language': 'ro' },
+      })
+    ).body as LeaderboardExplanation;
+    const en = await explain();
+    expect(inRo.criteria.map((c) => c.name)).toEqual(w.criteria.map((c) => c.nameI18n.ro || c.nameI18n.en));
+    expect(en.criteria.map((c) => c.name)).toEqual(w.criteria.map((c) => c.nameI18n.en));
+    expect(inRo.criteria.map((c) => c.name)).toContain('Inovație');
+  });
 });

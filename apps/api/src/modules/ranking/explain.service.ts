@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { ExplainedJuror, ExplainedProject, ExplainedSheet, LeaderboardExplanation } from '@ca/shared';
+import type {
+  ExplainedJuror,
+  ExplainedProject,
+  ExplainedSheet,
+  Language,
+  LeaderboardExplanation,
+} from '@ca/shared';
 import { notFound } from '../../common/errors/domain-error';
 import { EditionsService } from '../editions/editions.service';
 import { JudgingReadService } from '../judging/judging-read.service';
@@ -36,6 +42,8 @@ export class ExplainService {
     editionId: string,
     trackId: string | null,
     submissionId: string | null = null,
+    /** The language of the criteria's names (the request's). */
+    lang: Language = 'en',
   ): Promise<LeaderboardExplanation> {
     const state = await this.store.current(editionId);
     await this.ranking.assertTrack(state, trackId);
@@ -43,7 +51,7 @@ export class ExplainService {
     if (submissionId && !rows.some((r) => r.submissionId === submissionId))
       throw notFound('Project on this board');
     const [edition, names] = await Promise.all([
-      this.editions.get(editionId, { includeDrafts: true }),
+      this.editions.get(editionId, { includeDrafts: true, lang }),
       this.judging.jurorNames(editionId),
     ]);
     const tieBreak = tieBreakCriterion(state.criteria);

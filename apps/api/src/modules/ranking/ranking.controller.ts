@@ -7,10 +7,12 @@ import {
   type Leaderboard,
   type LeaderboardExplanation,
   type LeaderboardQuery,
+  type Language,
   type TeamResult,
 } from '@ca/shared';
 import { OrganizerOnly, Public, SignedIn } from '../../common/auth/access.decorator';
 import { CurrentUser, OptionalUser, type AuthUser } from '../../common/auth/current-user';
+import { RequestLanguage } from '../../common/i18n/request-language';
 import { UuidParam, ZodQuery } from '../../common/validation/zod';
 import { ExplainService } from './explain.service';
 import { RankingService } from './ranking.service';
@@ -42,14 +44,19 @@ export class RankingController {
   explain(
     @UuidParam('id') editionId: string,
     @ZodQuery(ExplainQuerySchema) q: ExplainQuery,
+    @RequestLanguage() lang: Language,
   ): Promise<LeaderboardExplanation> {
-    return this.explanations.explain(editionId, q.trackId ?? null, q.submissionId ?? null);
+    return this.explanations.explain(editionId, q.trackId ?? null, q.submissionId ?? null, lang);
   }
 
   /** The team's members and organizers, once results are published (409 PHASE_CLOSED before). */
   @SignedIn()
   @Get('teams/:id/result')
-  result(@UuidParam('id') teamId: string, @CurrentUser() user: AuthUser): Promise<TeamResult> {
-    return this.results.result(teamId, user);
+  result(
+    @UuidParam('id') teamId: string,
+    @CurrentUser() user: AuthUser,
+    @RequestLanguage() lang: Language,
+  ): Promise<TeamResult> {
+    return this.results.result(teamId, user, lang);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { TeamResult } from '@ca/shared';
+import type { Language, TeamResult } from '@ca/shared';
 import type { AuthUser } from '../../common/auth/current-user';
 import { DomainError, forbidden } from '../../common/errors/domain-error';
 import { EditionsService } from '../editions/editions.service';
@@ -22,14 +22,15 @@ export class TeamResultService {
     private readonly judging: JudgingReadService,
   ) {}
 
-  async result(teamId: string, user: AuthUser): Promise<TeamResult> {
+  /** Criteria named in `lang` (the request's language). */
+  async result(teamId: string, user: AuthUser, lang: Language = 'en'): Promise<TeamResult> {
     const team = await this.teams.get(teamId); // 404 for an unknown team
     if (!user.isOrganizer && !(await this.teams.isMember(teamId, user.id)))
       throw forbidden("Only the team's members and organizers may see its result");
     const state = await this.store.current(team.editionId);
     if (this.store.mode(state) !== 'published')
       throw new DomainError('PHASE_CLOSED', 'Results are not published yet');
-    const edition = await this.editions.get(team.editionId, { includeDrafts: true });
+    const edition = await this.editions.get(team.editionId, { includeDrafts: true, lang });
     const entry = [...state.entries.values()].find((e) => e.teamId === teamId) ?? null;
     const standing = entry && !entry.disqualified ? standings(state).get(entry.submissionId) : undefined;
     const row = standing
