@@ -2,6 +2,7 @@ import { NotificationScanner } from '../src/modules/mail/notification-scanner';
 import { createTestApp, type TestApp } from './helpers/app';
 import { createEdition, createTrack, registered } from './helpers/editions';
 import { createJudgingWorld, must, openJudging } from './helpers/judging';
+import { assign, score, valuesAt } from './helpers/ranking';
 import { createTeam, createWorld, draft, setTimeline } from './helpers/submission-fixtures';
 import { signUpOrganizer, type TestUser } from './helpers/users';
 
@@ -135,7 +136,7 @@ describe('notifications by mail', () => {
     ]);
   });
 
-  it('tells each juror once that their projects to judge are ready, however often assignments are made', async () => {
+  it('tells each juror once that their projects to judge are ready, however often an automatic run finds nothing new', async () => {
     const w = await createJudgingWorld(a, { teams: 3, jurors: 2, reviewsPerSubmission: 1 });
     await settings(w.jurors[1]!, {
       language: 'ro',
@@ -159,6 +160,65 @@ describe('notifications by mail', () => {
       ].sort(),
     );
     expect(jurorEmails.every((m) => m.body.includes('/jury/judging-'))).toBe(true);
+  }, 120_000);
+
+  it('tells a juror again when a later run gives them new projects (by hand, a second round), never for nothing new', async () => {
+    const w = await createJudgingWorld(a, { teams: 2, jurors: 5, normalization: 'none' });
+    const sub = (i: number) => w.teams[i]!.submissionId;
+    const [j0, j1] = w.jurors as [TestUser, TestUser];
+    await openJudging(a, w.editionId);
+    /** The "projects ready" mails of each juror (0 included), in the jurors' order. */
+    const mailsPerJuror = async () => {
+      const mails = await outbox(w.editionId, 'assignments_ready');
+      return w.jurors.map((j) => mails.filter((m) => m.to_address === j.email).length);
+    };
+
+    // by hand: a new assignment is a run of its own; the same one again is nothing new
+    await assign(w, j0, sub(0));
+    expect(await mailsPerJuror()).toEqual([1, 0, 0, 0, 0]);
+    await assign(w, j0, sub(0));
+    expect(await mailsPerJuror()).toEqual([1, 0, 0, 0, 0]);
+    await assign(w, j0, sub(1));
+    expect(await mailsPerJuror()).toEqual([2, 0, 0, 0, 0]);
+    const [mail] = await outbox(w.editionId, 'assignments_ready');
+    expect(mail!.subject).toBe('Your projects to judge in Judging test edition are ready');
+
+    // Sheets: team 0 (8, 6), team 1 (7, 7); juror 1 is assigned by hand to each on the way (two
+    // runs, two mails). Both projects straddle the top-1 cut-off.
+    for (const [i, x, y] of [
+      [0, 8, 6],
+      [1, 7, 7],
+    ] as const) {
+      await score(w, j0, sub(i), valuesAt(w.criteria, x));
+      await score(w, j1, sub(i), valuesAt(w.criteria, y));
+    }
+    expect(await mailsPerJuror()).toEqual([2, 2, 0, 0, 0]);
+
+    // a second round: 2 more jurors on each project, among jurors 2–4; each juror given projects
+    // gets one mail for the run (however many projects), the others none
+    const round = await must(a, 'POST', `/api/editions/${w.editionId}/assignments/second-round`, {
+      token: w.organizer.token,
+      body: { k: 2, top: 1 },
+    });
+    const added = round.added as { jurorId: string; submissionId: string }[];
+    expect(added).toHaveLength(4);
+    const given = new Set(added.map((x) => x.jurorId));
+    expect(await mailsPerJuror()).toEqual(w.jurors.map((j, i) => (i < 2 ? 2 : given.has(j.id) ? 1 : 0)));
+
+    // an automatic assignment made by hand is not a new one: no mail
+    const moved = added[0]!;
+    const before = await mailsPerJuror();
+    await must(a, 'POST', `/api/editions/${w.editionId}/assignments`, {
+      token: w.organizer.token,
+      body: moved,
+    });
+    expect(await mailsPerJuror()).toEqual(before);
+    // one key per juror and run in notifications_sent, each for one person
+    const keys: { recipients: number }[] = await a.db.query(
+      `SELECT recipients FROM notifications_sent WHERE edition_id = $1 AND kind = 'assignments_ready'`,
+      [w.editionId],
+    );
+    expect(keys.map((k) => k.recipients)).toEqual(Array(4 + given.size).fill(1));
   }, 120_000);
 
   it('reminds each team with a draft 24 h and then 1 h before its deadline, once per team and kind across two instances', async () => {

@@ -1,6 +1,6 @@
 import { DELETED_USER_NAME } from '@ca/shared';
 import { createTestApp, type TestApp } from './helpers/app';
-import { createEdition } from './helpers/editions';
+import { createEdition, createTrack } from './helpers/editions';
 import { createJudgingWorld, endJudging, must, openJudging, type JudgingWorld } from './helpers/judging';
 import { board, dbNow, patchEdition, score, valuesAt } from './helpers/ranking';
 import { signUp, type TestUser } from './helpers/users';
@@ -20,6 +20,19 @@ describe('POST /api/editions/:id/purge-personal-data', () => {
     t.request('POST', `/api/editions/${w.editionId}/purge-personal-data`, { token: w.organizer.token });
   const user = async (id: string) =>
     (await t.db.query('SELECT name, email, disabled_at FROM users WHERE id = $1', [id]))[0];
+  const messages = async () =>
+    (
+      await t.db.query(
+        `SELECT edition_id = $1 AS here, kind, status, message FROM join_requests
+          WHERE edition_id IN ($1, $2) ORDER BY here DESC, kind, message`,
+        [w.editionId, otherEditionId],
+      )
+    ).map((r: { here: boolean; kind: string; status: string; message: string }) => [
+      r.here ? 'this' : 'other',
+      r.kind,
+      r.status,
+      r.message,
+    ]);
   const snapshot = async () => ({
     sheets: await t.db.query(
       `SELECT to_jsonb(s) AS sheet FROM score_sheets s WHERE s.edition_id = $1 ORDER BY juror_id, submission_id`,
@@ -40,25 +53,52 @@ describe('POST /api/editions/:id/purge-personal-data', () => {
   beforeAll(async () => {
     t = await createTestApp();
     w = await createJudgingWorld(t, { teams: 2, jurors: 1 });
-    const join = async (teamIndex: number, name: string) => {
+    const join = async (teamIndex: number, name: string, before: (p: TestUser) => Promise<unknown>) => {
       const person = await signUp(t, name);
       await must(t, 'POST', `/api/editions/${w.editionId}/registrations`, {
         token: person.token,
-        body: { skills: ['sql', 'react'], lookingForTeam: false, shareContact: true },
+        body: { skills: ['sql', 'react'], lookingForTeam: true, shareContact: true },
       });
+      await before(person);
       const { inviteCode } = await must(t, 'GET', `/api/teams/${w.teams[teamIndex]!.id}`, {
         token: w.teams[teamIndex]!.captain.token,
       });
       await must(t, 'POST', '/api/teams/join', { token: person.token, body: { inviteCode } });
       return person;
     };
-    member = await join(0, 'Ana Ionescu');
-    regular = await join(1, 'Radu Regular');
-    // Radu also takes part in another edition: his account stays.
+    // Before joining their teams: Ana asks team 1 to take her, team 0 invites Radu, each with a
+    // message (joining another team closes them; their messages stay until the purge).
+    member = await join(0, 'Ana Ionescu', (p) =>
+      must(t, 'POST', `/api/teams/${w.teams[1]!.id}/join-requests`, {
+        token: p.token,
+        body: { message: 'Ana here, call me on 0722 000 111' },
+      }),
+    );
+    regular = await join(1, 'Radu Regular', (p) =>
+      must(t, 'POST', `/api/teams/${w.teams[0]!.id}/invitations`, {
+        token: w.teams[0]!.captain.token,
+        body: { userId: p.id, message: 'Radu, we met at the meetup: join us' },
+      }),
+    );
+    // Radu also takes part in another edition: his account stays, and so does his request there.
     otherEditionId = (await createEdition(t, w.organizer)).id;
     await must(t, 'POST', `/api/editions/${otherEditionId}/registrations`, {
       token: regular.token,
       body: { skills: ['go'], lookingForTeam: true },
+    });
+    const otherTrack = await createTrack(t, w.organizer, otherEditionId, 'Elsewhere');
+    const otherCaptain = await signUp(t, 'Otto Other');
+    await must(t, 'POST', `/api/editions/${otherEditionId}/registrations`, {
+      token: otherCaptain.token,
+      body: { skills: [], lookingForTeam: false },
+    });
+    const otherTeam = await must(t, 'POST', `/api/editions/${otherEditionId}/teams`, {
+      token: otherCaptain.token,
+      body: { name: 'Elsewhere Team', trackId: otherTrack.id },
+    });
+    await must(t, 'POST', `/api/teams/${otherTeam.id}/join-requests`, {
+      token: regular.token,
+      body: { message: 'Radu again, in the other edition' },
     });
     await openJudging(t, w.editionId);
     await score(w, w.jurors[0]!, w.teams[0]!.submissionId, valuesAt(w.criteria, 9), 'Bine lucrat');
@@ -67,6 +107,12 @@ describe('POST /api/editions/:id/purge-personal-data', () => {
     await patchEdition(w, { resultsPublishedAt: await dbNow(t, -1000) });
   }, 120_000);
   afterAll(() => t.close());
+
+  const MESSAGES_BEFORE = [
+    ['this', 'invitation', 'closed', 'Radu, we met at the meetup: join us'],
+    ['this', 'request', 'closed', 'Ana here, call me on 0722 000 111'],
+    ['other', 'request', 'pending', 'Radu again, in the other edition'],
+  ];
 
   it('refuses before the retention date (a year after judging by default, or the one set) with 409, changing nothing', async () => {
     let before = await snapshot();
@@ -89,6 +135,7 @@ describe('POST /api/editions/:id/purge-personal-data', () => {
       { retentionUntil: soon },
     ]);
     expect(await snapshot()).toEqual(before);
+    expect(await messages()).toEqual(MESSAGES_BEFORE);
     expect((await user(member.id)).name).toBe('Ana Ionescu');
     const edition = await must(t, 'GET', `/api/editions/${w.editionId}`, { token: w.organizer.token });
     expect([edition.personalDataRetentionUntil, edition.personalDataPurgedAt]).toEqual([soon, null]);
@@ -108,9 +155,17 @@ describe('POST /api/editions/:id/purge-personal-data', () => {
     expect(res.body).toMatchObject({
       editionId: w.editionId,
       registrationsCleared: 4,
+      joinRequestMessagesCleared: 2,
       accountsAnonymised: 3,
       accountsKept: 1,
     });
+    // this edition's join request and invitation keep their kind and status, not their text; the
+    // other edition's request keeps its message
+    expect(await messages()).toEqual([
+      ['this', 'invitation', 'closed', ''],
+      ['this', 'request', 'closed', ''],
+      ['other', 'request', 'pending', 'Radu again, in the other edition'],
+    ]);
     for (const u of [member, w.teams[0]!.captain, w.teams[1]!.captain]) {
       const row = await user(u.id);
       expect(row.name).toBe(DELETED_USER_NAME);
@@ -163,7 +218,12 @@ describe('POST /api/editions/:id/purge-personal-data', () => {
         entity: 'edition',
         actorId: w.organizer.id,
         entityId: w.editionId,
-        after: { registrationsCleared: 4, accountsAnonymised: 3, accountsKept: 1 },
+        after: {
+          registrationsCleared: 4,
+          joinRequestMessagesCleared: 2,
+          accountsAnonymised: 3,
+          accountsKept: 1,
+        },
       }),
     ]);
     const edition = await must(t, 'GET', `/api/editions/${w.editionId}`, { token: w.organizer.token });
@@ -171,7 +231,11 @@ describe('POST /api/editions/:id/purge-personal-data', () => {
 
     // again: nothing left to purge, nothing else changed
     const again = await purge();
-    expect(again.body).toMatchObject({ accountsAnonymised: 0, accountsKept: 1 });
+    expect(again.body).toMatchObject({
+      joinRequestMessagesCleared: 0,
+      accountsAnonymised: 0,
+      accountsKept: 1,
+    });
     expect((await snapshot()).ranks).toEqual(before.ranks);
   });
 });

@@ -43,6 +43,8 @@ export const PersonalDataPurgeResultSchema = z.object({
   purgedAt: z.string(),
   /** Registrations whose answers (skills, contact sharing, looking for a team) were cleared. */
   registrationsCleared: z.number().int(),
+  /** Join requests and team invitations of the edition whose free-text message was emptied. */
+  joinRequestMessagesCleared: z.number().int(),
   /** Accounts anonymised (they had no tie to another edition). */
   accountsAnonymised: z.number().int(),
   /** Participants kept (they take part in, or judge, another edition): only this edition's answers went. */

@@ -188,23 +188,28 @@ export class AssignmentsService {
       }
       return out;
     });
-    if (change) this.events.publish(change);
-    // "Your projects to judge are ready", once per juror and edition (issue 13).
-    await this.notifications.assignmentsReady(
-      editionId,
-      summary.added.map((a) => a.jurorId),
-    );
+    if (change) {
+      this.events.publish(change);
+      // "Your projects to judge are ready" to the jurors this run gave projects (issue 13).
+      await this.notifications.assignmentsReady(
+        editionId,
+        summary.added.map((a) => a.jurorId),
+        change.seq,
+      );
+    }
     return summary;
   }
 
   /**
    * Assigns by hand (kept by every automatic run). The juror must be a juror of the edition and
    * not conflicted with the team; the project submitted and not disqualified. Assigning again
-   * answers the assignment (an automatic one becomes a kept one).
+   * answers the assignment (an automatic one becomes a kept one). A new assignment mails the
+   * juror "your projects to judge are ready" (one run of one).
    */
   async assign(editionId: string, input: AssignmentCreate, actor: AuthUser): Promise<Assignment> {
     await this.editions.entity(editionId, { includeDrafts: true });
     let change = null as JudgingChange | null;
+    let added = false;
     const result = await this.db.transaction(async (m) => {
       await lockAssignments(m, editionId);
       const [juror]: unknown[] = await m.query(
@@ -254,10 +259,15 @@ export class AssignmentsService {
           submissionIds: [input.submissionId],
           jurorId: input.jurorId,
         };
+        added = row!.inserted;
       }
       return this.one(m, input);
     });
-    if (change) this.events.publish(change);
+    if (change) {
+      this.events.publish(change);
+      // A new assignment (not an automatic one made manual) tells the juror (issue 13).
+      if (added) await this.notifications.assignmentsReady(editionId, [input.jurorId], change.seq);
+    }
     return result;
   }
 

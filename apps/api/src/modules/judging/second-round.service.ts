@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../common/auth/current-user';
 import { AuditService } from '../audit/audit.service';
 import { EditionsService } from '../editions/editions.service';
+import { NotificationsService } from '../mail/notifications.service';
 import { computeEdition, type CountingSheet } from '../ranking/engine';
 import { conflictKey, readAssignmentState } from './assignment-state';
 import { JudgingEvents } from './judging-events';
@@ -16,7 +17,8 @@ import { secondRound, sheetNoise } from './second-round';
  * The organizer's second judging round (issue 14): the edition's whole board as it stands (the
  * edition's normalization, counting sheets only), one sheet's noise from the same sheets
  * (`sheetNoise`), the uncertain projects near the top `top` (`secondRound`, interval of one standard
- * error) and k more jurors each, inserted as automatic assignments in one transaction.
+ * error) and k more jurors each, inserted as automatic assignments in one transaction; each juror
+ * given projects is mailed "your projects to judge are ready" after the commit.
  */
 @Injectable()
 export class SecondRoundService {
@@ -26,6 +28,7 @@ export class SecondRoundService {
     private readonly read: JudgingReadService,
     private readonly audit: AuditService,
     private readonly events: JudgingEvents,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async run(editionId: string, input: SecondRoundRequest, actor: AuthUser): Promise<SecondRoundSummary> {
@@ -95,7 +98,15 @@ export class SecondRoundService {
         short: plan.short.map((s) => s.submissionId),
       };
     });
-    if (change) this.events.publish(change);
+    if (change) {
+      this.events.publish(change);
+      // The jurors given more projects are told, as after an automatic run (issue 13).
+      await this.notifications.assignmentsReady(
+        editionId,
+        summary.added.map((a) => a.jurorId),
+        change.seq,
+      );
+    }
     return summary;
   }
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { NOTIFICATION_TOPIC_OF, localize, type Language } from '@ca/shared';
@@ -31,6 +32,19 @@ export interface Notice {
   recipientIds: string[];
   /** The facts of the text, for a recipient's language (the edition's name is added). */
   facts: (lang: Language) => Omit<NoticeFacts, 'name' | 'edition' | 'link'> & { path: string };
+}
+
+/**
+ * A uuid that names `parts` (the first 16 bytes of their SHA-256, laid out as an RFC 9562
+ * version 8 uuid): the subject of a notification whose key is more than one row's id, in the
+ * uuid column of `notifications_sent`. The same parts give the same uuid on every instance.
+ */
+export function derivedSubject(...parts: string[]): string {
+  const b = createHash('sha256').update(parts.join('\u0000')).digest().subarray(0, 16);
+  b[6] = (b[6]! & 0x0f) | 0x80;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = b.toString('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
 /** What a join request's notification needs (given by the teams module, which owns requests). */
@@ -142,13 +156,20 @@ export class NotificationsService {
     });
   }
 
-  /** "Your projects to judge are ready", once per juror and edition. */
-  async assignmentsReady(editionId: string, jurorIds: string[]): Promise<void> {
+  /**
+   * "Your projects to judge are ready", to each juror who got new assignments in one assignment
+   * run (automatic, by hand, second round), once per juror and run. `run` is the edition's judging
+   * change sequence the run's transaction raised (JudgingEvents.raise): unique per committed run,
+   * the same on every instance, so the key (juror, run) lets a later run that gives the juror
+   * more projects mail them again while the same run never mails twice. (A count of the juror's
+   * assignments would not do: after a removal and an addition it repeats an earlier value.)
+   */
+  async assignmentsReady(editionId: string, jurorIds: string[], run: number): Promise<void> {
     for (const jurorId of new Set(jurorIds)) {
       await this.send({
         kind: 'assignments_ready',
         editionId,
-        subjectId: jurorId,
+        subjectId: derivedSubject('assignments_ready', jurorId, String(run)),
         recipientIds: [jurorId],
         facts: () => ({ path: '/jury/:slug' }),
       });

@@ -8,13 +8,15 @@ import { AuditService } from '../audit/audit.service';
 import { SessionsService } from '../auth/sessions.service';
 import { EditionsService } from '../editions/editions.service';
 import { RegistrationsService } from '../registrations/registrations.service';
+import { JoinRequestsService } from '../teams/join-requests.service';
 import { UsersService } from '../users/users.service';
 
 /**
  * An organizer purges a past edition's personal data once its retention date has passed
  * (`personalDataRetentionUntil`, else judging's end + 1 year; compared with the database's
  * clock). In one transaction, under the edition's row lock, with its `edition.personal_data_purged`
- * audit entry: the registrations' answers are cleared (through the registrations module), and each
+ * audit entry: the registrations' answers are cleared (through the registrations module), the
+ * messages of the edition's join requests and team invitations too (through the teams module), and each
  * participant's account that has no tie to another edition (registered in, or on the jury of,
  * another) is anonymised as an account deletion does (UsersService.anonymise); organizers'
  * accounts are never. Teams, projects, sheets, ranks and the audit log stay, naming
@@ -27,6 +29,7 @@ export class RetentionPurgeService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly editions: EditionsService,
     private readonly registrations: RegistrationsService,
+    private readonly joinRequests: JoinRequestsService,
     private readonly users: UsersService,
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
@@ -55,6 +58,7 @@ export class RetentionPurgeService {
         [editionId],
       );
       const registrationsCleared = await this.registrations.clearAnswers(m, editionId);
+      const joinRequestMessagesCleared = await this.joinRequests.clearMessages(m, editionId);
       const anonymised = people.filter((p) => !p.kept).map((p) => p.user_id);
       for (const userId of anonymised) await this.users.anonymise(userId, DELETED_USER_NAME, m);
       const purgedAt = await this.editions.markPurged(m, editionId);
@@ -62,6 +66,7 @@ export class RetentionPurgeService {
         editionId,
         purgedAt: purgedAt.toISOString(),
         registrationsCleared,
+        joinRequestMessagesCleared,
         accountsAnonymised: anonymised.length,
         accountsKept: people.length - anonymised.length,
       };
@@ -74,6 +79,7 @@ export class RetentionPurgeService {
         before: { retentionUntil: retentionUntil.toISOString() },
         after: {
           registrationsCleared,
+          joinRequestMessagesCleared,
           accountsAnonymised: result.accountsAnonymised,
           accountsKept: result.accountsKept,
         },

@@ -11,6 +11,7 @@ import type {
 } from '@ca/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/current-user';
+import { queryRows } from '../../common/database/returning';
 import { DomainError, forbidden, notFound } from '../../common/errors/domain-error';
 import { decodeCursor, pageFrom } from '../../common/pagination/cursor';
 import { isUuid } from '../../common/validation/uuid';
@@ -305,6 +306,21 @@ export class JoinRequestsService {
     const after = (await findJoinRequest(this.db.manager, id))!;
     if (status === 'declined') await this.notifyAnswer(after, 'declined');
     return toJoinRequest(after, user);
+  }
+
+  /**
+   * The retention purge of an edition (issue 13), in the caller's transaction `m`: the free text
+   * of every join request and team invitation of the edition, whatever its status, is emptied
+   * (`''`, the column's default). Kind, status, team, people and times stay: the team-finder's
+   * history and the audit log still add up. The number of messages cleared (repeating it clears 0).
+   */
+  async clearMessages(m: EntityManager, editionId: string): Promise<number> {
+    const rows = await queryRows<{ id: string }>(
+      m,
+      `UPDATE join_requests SET message = '' WHERE edition_id = $1 AND message <> '' RETURNING id`,
+      [editionId],
+    );
+    return rows.length;
   }
 
   /** The answer, to the side that sent it: the person who asked, or the team's captain (issue 13). */

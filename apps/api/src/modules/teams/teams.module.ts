@@ -16,6 +16,6 @@ import { TeamsService } from './teams.service';
   imports: [EditionsModule, RegistrationsModule, SubmissionRecordsModule, RankingCoreModule, MailModule],
   controllers: [TeamsController, JoinRequestsController, TeamOverviewController],
   providers: [TeamsService, TeamMembershipService, JoinRequestsService, TeamOverviewService],
-  exports: [TeamsService, TeamMembershipService],
+  exports: [TeamsService, TeamMembershipService, JoinRequestsService],
 })
 export class TeamsModule {}

@@ -300,6 +300,7 @@ describe('console: jury', () => {
           editionId: edition.id,
           purgedAt: '2026-03-10T12:00:01Z',
           registrationsCleared: 4,
+          joinRequestMessagesCleared: 2,
           accountsAnonymised: 3,
           accountsKept: 1,
         }),
