@@ -53,7 +53,9 @@ describe('dashboard:changed on /live', () => {
       .timeout(10_000)
       .emitWithAck('coverage:subscribe', { editionId: w.editionId });
     expect(refused).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    const screen = await participant.timeout(10_000).emitWithAck('screen:subscribe', { editionId: w.editionId });
+    const screen = await participant
+      .timeout(10_000)
+      .emitWithAck('screen:subscribe', { editionId: w.editionId });
     expect(screen.ok).toBe(true);
     participant.on('dashboard:changed', (e) => leaked.push(e));
   });
@@ -139,5 +141,45 @@ describe('dashboard:changed on /live', () => {
     await w1.until('teams');
     await sleep(windowMs * 3);
     expect(w1.since()).toEqual([{ editionId: w.editionId, what: ['registrations', 'teams'] }]);
+  });
+});
+
+// Several API instances share rooms through Redis; this needs a Redis server (CI sets REDIS_URL).
+const withRedis = process.env.REDIS_URL ? describe : describe.skip;
+
+withRedis('dashboard:changed across two API instances (Redis adapter)', () => {
+  let a: TestApp;
+  let b: TestApp;
+  let client: Client | undefined;
+  beforeAll(async () => {
+    a = await createTestApp({ listen: true, env: { REDIS_URL: process.env.REDIS_URL! } });
+    // A second instance on the same database.
+    b = await createTestApp({
+      listen: true,
+      env: { REDIS_URL: process.env.REDIS_URL! },
+      databaseUrl: a.config.databaseUrl,
+    });
+  });
+  afterAll(async () => {
+    client?.disconnect();
+    await b.close(); // before a, which drops the database
+    await a.close();
+  });
+
+  it('reaches an organizer connected to the other instance, once', async () => {
+    const w = await createJudgingWorld(a, { teams: 0, jurors: 0 });
+    client = await connect(b.url, w.organizer.token);
+    const events: DashboardChanged[] = [];
+    client.on('dashboard:changed', (e) => events.push(e));
+    const ack = await client.timeout(10_000).emitWithAck('coverage:subscribe', { editionId: w.editionId });
+    expect(ack).toEqual({ ok: true });
+    const person = await signUp(a, 'Across instances');
+    await must(a, 'POST', `/api/editions/${w.editionId}/registrations`, {
+      token: person.token,
+      body: { skills: [], lookingForTeam: false },
+    });
+    await waitFor(() => events.length > 0, 'dashboard:changed on the other instance', 15_000);
+    await sleep(a.app.get(DashboardSignal).windowMs * 3);
+    expect(events).toEqual([{ editionId: w.editionId, what: ['registrations'] }]);
   });
 });

@@ -14,7 +14,14 @@ import { TeamsController } from './teams.controller';
 import { TeamsService } from './teams.service';
 
 @Module({
-  imports: [EditionsModule, RegistrationsModule, SubmissionRecordsModule, RankingCoreModule, MailModule, LiveModule],
+  imports: [
+    EditionsModule,
+    RegistrationsModule,
+    SubmissionRecordsModule,
+    RankingCoreModule,
+    MailModule,
+    LiveModule,
+  ],
   controllers: [TeamsController, JoinRequestsController, TeamOverviewController],
   providers: [TeamsService, TeamMembershipService, JoinRequestsService, TeamOverviewService],
   exports: [TeamsService, TeamMembershipService],

@@ -128,7 +128,9 @@ describe('console: dashboard', () => {
     registered = 6;
     mockSocket.receive('dashboard:changed', { editionId: edition.id, what: ['registrations'] });
     await waitFor(() =>
-      expect(screen.getByTestId('dashboard-registrations-total').textContent).toContain('6 people registered'),
+      expect(screen.getByTestId('dashboard-registrations-total').textContent).toContain(
+        '6 people registered',
+      ),
     );
     expect(fetches()).toBe(before + 1);
   });
