@@ -112,6 +112,38 @@ describe('dashboard:changed on /live', () => {
     await disqualified.until('submissions');
   });
 
+  it('tells the organizers after a team is joined and left, and deleted with its draft', async () => {
+    const [captain, mate] = await Promise.all([signUp(t, 'Captain two'), signUp(t, 'Mate')]);
+    await Promise.all([register(captain), register(mate)]);
+    const created = watch();
+    const team = await must(t, 'POST', `/api/editions/${w.editionId}/teams`, {
+      token: captain.token,
+      body: { name: 'Comings and goings', trackId: w.trackIds[0] },
+    });
+    await must(t, 'PUT', `/api/teams/${team.id}/submission`, {
+      token: captain.token,
+      body: { title: 'Draft', tagline: 'A tagline', repoUrl: 'https://example.com/repo' },
+    });
+    await created.until('submissions');
+
+    const joined = watch();
+    await must(t, 'POST', '/api/teams/join', { token: mate.token, body: { inviteCode: team.inviteCode } });
+    await expect(joined.until('teams')).resolves.toEqual({ editionId: w.editionId, what: ['teams'] });
+
+    const left = watch();
+    await must(t, 'POST', `/api/teams/${team.id}/leave`, { token: mate.token });
+    await expect(left.until('teams')).resolves.toEqual({ editionId: w.editionId, what: ['teams'] });
+
+    // The last member leaving deletes the team and its draft: both areas, in one event.
+    const deleted = watch();
+    const res = await must(t, 'POST', `/api/teams/${team.id}/leave`, { token: captain.token });
+    expect(res).toEqual({ teamDeleted: true });
+    await expect(deleted.until('teams')).resolves.toEqual({
+      editionId: w.editionId,
+      what: ['teams', 'submissions'],
+    });
+  });
+
   it('coalesces a burst of five registrations', async () => {
     const people = await Promise.all([1, 2, 3, 4, 5].map((i) => signUp(t, `Burst ${i}`)));
     const burst = watch();
