@@ -92,6 +92,23 @@ export type ScreenState = z.infer<typeof ScreenStateSchema>;
 export const CoverageRowSchema = CoverageSubmissionSchema.extend({ editionId: IdSchema });
 export type CoverageRow = z.infer<typeof CoverageRowSchema>;
 
+/** What changed on the organizers' dashboard (besides judging coverage and the phase). */
+export const DashboardAreaSchema = z.enum(['registrations', 'teams', 'submissions']);
+export type DashboardArea = z.infer<typeof DashboardAreaSchema>;
+
+/**
+ * `dashboard:changed` (organizers only): something the dashboard counts changed in the edition
+ * since the previous event; `what` lists the areas, each once. A hint to refetch the dashboard,
+ * not the figures: coalesced per edition (at most one event per DASHBOARD_CHANGED_COALESCE_MS).
+ */
+export const DashboardChangedSchema = z.object({
+  editionId: IdSchema,
+  what: z.array(DashboardAreaSchema).min(1),
+});
+export type DashboardChanged = z.infer<typeof DashboardChangedSchema>;
+/** The window within which the server coalesces `dashboard:changed` events of one edition. */
+export const DASHBOARD_CHANGED_COALESCE_MS = 500;
+
 export type Ack<T> = { ok: true } & T;
 export type Nack = { ok: false; code: string; message: string };
 
@@ -103,6 +120,7 @@ export interface ServerToClientEvents {
   'edition:phase': (payload: EditionPhaseEvent) => void;
   'reveal:step': (payload: RevealStep) => void;
   'coverage:update': (payload: CoverageRow) => void;
+  'dashboard:changed': (payload: DashboardChanged) => void;
 }
 
 export interface ClientToServerEvents {
@@ -116,7 +134,7 @@ export interface ClientToServerEvents {
     payload: ScreenSubscribe,
     ack: (res: Ack<{ state: ScreenState }> | Nack) => void,
   ) => void;
-  /** Organizers: joins the edition's organizers room (`coverage:update`). */
+  /** Organizers: joins the edition's organizers room (`coverage:update`, `dashboard:changed`). */
   'coverage:subscribe': (payload: CoverageSubscribe, ack: (res: Ack<object> | Nack) => void) => void;
   /** The server's clock, for countdowns (the client measures the round trip). */
   'clock:sync': (payload: Record<string, never>, ack: (res: Ack<{ serverTime: string }>) => void) => void;

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { EditionsModule } from '../editions/editions.module';
+import { LiveModule } from '../live/live.module';
 import { RegistrationsController } from './registrations.controller';
 import { RegistrationsService } from './registrations.service';
 
 @Module({
-  imports: [EditionsModule],
+  imports: [EditionsModule, LiveModule],
   controllers: [RegistrationsController],
   providers: [RegistrationsService],
   exports: [RegistrationsService],

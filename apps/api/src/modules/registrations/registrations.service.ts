@@ -16,6 +16,7 @@ import { likeEscape } from '../../common/database/like';
 import { decodeCursor, pageFrom } from '../../common/pagination/cursor';
 import { isUuid } from '../../common/validation/uuid';
 import { EditionsService } from '../editions/editions.service';
+import { DashboardSignal } from '../live/dashboard-signal';
 import { RegistrationEntity } from './entities/registration.entity';
 
 export const toRegistration = (r: RegistrationEntity): Registration => ({
@@ -44,6 +45,7 @@ export class RegistrationsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly editions: EditionsService,
+    private readonly dashboard: DashboardSignal,
   ) {}
 
   /**
@@ -52,7 +54,7 @@ export class RegistrationsService {
    * that its timeline cannot change under the decision).
    */
   async register(editionId: string, user: AuthUser, input: RegistrationCreate): Promise<Registration> {
-    return this.db.transaction(async (m) => {
+    const registration = await this.db.transaction(async (m) => {
       const edition = await this.editions.entity(editionId, {
         includeDrafts: user.isOrganizer,
         manager: m,
@@ -83,6 +85,8 @@ export class RegistrationsService {
         shareContact: input.shareContact,
       };
     });
+    this.dashboard.changed(editionId, 'registrations'); // after the commit
+    return registration;
   }
 
   async mine(editionId: string, userId: string): Promise<Registration> {

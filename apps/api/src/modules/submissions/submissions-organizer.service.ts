@@ -9,6 +9,7 @@ import { decodeCursor, pageFrom } from '../../common/pagination/cursor';
 import { AuditService } from '../audit/audit.service';
 import { EditionsService } from '../editions/editions.service';
 import { JudgingEvents } from '../judging/judging-events';
+import { DashboardSignal } from '../live/dashboard-signal';
 import { RankingLog } from '../ranking/ranking-log';
 import { TeamsService } from '../teams/teams.service';
 import {
@@ -34,6 +35,7 @@ export class SubmissionsOrganizerService {
     private readonly teams: TeamsService,
     private readonly judging: JudgingEvents,
     private readonly ranking: RankingLog,
+    private readonly dashboard: DashboardSignal,
   ) {}
 
   /** The edition's submissions in team-name order, filtered by track, status and disqualification. */
@@ -66,7 +68,8 @@ export class SubmissionsOrganizerService {
    * ends (`null` withdraws it). Audited as `extension.granted` (or `extension.withdrawn`).
    */
   async grantExtension(teamId: string, until: string | null, actor: AuthUser): Promise<ExtensionResult> {
-    return this.db.transaction(async (m) => {
+    let editionId = '';
+    const result = await this.db.transaction(async (m) => {
       const team = await lockTeam(m, teamId);
       const untilDate = until === null ? null : new Date(until);
       if (untilDate && !(untilDate > team.submissionDeadline && untilDate < team.judgingEndsAt)) {
@@ -76,6 +79,7 @@ export class SubmissionsOrganizerService {
         );
       }
       await this.teams.setExtendedDeadline(teamId, untilDate, m);
+      editionId = team.editionId;
       const deadline = untilDate ?? team.submissionDeadline; // untilDate is after it (checked above)
       await this.audit.record(m, {
         editionId: team.editionId,
@@ -92,6 +96,8 @@ export class SubmissionsOrganizerService {
         deadline: deadline.toISOString(),
       };
     });
+    this.dashboard.changed(editionId, 'submissions'); // teams with a deadline of their own
+    return result;
   }
 
   /**
@@ -133,6 +139,7 @@ export class SubmissionsOrganizerService {
     });
     if (change) {
       const { editionId, seq } = change;
+      this.dashboard.changed(editionId, 'submissions');
       this.judging.publish({
         editionId,
         seq,

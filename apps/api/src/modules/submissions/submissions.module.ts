@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AwardsModule } from '../awards/awards.module';
 import { EditionsModule } from '../editions/editions.module';
 import { JudgingCoreModule } from '../judging/judging-core.module';
+import { LiveModule } from '../live/live.module';
 import { RankingCoreModule } from '../ranking/ranking-core.module';
 import { RankingModule } from '../ranking/ranking.module';
 import { TeamsModule } from '../teams/teams.module';
@@ -21,6 +22,7 @@ import { SubmissionsService } from './submissions.service';
     TeamsModule,
     UsersModule,
     JudgingCoreModule,
+    LiveModule,
     RankingCoreModule,
     RankingModule,
   ],

@@ -6,6 +6,7 @@ import type { AuthUser } from '../../common/auth/current-user';
 import { DomainError, forbidden, notFound } from '../../common/errors/domain-error';
 import { queryRows } from '../../common/database/returning';
 import { decodeCursor, pageFrom } from '../../common/pagination/cursor';
+import { DashboardSignal } from '../live/dashboard-signal';
 import { RankingLog } from '../ranking/ranking-log';
 import { TeamsService } from '../teams/teams.service';
 import {
@@ -29,6 +30,7 @@ export class SubmissionsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly teams: TeamsService,
     private readonly ranking: RankingLog,
+    private readonly dashboard: DashboardSignal,
   ) {}
 
   /** Members and organizers; 404 before the first save. */
@@ -45,7 +47,8 @@ export class SubmissionsService {
    * retried save of exactly the stored content answers the stored submission.
    */
   async save(teamId: string, user: AuthUser, input: SubmissionPut): Promise<Submission> {
-    return this.db.transaction(async (m) => {
+    let first: string | null = null;
+    const saved = await this.db.transaction(async (m) => {
       const team = await this.lockForMember(m, teamId, user);
       const current = await findSubmission(m, { teamId });
       assertWritable(team, current);
@@ -86,11 +89,15 @@ export class SubmissionsService {
         ],
       );
       await recordVersion(m, row!, 'save', user.id);
+      if (row!.version === 1) first = row!.edition_id;
       // A submitted project's new title shows on the boards (last: RankingLog).
       if (current?.status === 'submitted' && current.title !== row!.title)
         await this.ranking.projectChanged(m, row!.id);
       return toSubmission({ ...row!, deadline: team.deadline });
     });
+    // The first save makes a draft (the dashboard counts drafts); later saves change no count.
+    if (first !== null) this.dashboard.changed(first, 'submissions');
+    return saved;
   }
 
   /**
@@ -108,7 +115,8 @@ export class SubmissionsService {
   }
 
   private async setStatus(teamId: string, user: AuthUser, status: 'draft' | 'submitted') {
-    return this.db.transaction(async (m) => {
+    let changed: string | null = null;
+    const result = await this.db.transaction(async (m) => {
       const team = await this.lockForMember(m, teamId, user);
       const current = await findSubmission(m, { teamId });
       assertWritable(team, current);
@@ -139,8 +147,11 @@ export class SubmissionsService {
       );
       await recordVersion(m, row!, status === 'submitted' ? 'submit' : 'unsubmit', user.id);
       await this.ranking.projectChanged(m, row!.id); // joins or leaves the boards (last: RankingLog)
+      changed = row!.edition_id;
       return toSubmission({ ...row!, deadline: team.deadline });
     });
+    if (changed !== null) this.dashboard.changed(changed, 'submissions');
+    return result;
   }
 
   /** The history, newest first (one person's saves close together are one entry); members and organizers. */

@@ -17,6 +17,7 @@ import { decodeCursor, pageFrom } from '../../common/pagination/cursor';
 import { isUuid } from '../../common/validation/uuid';
 import { AuditService } from '../audit/audit.service';
 import { EditionsService } from '../editions/editions.service';
+import { DashboardSignal } from '../live/dashboard-signal';
 import { NotificationsService } from '../mail/notifications.service';
 import { RegistrationsService } from '../registrations/registrations.service';
 import { JoinRequestEntity } from './entities/join-request.entity';
@@ -59,6 +60,7 @@ export class JoinRequestsService {
     private readonly membership: TeamMembershipService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly dashboard: DashboardSignal,
   ) {}
 
   /** The team and its edition, as `viewer` may see them (a draft edition's team is 404). */
@@ -279,6 +281,7 @@ export class JoinRequestsService {
       // addMember closed the person's pending requests, this one too: it is the accepted one.
       await this.decide(m, found, 'accepted', user);
     });
+    this.dashboard.changed(found.edition_id, 'teams');
     const request = toJoinRequest((await findJoinRequest(this.db.manager, id))!, user);
     await this.notifyAnswer(found, 'accepted');
     return { request, team: await this.teams.view(found.team_id, user) };

@@ -7,6 +7,7 @@ import { DomainError, forbidden, notFound } from '../../common/errors/domain-err
 import { isUniqueViolation } from '../../common/database/db-errors';
 import { nameKey } from '../../common/database/name-key';
 import { AuditService } from '../audit/audit.service';
+import { DashboardSignal } from '../live/dashboard-signal';
 import { RankingLog } from '../ranking/ranking-log';
 import { EditionsService, type EditionRecord } from '../editions/editions.service';
 import { RegistrationsService } from '../registrations/registrations.service';
@@ -51,6 +52,7 @@ export class TeamMembershipService {
     private readonly projects: SubmissionRecordsService,
     private readonly audit: AuditService,
     private readonly ranking: RankingLog,
+    private readonly dashboard: DashboardSignal,
   ) {}
 
   /**
@@ -142,6 +144,7 @@ export class TeamMembershipService {
         }),
       input.name,
     );
+    this.dashboard.changed(editionId, 'teams');
     return this.teams.view(teamId, user);
   }
 
@@ -155,6 +158,7 @@ export class TeamMembershipService {
           throw new DomainError('NOT_FOUND', 'inviteCode: no team has this invite code');
       }),
     );
+    this.dashboard.changed(found.editionId, 'teams');
     return this.teams.view(found.id, user);
   }
 
@@ -198,11 +202,13 @@ export class TeamMembershipService {
    * disqualified project: 409 TEAM_HAS_SUBMISSION.
    */
   async leave(teamId: string, user: AuthUser): Promise<{ teamDeleted: boolean }> {
-    return this.db.transaction(async (m) => {
+    let editionId = '';
+    const result = await this.db.transaction(async (m) => {
       const { team, edition } = await this.lockedTeam(m, teamId, user);
       const members = await this.memberIds(m, teamId);
       if (!members.includes(user.id)) throw forbidden('You are not a member of this team');
       await this.assertTeamsOpen(m, edition);
+      editionId = edition.id;
       const rest = members.filter((id) => id !== user.id);
       if (rest.length === 0) {
         const submission = await this.projects.discardWithTeam(m, teamId);
@@ -223,10 +229,15 @@ export class TeamMembershipService {
         await m.getRepository(TeamEntity).update({ id: teamId }, { captainId: rest[0] });
       return { teamDeleted: false };
     });
+    // A deleted team takes its draft along: the submissions' counts change too.
+    this.dashboard.changed(editionId, 'teams');
+    if (result.teamDeleted) this.dashboard.changed(editionId, 'submissions');
+    return result;
   }
 
   /** Captain only: rename, move track (both within the teams window), hand over captaincy. */
   async update(teamId: string, user: AuthUser, patch: TeamPatch): Promise<Team> {
+    let movedIn: string | null = null;
     try {
       await this.db.transaction(async (m) => {
         const { team, edition } = await this.lockedTeam(m, teamId, user);
@@ -255,6 +266,7 @@ export class TeamMembershipService {
           values.captainId = patch.captainId;
         }
         if (Object.keys(values).length) await m.getRepository(TeamEntity).update({ id: teamId }, values);
+        if (values.trackId !== undefined) movedIn = edition.id;
         // Its project's rows show the team's name and track (last: RankingLog).
         if (values.name !== undefined || values.trackId !== undefined)
           await this.ranking.teamChanged(m, teamId);
@@ -262,6 +274,8 @@ export class TeamMembershipService {
     } catch (err) {
       throw mapRace(err, patch.name);
     }
+    // Teams per track changed.
+    if (movedIn !== null) this.dashboard.changed(movedIn, 'teams');
     return this.teams.view(teamId, user);
   }
 

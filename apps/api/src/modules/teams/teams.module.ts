@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { EditionsModule } from '../editions/editions.module';
+import { LiveModule } from '../live/live.module';
 import { MailModule } from '../mail/mail.module';
 import { RegistrationsModule } from '../registrations/registrations.module';
 import { RankingCoreModule } from '../ranking/ranking-core.module';
@@ -13,7 +14,14 @@ import { TeamsController } from './teams.controller';
 import { TeamsService } from './teams.service';
 
 @Module({
-  imports: [EditionsModule, RegistrationsModule, SubmissionRecordsModule, RankingCoreModule, MailModule],
+  imports: [
+    EditionsModule,
+    RegistrationsModule,
+    SubmissionRecordsModule,
+    RankingCoreModule,
+    MailModule,
+    LiveModule,
+  ],
   controllers: [TeamsController, JoinRequestsController, TeamOverviewController],
   providers: [TeamsService, TeamMembershipService, JoinRequestsService, TeamOverviewService],
   exports: [TeamsService, TeamMembershipService, JoinRequestsService],

@@ -104,6 +104,37 @@ describe('console: dashboard', () => {
     expect(calls.filter((c) => c.url.endsWith('/dashboard')).length).toBe(before + 1);
   });
 
+  it('refetches when registrations, teams or projects change (dashboard:changed)', async () => {
+    setScreenWidth(1366);
+    let registered = 5;
+    const { calls } = stubFetch(
+      routes({
+        [`GET ${base}/dashboard`]: () =>
+          json(200, { ...figures(1), registrations: { ...figures(1).registrations, total: registered } }),
+      }),
+    );
+    renderApp(`${console_}/dashboard`);
+    expect((await screen.findByTestId('dashboard-registrations-total')).textContent).toContain(
+      '5 people registered',
+    );
+    const fetches = () => calls.filter((c) => c.url.endsWith('/dashboard')).length;
+    const before = fetches();
+
+    // Another edition's change is none of this dashboard's business.
+    mockSocket.receive('dashboard:changed', {
+      editionId: '99999999-0000-4000-8000-000000000009',
+      what: ['registrations'],
+    });
+    registered = 6;
+    mockSocket.receive('dashboard:changed', { editionId: edition.id, what: ['registrations'] });
+    await waitFor(() =>
+      expect(screen.getByTestId('dashboard-registrations-total').textContent).toContain(
+        '6 people registered',
+      ),
+    );
+    expect(fetches()).toBe(before + 1);
+  });
+
   it('ignores another edition’s events', async () => {
     setScreenWidth(390);
     const { calls } = stubFetch(routes({ [`GET ${base}/dashboard`]: () => json(200, figures(1)) }));

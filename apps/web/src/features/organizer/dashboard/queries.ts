@@ -14,8 +14,11 @@ export interface AuditFilters {
   to?: string;
 }
 
-/** While nothing arrives over the socket (registrations, teams, projects have no event). */
-export const DASHBOARD_REFRESH_MS = 30_000;
+/**
+ * A fallback only: the socket's events (`dashboard:changed`, `coverage:update`, `edition:phase`)
+ * refetch the dashboard; the poll covers a socket that is down or changes that send no event.
+ */
+export const DASHBOARD_REFRESH_MS = 60_000;
 
 export const dashboardKeys = {
   dashboard: (editionId: string) => [...organizerKeys.edition(editionId), 'dashboard'] as const,

@@ -1,4 +1,4 @@
-import type { CoverageRow, EditionPhaseEvent } from '@ca/shared';
+import type { CoverageRow, DashboardChanged, EditionPhaseEvent } from '@ca/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { getSocket } from '../../../lib/socket';
@@ -9,7 +9,8 @@ export const DASHBOARD_THROTTLE_MS = 2_000;
 
 /**
  * Keeps the dashboard live: joins the edition's organizers room (`coverage:update` after every
- * sheet, conflict, assignment, flag) and its room (`edition:phase`), and on such an event
+ * sheet, conflict, assignment, flag; `dashboard:changed` after registrations, team and project
+ * changes) and its room (`edition:phase`), and on such an event
  * refetches the dashboard, throttled (the first event at once, a burst in one trailing refetch).
  * The socket only notifies; the figures come from the REST API. After a reconnection the rooms
  * are joined again and the figures refetched, since events may have been missed meanwhile.
@@ -44,6 +45,9 @@ export function useDashboardLive(editionId: string): void {
     const onPhase = (event: EditionPhaseEvent) => {
       if (event.editionId === editionId) refresh();
     };
+    const onChanged = (event: DashboardChanged) => {
+      if (event.editionId === editionId) refresh();
+    };
     let connectedBefore = socket.connected;
     const onConnect = () => {
       join();
@@ -52,12 +56,14 @@ export function useDashboardLive(editionId: string): void {
     };
     socket.on('coverage:update', onCoverage);
     socket.on('edition:phase', onPhase);
+    socket.on('dashboard:changed', onChanged);
     socket.on('connect', onConnect);
     if (socket.connected) join();
     return () => {
       if (timer) clearTimeout(timer);
       socket.off('coverage:update', onCoverage);
       socket.off('edition:phase', onPhase);
+      socket.off('dashboard:changed', onChanged);
       socket.off('connect', onConnect);
     };
   }, [editionId, queryClient]);
