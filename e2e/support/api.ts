@@ -21,3 +21,28 @@ export async function registerUser(
 
 /** A name no other test run has used: email addresses and team names must be unique. */
 export const uniqueSuffix = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+export interface ApiOptions {
+  method?: string;
+  body?: unknown;
+  token?: string;
+}
+
+/**
+ * One JSON call to the API with `fetch` (no cookie jar: a Bearer token when given); throws with the
+ * status and body on anything but 2xx, answers the parsed body (undefined for an empty one).
+ */
+export async function api<T>(path: string, { method = 'GET', body, token }: ApiOptions = {}): Promise<T> {
+  const res = await fetch(`${baseUrl()}/api${path}`, {
+    method,
+    headers: {
+      Accept: 'application/json',
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}

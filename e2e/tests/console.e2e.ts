@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { baseUrl, launch, screenshot } from '../support/browser';
 import { ORGANIZER_EMAIL, ORGANIZER_PASSWORD } from '../support/organizer';
+import { api } from '../support/api';
 
 /**
  * Issue 13's console sections in the browser, as an organizer: the dashboard of the demo edition
@@ -29,24 +30,6 @@ async function axeViolations(page: Page): Promise<string[]> {
       (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.map(String).join(' ')).join(', ')}`,
     );
   });
-}
-
-async function api<T>(
-  path: string,
-  opts: { method?: string; body?: unknown; token?: string } = {},
-): Promise<T> {
-  const res = await fetch(`${baseUrl()}/api${path}`, {
-    method: opts.method ?? 'GET',
-    headers: {
-      Accept: 'application/json',
-      ...(opts.body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      ...(opts.token ? { Authorization: `Bearer ${opts.token}` } : {}),
-    },
-    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${opts.method ?? 'GET'} ${path} → ${res.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
 }
 
 describe('organizer console: dashboard, audit log, exports', () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ARTIFACTS, baseUrl, launch, screenshot } from '../support/browser';
 import { createOpenEdition, HACKING_TIMELINE } from '../support/open-edition';
 import { ORGANIZER_EMAIL, ORGANIZER_PASSWORD } from '../support/organizer';
+import { api } from '../support/api';
 
 /**
  * Issue 10's browser test, on a phone: a juror scores two projects with the network cut in
@@ -14,27 +15,6 @@ import { ORGANIZER_EMAIL, ORGANIZER_PASSWORD } from '../support/organizer';
  * exactly one audit entry. Screenshots of the juror's screens and the organizers' coverage, in
  * English and Romanian, land in e2e/artifacts.
  */
-
-interface ApiOptions {
-  method?: string;
-  body?: unknown;
-  token?: string;
-}
-
-async function api<T>(path: string, { method = 'GET', body, token }: ApiOptions = {}): Promise<T> {
-  const res = await fetch(`${baseUrl()}/api${path}`, {
-    method,
-    headers: {
-      Accept: 'application/json',
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const HOUR = 3_600_000;

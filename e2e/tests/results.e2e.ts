@@ -2,6 +2,7 @@ import axe from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { baseUrl, launch, screenshot } from '../support/browser';
 import { ORGANIZER_EMAIL, ORGANIZER_PASSWORD } from '../support/organizer';
+import { api } from '../support/api';
 
 /**
  * Issue 11's browser test: the organizers' "Results explained" section on the demo edition (in
@@ -21,24 +22,6 @@ const WIDTHS = [
 ] as const;
 const LANGUAGES = ['en', 'ro'] as const;
 type Language = (typeof LANGUAGES)[number];
-
-async function api<T>(
-  path: string,
-  opts: { method?: string; body?: unknown; token?: string } = {},
-): Promise<T> {
-  const res = await fetch(`${baseUrl()}/api${path}`, {
-    method: opts.method ?? 'GET',
-    headers: {
-      Accept: 'application/json',
-      ...(opts.body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      ...(opts.token ? { Authorization: `Bearer ${opts.token}` } : {}),
-    },
-    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${opts.method ?? 'GET'} ${path} → ${res.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
 
 /** A context at `width`, in `language`, signed in (its cookie jar) as `email`. */
 async function contextFor(

@@ -1,30 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { createOpenEdition, HACKING_TIMELINE } from '../support/open-edition';
 import { baseUrl, launch, screenshot } from '../support/browser';
+import { api } from '../support/api';
 
 /**
  * Issue 12's browser test: the event screen at 1920×1080 shows a score change within a second of
  * the sheet being saved, and a reveal step, in English and Romanian; screenshots in e2e/artifacts
  * (also at 1280×720). The edition is this test's own, in its judging phase.
  */
-
-async function api<T>(
-  path: string,
-  opts: { method?: string; body?: unknown; token?: string } = {},
-): Promise<T> {
-  const res = await fetch(`${baseUrl()}/api${path}`, {
-    method: opts.method ?? 'GET',
-    headers: {
-      Accept: 'application/json',
-      ...(opts.body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      ...(opts.token ? { Authorization: `Bearer ${opts.token}` } : {}),
-    },
-    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${opts.method ?? 'GET'} ${path} → ${res.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const HOUR = 3_600_000;

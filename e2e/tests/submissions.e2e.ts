@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createOpenEdition, HACKING_TIMELINE } from '../support/open-edition';
 import { baseUrl, launch, screenshot } from '../support/browser';
 import { ORGANIZER_EMAIL, ORGANIZER_PASSWORD } from '../support/organizer';
+import { api } from '../support/api';
 
 /**
  * Issue 5's browser test: a team writes a draft, reloads, sees it kept, submits; after the
@@ -12,27 +13,6 @@ import { ORGANIZER_EMAIL, ORGANIZER_PASSWORD } from '../support/organizer';
 const HOSTILE_SCRIPT = '<script>window.__pwned=1</script>';
 const HOSTILE_IMG = '<img src=x onerror="window.__pwned=2">';
 const DESCRIPTION = `## How it works\n\nA **smart** pill box that reminds patients.\n\n${HOSTILE_SCRIPT}\n\n${HOSTILE_IMG}\n\n[evil](javascript:window.__pwned=3)`;
-
-interface ApiOptions {
-  method?: string;
-  body?: unknown;
-  token?: string;
-}
-
-async function api<T>(path: string, { method = 'GET', body, token }: ApiOptions = {}): Promise<T> {
-  const res = await fetch(`${baseUrl()}/api${path}`, {
-    method,
-    headers: {
-      Accept: 'application/json',
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const HOUR = 3_600_000;
