@@ -1,4 +1,5 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
+import { EVENT_TIME_ZONE } from '../../../lib/format';
 import { setLanguage } from '../../../lib/i18n';
 import { FakeSocket } from '../../../test/fake-socket';
 import { json, stubFetch } from '../../../test/fetch-stub';
@@ -231,7 +232,12 @@ describe('Edition page', () => {
     expect(screen.getByRole('heading', { level: 2, name: 'Secțiuni și provocări' })).toBeTruthy();
     expect(screen.getAllByRole('heading', { level: 4, name: 'Provocări' })).toHaveLength(3);
     const deadline = new Date(edition.submissionDeadline);
-    const roDate = new Intl.DateTimeFormat('ro-RO', { day: 'numeric', month: 'short' }).format(deadline);
+    // Deadlines are shown on Romania's clock: near midnight there the day differs from UTC's.
+    const roDate = new Intl.DateTimeFormat('ro-RO', {
+      day: 'numeric',
+      month: 'short',
+      timeZone: EVENT_TIME_ZONE,
+    }).format(deadline);
     expect(screen.getByTestId('timeline-submissionDeadline').textContent).toContain(roDate);
   });
 
