@@ -1,4 +1,4 @@
-import { Anchor, Grid, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,7 @@ import { EditionCountdown } from './edition-countdown';
 import { EditionWhenWhere } from './edition-when-where';
 import { NextStepPanel } from './next-step-panel';
 import { PhaseBadge } from './phase-badge';
-import { TrackCard } from './track-card';
+import { TracksSection } from './tracks-section';
 
 /** The home page's edition: what it is, when, the countdown and next step, its tracks and prizes. */
 export function CurrentEdition({ slug }: { slug: string }) {
@@ -60,20 +60,7 @@ export function CurrentEdition({ slug }: { slug: string }) {
         </Grid.Col>
       </Grid>
 
-      <section aria-labelledby="home-tracks-title">
-        <Title order={2} id="home-tracks-title" mb="md">
-          {t('editions.tracks.title')}
-        </Title>
-        {e.tracks.length === 0 ? (
-          <Text>{t('editions.tracks.empty')}</Text>
-        ) : (
-          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="lg">
-            {e.tracks.map((track) => (
-              <TrackCard key={track.id} track={track} />
-            ))}
-          </SimpleGrid>
-        )}
-      </section>
+      <TracksSection tracks={e.tracks} titleId="home-tracks-title" />
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Anchor, Flex, Grid, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Flex, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
@@ -12,7 +12,7 @@ import { EditionWhenWhere } from '../components/edition-when-where';
 import { EditionTimeline } from '../components/edition-timeline';
 import { NextStepPanel } from '../components/next-step-panel';
 import { PhaseBadge } from '../components/phase-badge';
-import { TrackCard } from '../components/track-card';
+import { TracksSection } from '../components/tracks-section';
 import { editionKeys, editionQueries, type TimedEdition } from '../queries';
 import { useMilestone } from '../use-milestone';
 import { useEditionLive } from '../use-edition-live';
@@ -96,20 +96,7 @@ function EditionView({ edition: e, onBoundary: refresh }: { edition: TimedEditio
         )}
       </Grid>
 
-      <section aria-labelledby="tracks-title">
-        <Title order={2} id="tracks-title" mb="md">
-          {t('editions.tracks.title')}
-        </Title>
-        {e.tracks.length === 0 ? (
-          <Text>{t('editions.tracks.empty')}</Text>
-        ) : (
-          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="lg">
-            {e.tracks.map((track) => (
-              <TrackCard key={track.id} track={track} />
-            ))}
-          </SimpleGrid>
-        )}
-      </section>
+      <TracksSection tracks={e.tracks} titleId="tracks-title" />
     </Stack>
   );
 }
